@@ -1,0 +1,17 @@
+using System.CommandLine;
+using Ptm.Actors.Cli.Commands;
+
+namespace Ptm.Actors.Cli;
+
+/// <summary>The `ptm` command. Each verb lives in its own file under Commands/.</summary>
+public static class Program
+{
+    public static int Main(string[] args)
+    {
+        var root = new RootCommand("ptm: an actor-model simulation of the illumos pseudo-terminal subsystem");
+        root.Subcommands.Add(BenchCommand.Build());
+        root.Subcommands.Add(SpecCommand.Build());
+        root.Subcommands.Add(SoakCommand.Build());
+        return CommandLineRunner.Run(root, args);
+    }
+}
