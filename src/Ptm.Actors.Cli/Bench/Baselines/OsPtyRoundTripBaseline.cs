@@ -1,0 +1,54 @@
+using Ptm.Actors.Cli.Bench.Os;
+
+namespace Ptm.Actors.Cli.Bench.Baselines;
+
+/// <summary>
+/// os_pty_round_trips_per_s: one byte manager -> subsidiary, echoed subsidiary -> manager by a
+/// dedicated thread, one byte in flight. Raw mode, so the byte is delivered at once and the
+/// line discipline neither echoes nor translates it.
+/// </summary>
+public sealed class OsPtyRoundTripBaseline(Func<OsPtyAvailability>? probe = null)
+    : OsPtyBaseline(BaselineMap.OsPtyRoundTrips, probe)
+{
+    public override string Name => "kernel pty one-byte round trips (baseline)";
+
+    protected override string Unit => FigureUnits.PerSecond;
+
+    protected override double MeasureOn(BenchContext context)
+    {
+        using var pair = OsPtyPair.Open();
+        pair.MakeSubsidiaryRaw();
+        var subsidiary = pair.Subsidiary;
+        var echo = DedicatedThread.Start("os-pty subsidiary echo", () => Echo(subsidiary));
+        var oneByte = new byte[1];
+        try
+        {
+            return context.PerSecond(deadline =>
+            {
+                long trips = 0;
+                do
+                {
+                    oneByte[0] = (byte)trips;
+                    if (!OsPtyPair.WriteAll(pair.Manager, oneByte)) throw new InvalidOperationException("the subsidiary hung up mid-run");
+                    if (OsPtyPair.ReadSome(pair.Manager, oneByte) != 1) throw new InvalidOperationException("no echo from the subsidiary");
+                    if (oneByte[0] != (byte)trips) throw new InvalidOperationException($"echo {oneByte[0]} for byte {(byte)trips}");
+                    trips++;
+                } while (!Measure.Reached(deadline));
+                return trips;
+            });
+        }
+        finally
+        {
+            pair.CloseManager(); // the echo thread's read fails EIO and it stops
+            echo.Join();
+        }
+    }
+
+    private static void Echo(int subsidiary)
+    {
+        var buffer = new byte[1];
+        int n;
+        while ((n = OsPtyPair.ReadSome(subsidiary, buffer)) > 0)
+            if (!OsPtyPair.WriteAll(subsidiary, buffer.AsSpan(0, n))) return;
+    }
+}
