@@ -48,9 +48,10 @@ internal sealed class TokenCursor(List<SpecToken> tokens, int endColumn)
         var digitsOnly = text.Length > 0;
         foreach (var c in text)
             if (c is < '0' or > '9') { digitsOnly = false; break; }
-        if (token.Kind != SpecTokenKind.Word || !digitsOnly
-            || !long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) || value > max)
-            throw new SpecSyntaxException(token.Column, $"bad number {token.Shown} (expected a decimal number up to {max})");
+        if (token.Kind != SpecTokenKind.Word || !digitsOnly)
+            throw new SpecSyntaxException(token.Column, $"bad number {token.Shown} (expected a decimal number)");
+        if (!long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) || value > max)
+            throw new SpecSyntaxException(token.Column, $"bad number {token.Shown} (too large: at most {max})");
         return value;
     }
 }
