@@ -11,8 +11,8 @@ public sealed record SpecScript(string Path, ImmutableArray<Step> Steps, int Las
 /// line's text without its comment, for transcripts.</summary>
 public abstract record Step
 {
-    public required int Line { get; init; }
-    public required string Source { get; init; }
+    public int Line { get; init; }
+    public string Source { get; init; } = "";
 }
 
 /// <summary>A step that makes one call on the system and checks its result.</summary>
