@@ -112,10 +112,10 @@ public static class SpecCommand
     private static void WriteDetails(ScenarioResult result, TextWriter output)
     {
         foreach (var line in result.Transcript) output.WriteLine("    " + line);
-        if (result.Passed || result.Trace.Length == 0) return;
+        if (result.Passed || result.Trace.Count == 0) return;
         const int tail = 40;
-        output.WriteLine($"    trace (last {Math.Min(tail, result.Trace.Length)} of {result.Trace.Length}):");
-        for (var i = Math.Max(0, result.Trace.Length - tail); i < result.Trace.Length; i++)
+        output.WriteLine($"    trace (last {Math.Min(tail, result.Trace.Count)} of {result.Trace.Count}):");
+        for (var i = Math.Max(0, result.Trace.Count - tail); i < result.Trace.Count; i++)
             output.WriteLine("      " + result.Trace[i]);
     }
 }

@@ -1,5 +1,3 @@
-using System.Collections.Immutable;
-
 namespace Ptm.Actors.TestKit.Scenarios;
 
 /// <summary>The outcome of one run of one spec.</summary>
@@ -10,7 +8,7 @@ namespace Ptm.Actors.TestKit.Scenarios;
 /// <param name="Trace">The deterministic dispatcher's trace, for replaying a failure.</param>
 public sealed record ScenarioResult(
     string Path, int? Seed, bool Passed, int Line, string? Failure,
-    ImmutableArray<string> Transcript, ImmutableArray<string> Trace)
+    IReadOnlyList<string> Transcript, IReadOnlyList<string> Trace)
 {
     /// <summary>`PASS path` or `FAIL path:LINE: message` (`FAIL path:LINE (seed S): message` with a seed).</summary>
     public string Summary => Passed

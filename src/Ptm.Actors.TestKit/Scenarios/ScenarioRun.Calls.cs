@@ -127,6 +127,7 @@ internal sealed partial class ScenarioRun
     private async Task<string?> FinishAsync()
     {
         string? failure = null;
+        await IdleAsync(); // opens started with & may still be on their way
         while (failure is null)
         {
             foreach (var (call, name) in _startedOpens)

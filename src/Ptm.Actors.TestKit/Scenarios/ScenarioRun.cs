@@ -61,7 +61,7 @@ internal sealed partial class ScenarioRun
             try { await DisposeTargetAsync(); } catch (Exception) { }
         }
         return new ScenarioResult(_spec.Path, _seed, failure is null, failure is null ? 0 : failedLine, failure,
-            _transcript.ToImmutable(), [.. _target.Trace]);
+            _transcript.ToArray(), [.. _target.Trace]);
     }
 
     /// <summary>Runs one piece of the spec, turning a hung system or a throwing target into a failure message.</summary>
