@@ -1,13 +1,9 @@
-using System.Text;
-
 namespace Ptm.Actors.TestKit.Scenarios;
 
 /// <summary>Finding and reading spec files, with a clear message for every kind of bad input.</summary>
 public static class SpecFiles
 {
     public const string Extension = ".pty";
-
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     /// <summary>The spec files named by <paramref name="paths"/>: files as given, folders as every
     /// `*.pty` below them (ordinal order). Problems (missing path, folder without specs) are
@@ -66,13 +62,11 @@ public static class SpecFiles
         if (bytes.Length == 0) return (null, $"{path}: empty file (a spec needs at least one step)");
         var nul = bytes.IndexOf((byte)0);
         if (nul >= 0) return (null, $"{path}: not a text file (NUL byte at offset {nul})");
-        try
-        {
-            return (StrictUtf8.GetString(bytes), null);
-        }
-        catch (DecoderFallbackException error)
-        {
-            return (null, $"{path}: not valid UTF-8 text (bad byte sequence at offset {error.Index})");
-        }
+        // Strict decoding: an invalid sequence is an error, never a replacement character.
+        var chars = new char[bytes.Length];
+        var status = System.Text.Unicode.Utf8.ToUtf16(bytes, chars, out var bytesRead, out var charsWritten, replaceInvalidSequences: false);
+        if (status != System.Buffers.OperationStatus.Done)
+            return (null, $"{path}: not valid UTF-8 text (bad byte sequence at offset {bytesRead})");
+        return (new string(chars, 0, charsWritten), null);
     }
 }
