@@ -11,8 +11,8 @@ internal sealed record OpenHandle(int Fd, ScenarioOpenFlags Flags) : HandleBindi
     public bool NonBlocking => (Flags & (ScenarioOpenFlags.NonBlock | ScenarioOpenFlags.NDelay)) != 0;
 }
 
-/// <summary>A handle whose open failed and that had no descriptor before: every call on it is
-/// EBADF, as on a closed descriptor (decisions: failed `open ... &amp;`).</summary>
+/// <summary>A handle whose open failed and that had no descriptor before: it behaves as a closed
+/// descriptor (decisions: failed `open ... &amp;`), so its calls pass descriptor -1 to the target.</summary>
 internal sealed record FailedHandle : HandleBinding;
 
 /// <summary>`NAME = STEP &amp;`: a started call, awaited or checked by `pending`.</summary>

@@ -3,7 +3,9 @@ namespace Ptm.Actors.TestKit.Scenarios;
 // Starting calls, waiting for idleness, and the end of a run.
 internal sealed partial class ScenarioRun
 {
-    private static readonly Task<CallResult> BadDescriptor = Task.FromResult(new CallResult(-1, Errno.EBADF));
+    /// <summary>The descriptor a handle without one passes: a failed open "behaves as a closed
+    /// descriptor", so the target answers it as it answers any bad descriptor (EBADF; isatty 0).</summary>
+    public const int NoDescriptor = -1;
 
     /// <summary>Starts the step's call. `stat pts(H)` first resolves the name with ptsname, as a
     /// step of its own (waiting for idleness), so a failure there is reported, not raced.</summary>
@@ -25,8 +27,7 @@ internal sealed partial class ScenarioRun
             case OpenStep { Path: LiteralPath literal } open:
                 return _target.OpenAsync(literal.Path, open.Flags, _who);
             case OpenStep { Path: SubsidiaryOf subsidiary } open:
-                return FdOf(subsidiary.ManagerHandle) is { } manager
-                    ? _target.OpenSubsidiaryOfAsync(manager, open.Flags, _who) : BadDescriptor;
+                return _target.OpenSubsidiaryOfAsync(FdOf(subsidiary.ManagerHandle), open.Flags, _who);
             case StatStep { Path: LiteralPath literal }:
                 return _target.StatAsync(literal.Path, _who);
             case TuneStep tune:
@@ -34,7 +35,7 @@ internal sealed partial class ScenarioRun
             case ReadAllStep readAll:
                 return StartReadAll(readAll);
         }
-        if (FdOf(HandleOf(call)) is not { } fd) return BadDescriptor;
+        var fd = FdOf(HandleOf(call));
         return call switch
         {
             CloseStep => _target.CloseAsync(fd, _who),
@@ -55,9 +56,8 @@ internal sealed partial class ScenarioRun
 
     private Task<CallResult> StartReadAll(ReadAllStep step)
     {
-        if (!_names.TryGetValue(step.Handle, out var binding) || binding is not OpenHandle handle)
-            return BadDescriptor;
-        var operation = new ReadAllOperation(_target, handle.Fd, step.Count, handle.NonBlocking, _who);
+        var nonBlocking = _names.TryGetValue(step.Handle, out var binding) && binding is OpenHandle { NonBlocking: true };
+        var operation = new ReadAllOperation(_target, FdOf(step.Handle), step.Count, nonBlocking, _who);
         operation.Start();
         if (!operation.IsDone) _readAlls.Add(operation);
         return operation.Completion;
@@ -71,14 +71,13 @@ internal sealed partial class ScenarioRun
         _ => throw new InvalidOperationException($"{call.GetType().Name} has no handle"),
     };
 
-    /// <summary>The descriptor behind a handle name; null for a failed open (the caller answers EBADF).</summary>
-    private int? FdOf(string name) =>
-        _names.TryGetValue(name, out var binding) && binding is OpenHandle open ? open.Fd : null;
+    /// <summary>The descriptor behind a handle name; <see cref="NoDescriptor"/> after a failed open.</summary>
+    private int FdOf(string name) =>
+        _names.TryGetValue(name, out var binding) && binding is OpenHandle open ? open.Fd : NoDescriptor;
 
     private async Task<(string? Path, CallResult? Error, string? Failure)> ResolveSubsidiaryNameAsync(string manager)
     {
-        if (FdOf(manager) is not { } fd) return (null, new CallResult(-1, Errno.EBADF), null);
-        var name = _target.PtsnameAsync(fd, _who);
+        var name = _target.PtsnameAsync(FdOf(manager), _who);
         await IdleAsync();
         if (!name.IsCompleted) return (null, null, $"blocked: ptsname of '{manager}' (for pts({manager})) is still incomplete once the system is idle");
         var result = Outcome(name);

@@ -165,7 +165,7 @@ internal sealed partial class ScenarioRun
                 else
                     _names[name] = bindingBefore; // "on failure NAME stays" as it was
                 break;
-            case CloseStep close when result.Errno == 0 && FdOf(close.Handle) is { } fd:
+            case CloseStep close when result.Errno == 0 && FdOf(close.Handle) is var fd and not NoDescriptor:
                 for (var i = 0; i < _openFds.Count; i++)
                     if (_openFds[i].Fd == fd) { _openFds.RemoveAt(i); break; }
                 break;
