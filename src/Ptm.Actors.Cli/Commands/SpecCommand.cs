@@ -1,14 +1,121 @@
 using System.CommandLine;
+using Ptm.Actors.TestKit.Scenarios;
 
 namespace Ptm.Actors.Cli.Commands;
 
-/// <summary>`ptm spec`: placeholder until its issue lands.</summary>
+/// <summary>
+/// `ptm spec PATH... [--seeds N] [--seed S] [--verbose]`: runs `.pty` specs
+/// (docs/spec-language.md, "Running"). Every file is read and parsed before anything runs, so a
+/// broken spec stops the whole run with exit 2 and all its errors.
+/// </summary>
 public static class SpecCommand
 {
+    /// <summary>What one invocation asks for.</summary>
+    /// <param name="Seeds">`--seeds N`: each spec with seeds 1..N on the deterministic dispatcher.</param>
+    /// <param name="Seed">`--seed S`: each spec once with exactly that seed.</param>
+    public sealed record Settings(IReadOnlyList<string> Paths, int? Seeds = null, int? Seed = null, bool Verbose = false)
+    {
+        public ScenarioOptions Options { get; init; } = ScenarioOptions.Default;
+    }
+
     public static Command Build()
     {
-        var command = new Command("spec", "not built yet");
-        command.SetAction(_ => { Console.Error.WriteLine("ptm spec: not built yet"); return CommandLineRunner.Usage; });
+        var paths = new Argument<string[]>("paths")
+        {
+            Description = "spec files, or folders whose *.pty files (all levels below) are run in ordinal order",
+            Arity = ArgumentArity.ZeroOrMore,
+        };
+        var seeds = new Option<int?>("--seeds") { Description = "run every spec with seeds 1..N on the deterministic dispatcher" };
+        var seed = new Option<int?>("--seed") { Description = "run every spec once with exactly this seed (replays a --seeds failure)" };
+        var verbose = new Option<bool>("--verbose") { Description = "print each step with its actual result" };
+        var command = new Command("spec", "run .pty scenario specs");
+        command.Arguments.Add(paths);
+        command.Options.Add(seeds);
+        command.Options.Add(seed);
+        command.Options.Add(verbose);
+        command.SetAction(parseResult => Run(
+            new Settings(parseResult.GetValue(paths) ?? [], parseResult.GetValue(seeds), parseResult.GetValue(seed), parseResult.GetValue(verbose)),
+            Console.Out, Console.Error, PtyScenarioTarget.Create));
         return command;
+    }
+
+    /// <summary>The whole command as a function: 0 all passed, 1 any failed,
+    /// <see cref="CommandLineRunner.Usage"/> for bad input or parse errors (nothing run).</summary>
+    public static int Run(Settings settings, TextWriter output, TextWriter errors, ScenarioTargetFactory factory)
+    {
+        if (UsageProblem(settings) is { } usage)
+        {
+            errors.WriteLine($"ptm spec: {usage}");
+            return CommandLineRunner.Usage;
+        }
+        var scripts = Load(settings.Paths, errors);
+        if (scripts is null) return CommandLineRunner.Usage;
+
+        int passed = 0, failed = 0;
+        foreach (var script in scripts)
+        {
+            var result = RunAllSeeds(script, settings, factory);
+            output.WriteLine(result.Summary);
+            if (settings.Verbose) WriteDetails(result, output);
+            if (result.Passed) passed++; else failed++;
+        }
+        output.WriteLine($"{passed} passed, {failed} failed");
+        return failed == 0 ? 0 : 1;
+    }
+
+    private static string? UsageProblem(Settings settings)
+    {
+        if (settings.Seeds is not null && settings.Seed is not null) return "give --seeds or --seed, not both";
+        if (settings.Seeds is < 1) return $"--seeds must be at least 1 (got {settings.Seeds})";
+        return null;
+    }
+
+    /// <summary>Reads and parses every spec; prints every problem and returns null if there is any.</summary>
+    private static List<SpecScript>? Load(IReadOnlyList<string> paths, TextWriter errors)
+    {
+        var (files, problems) = SpecFiles.Expand(paths);
+        var scripts = new List<SpecScript>(files.Count);
+        var parseErrors = new List<ParseError>();
+        foreach (var file in files)
+        {
+            var (text, problem) = SpecFiles.Read(file);
+            if (problem is not null) { problems.Add(problem); continue; }
+            var parsed = SpecParser.Parse(file, text!);
+            if (parsed.Script is { } script) scripts.Add(script);
+            else parseErrors.AddRange(parsed.Errors);
+        }
+        foreach (var problem in problems) errors.WriteLine($"ptm spec: {problem}");
+        foreach (var error in parseErrors) errors.WriteLine(error);
+        if (problems.Count == 0 && parseErrors.Count == 0) return scripts;
+        errors.WriteLine("ptm spec: nothing was run");
+        return null;
+    }
+
+    /// <summary>One spec under the requested seeds; the first failing seed is the result.</summary>
+    private static ScenarioResult RunAllSeeds(SpecScript script, Settings settings, ScenarioTargetFactory factory)
+    {
+        if (settings.Seeds is not { } count)
+            return Run(script, settings.Seed, settings, factory);
+        ScenarioResult? last = null;
+        for (var seed = 1; seed <= count; seed++)
+        {
+            last = Run(script, seed, settings, factory);
+            if (!last.Passed) return last;
+        }
+        return last!;
+    }
+
+    // The CLI has no synchronization context; on a deterministic target the run completes inline.
+    private static ScenarioResult Run(SpecScript script, int? seed, Settings settings, ScenarioTargetFactory factory) =>
+        ScenarioRunner.RunAsync(script, factory, seed, settings.Options).GetAwaiter().GetResult();
+
+    private static void WriteDetails(ScenarioResult result, TextWriter output)
+    {
+        foreach (var line in result.Transcript) output.WriteLine("    " + line);
+        if (result.Passed || result.Trace.Count == 0) return;
+        const int tail = 40;
+        output.WriteLine($"    trace (last {Math.Min(tail, result.Trace.Count)} of {result.Trace.Count}):");
+        for (var i = Math.Max(0, result.Trace.Count - tail); i < result.Trace.Count; i++)
+            output.WriteLine("      " + result.Trace[i]);
     }
 }

@@ -1,0 +1,37 @@
+namespace Ptm.Actors.TestKit.Scenarios;
+/// <summary>Errno 0 means success. Value: fd, count, 0/1, or poll bits. Bytes: data read. Text: ptsname or stat text.</summary>
+public readonly record struct CallResult(long Value, int Errno, byte[]? Bytes = null, string? Text = null);
+public sealed record ScenarioCredentials(long Uid, long Gid, long Zone, bool Privileged)
+{ public static readonly ScenarioCredentials Root = new(0, 0, 0, true); }
+[Flags] public enum ScenarioOpenFlags { None = 0, NonBlock = 1, NDelay = 2, NoCtty = 4 }
+public static class PollBits { public const int In = 0x1, Out = 0x4, Err = 0x8, Hup = 0x10; }
+public static class FlushBits { public const int R = 0x1, W = 0x2, RW = 0x3; }
+/// <summary>A fresh pseudo-terminal system driven by one spec. Every call method starts its
+/// call before returning (so an idle wait afterwards sees its effects) and returns a Task the
+/// system completes. On a deterministic target, WhenIdleAsync runs the system to quiescence on
+/// the calling thread and returns a completed task.</summary>
+public interface IScenarioTarget : IAsyncDisposable
+{
+    Task<CallResult> OpenAsync(string path, ScenarioOpenFlags flags, ScenarioCredentials who); // Value = fd
+    Task<CallResult> OpenSubsidiaryOfAsync(int managerFd, ScenarioOpenFlags flags, ScenarioCredentials who); // `pts(H)`
+    Task<CallResult> CloseAsync(int fd, ScenarioCredentials who);
+    Task<CallResult> ReadAsync(int fd, int count, ScenarioCredentials who);
+    Task<CallResult> WriteAsync(int fd, byte[] data, ScenarioCredentials who);
+    Task<CallResult> IoctlAsync(int fd, string name, long[] args, ScenarioCredentials who);
+    Task<CallResult> FlushAsync(int fd, int flushBits, ScenarioCredentials who);
+    Task<CallResult> PollAsync(int fd, ScenarioCredentials who);
+    Task<CallResult> GrantptAsync(int fd, ScenarioCredentials who);
+    Task<CallResult> UnlockptAsync(int fd, ScenarioCredentials who);
+    Task<CallResult> PtsnameAsync(int fd, ScenarioCredentials who);
+    Task<CallResult> PtsnameRAsync(int fd, int? bufferLength, ScenarioCredentials who);
+    Task<CallResult> IsattyAsync(int fd, ScenarioCredentials who);
+    Task<CallResult> StatAsync(string path, ScenarioCredentials who);
+    Task<CallResult> CrashAsync(int fd);
+    Task<CallResult> TuneAsync(string tunable, long value);
+    Task WhenIdleAsync();
+    /// <summary>Problems found after the spec: leaked minors, unexpected dead letters. Empty when clean. Valid after DisposeAsync.</summary>
+    IReadOnlyList<string> Leftovers { get; }
+    /// <summary>The deterministic dispatcher's trace (empty on the ordinary dispatcher).</summary>
+    IReadOnlyList<string> Trace { get; }
+}
+public delegate IScenarioTarget ScenarioTargetFactory(int? seed); // null seed = ordinary dispatcher

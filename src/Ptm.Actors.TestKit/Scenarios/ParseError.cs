@@ -1,0 +1,15 @@
+using System.Collections.Immutable;
+
+namespace Ptm.Actors.TestKit.Scenarios;
+
+/// <summary>One problem in a spec's text; renders as `path:LINE:COLUMN: message`.</summary>
+public sealed record ParseError(string Path, int Line, int Column, string Message)
+{
+    public override string ToString() => $"{Path}:{Line}:{Column}: {Message}";
+}
+
+/// <summary>A parse: the script when the text has no errors, else every error found (in line order).</summary>
+public sealed record SpecParseResult(SpecScript? Script, ImmutableArray<ParseError> Errors)
+{
+    public bool Succeeded => Script is not null;
+}

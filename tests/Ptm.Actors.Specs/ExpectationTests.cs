@@ -1,0 +1,78 @@
+using Ptm.Actors.TestKit.Scenarios;
+
+namespace Ptm.Actors.Specs;
+
+/// <summary>Each expectation form against results, and results rendered as a spec writes them.</summary>
+public class ExpectationTests
+{
+    private static CallResult Ok(long value = 0) => new(value, 0);
+    private static CallResult Failed(int errno) => new(-1, errno);
+    private static CallResult Data(string text) => new(text.Length, 0, System.Text.Encoding.ASCII.GetBytes(text));
+    private static CallResult Name(string text) => new(0, 0, Text: text);
+
+    public static TheoryData<Expectation, CallResult, ResultKind, bool> Cases => new()
+    {
+        { new ExpectOk(), Ok(3), ResultKind.Ok, true },
+        { new ExpectOk(), Failed(Errno.EIO), ResultKind.Ok, false },
+        { new ExpectAny(), Failed(Errno.EIO), ResultKind.Number, true },
+        { new ExpectAny(), Ok(7), ResultKind.Number, true },
+        { new ExpectNumber(6), Ok(6), ResultKind.Number, true },
+        { new ExpectNumber(6), Ok(5), ResultKind.Number, false },
+        { new ExpectNumber(6), Failed(6), ResultKind.Number, false },
+        { new ExpectNumber(0), Ok(0), ResultKind.Poll, true },
+        { new ExpectNumber(0), Data(""), ResultKind.Bytes, true },
+        { new ExpectEof(), Data(""), ResultKind.Bytes, true },
+        { new ExpectEof(), Data("x"), ResultKind.Bytes, false },
+        { new ExpectEof(), Failed(Errno.EAGAIN), ResultKind.Bytes, false },
+        { new ExpectBytes([.. "hi"u8.ToArray()]), Data("hi"), ResultKind.Bytes, true },
+        { new ExpectBytes([.. "hi"u8.ToArray()]), Data("hi!"), ResultKind.Bytes, false },
+        { new ExpectBytes([.. "/dev/pts/1"u8.ToArray()]), Name("/dev/pts/1"), ResultKind.Text, true },
+        { new ExpectBytes([.. "/dev/pts/1"u8.ToArray()]), Name("/dev/pts/2"), ResultKind.Text, false },
+        { new ExpectErrno(Errno.EIO), Failed(Errno.EIO), ResultKind.Number, true },
+        { new ExpectErrno(Errno.EIO), Failed(Errno.ENXIO), ResultKind.Number, false },
+        { new ExpectErrno(Errno.EIO), Ok(0), ResultKind.Number, false },
+        { new ExpectPoll(PollBits.In | PollBits.Hup), Ok(PollBits.Hup | PollBits.In), ResultKind.Poll, true },
+        { new ExpectPoll(PollBits.In | PollBits.Hup), Ok(PollBits.Hup), ResultKind.Poll, false },
+        { new ExpectPoll(PollBits.Err), Ok(PollBits.Err | PollBits.Out), ResultKind.Poll, false },
+    };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Each_expectation_form_matches_exactly_its_results(Expectation expectation, CallResult result, ResultKind kind, bool matches) =>
+        Assert.Equal(matches, ExpectationMatcher.Matches(expectation, result, kind));
+
+    [Theory]
+    [InlineData(0, "0")]
+    [InlineData(PollBits.Out | PollBits.In, "POLLIN|POLLOUT")]
+    [InlineData(PollBits.Hup | PollBits.Err | PollBits.Out | PollBits.In, "POLLIN|POLLOUT|POLLERR|POLLHUP")]
+    [InlineData(PollBits.Hup | 0x20, "POLLHUP|0x20")]
+    public void Poll_sets_render_in_one_fixed_order(int bits, string rendered) =>
+        Assert.Equal(rendered, ExpectationMatcher.Describe(Ok(bits), ResultKind.Poll));
+
+    [Fact]
+    public void Results_render_as_a_spec_writes_them()
+    {
+        Assert.Equal("\"a\\n\\r\\t\\0\\\\\\\"\\x7f\\xc3\"", ExpectationMatcher.Describe(new CallResult(9, 0, new byte[] { (byte)'a', 10, 13, 9, 0, (byte)'\\', (byte)'"', 0x7f, 0xc3 }), ResultKind.Bytes));
+        Assert.Equal("EOF", ExpectationMatcher.Describe(Data(""), ResultKind.Bytes));
+        Assert.Equal("EAGAIN", ExpectationMatcher.Describe(Failed(Errno.EAGAIN), ResultKind.Bytes));
+        Assert.Equal("errno 99", ExpectationMatcher.Describe(Failed(99), ResultKind.Ok));
+        Assert.Equal("ok", ExpectationMatcher.Describe(Ok(3), ResultKind.Ok));
+        Assert.Equal("2048", ExpectationMatcher.Describe(Ok(2048), ResultKind.Number));
+        Assert.Equal("\"uid=0 gid=3 mode=0620\"", ExpectationMatcher.Describe(Name("uid=0 gid=3 mode=0620"), ResultKind.Text));
+    }
+
+    [Fact]
+    public void Long_strings_are_shortened_and_the_first_difference_is_named()
+    {
+        var expected = new ExpectationSet([new ExpectBytes([.. System.Text.Encoding.ASCII.GetBytes(new string('a', 1000))])]);
+        var message = ExpectationMatcher.Check(expected, Data(new string('a', 600) + new string('b', 400)), ResultKind.Bytes);
+        Assert.Equal($"expected \"{new string('a', 80)}...\" (1000 bytes), got \"{new string('a', 80)}...\" (1000 bytes) (first difference at byte 600)", message);
+    }
+
+    [Fact]
+    public void No_expectation_means_the_call_must_succeed()
+    {
+        Assert.Null(ExpectationMatcher.Check(null, Ok(5), ResultKind.Number));
+        Assert.Equal("expected ok, got EINVAL", ExpectationMatcher.Check(null, Failed(Errno.EINVAL), ResultKind.Number));
+    }
+}

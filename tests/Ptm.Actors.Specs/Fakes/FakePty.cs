@@ -1,0 +1,28 @@
+namespace Ptm.Actors.Specs.Fakes;
+
+/// <summary>One pseudo-terminal of the fake: two byte queues and the few state bits the runner tests need.</summary>
+internal sealed class FakePty(int minor)
+{
+    public int Minor { get; } = minor;
+    public bool Locked { get; set; } = true;
+    public long OwnerUid { get; set; }
+    public long OwnerGid { get; set; }
+    public bool ManagerOpen { get; set; } = true;
+    public int SubsidiariesOpen { get; set; }
+    /// <summary>Manager closed or crashed: the subsidiary reads what is left, then EOF.</summary>
+    public bool HungUp { get; set; }
+    public List<byte> ToSubsidiary { get; } = new();
+    public List<byte> ToManager { get; } = new();
+    public string Name => $"/dev/pts/{Minor}";
+}
+
+/// <summary>One descriptor of the fake.</summary>
+internal sealed class FakeEnd(FakePty pty, bool isManager, bool nonBlocking)
+{
+    public FakePty Pty { get; } = pty;
+    public bool IsManager { get; } = isManager;
+    public bool NonBlocking { get; } = nonBlocking;
+    public bool Closed { get; set; }
+    public bool Crashed { get; set; }
+    public bool IsTty { get; set; }
+}

@@ -1,0 +1,182 @@
+using System.Text;
+using Ptm.Actors.TestKit.Scenarios;
+
+namespace Ptm.Actors.Specs;
+
+/// <summary>Source text becomes the AST the language describes, step by step.</summary>
+public class ParserTests
+{
+    private static Step Only(string text) => SpecHarness.Parse("m = open /dev/ptmx\n" + text).Steps[1];
+
+    [Fact]
+    public void The_documented_example_parses_into_its_steps()
+    {
+        var script = SpecHarness.Parse("""
+            # Manager close hangs up the subsidiary (L14, L15).
+            m = open /dev/ptmx
+            grantpt m
+            unlockpt m
+            ptsname m => "/dev/pts/1"
+            s = open pts(m) noctty
+            write m "hello\n" => 6
+            close m
+            write s "x" => EIO
+            read s 64 => "hello\n"
+            read s 64 => EOF
+            """);
+        Assert.Equal(10, script.Steps.Length);
+        Assert.Equal(11, script.LastLine);
+        Assert.Equal(new OpenStep(new LiteralPath("/dev/ptmx"), ScenarioOpenFlags.None) { Line = 2, Source = "m = open /dev/ptmx", BindTo = "m" }, script.Steps[0]);
+        var subsidiary = Assert.IsType<OpenStep>(script.Steps[4]);
+        Assert.Equal((new SubsidiaryOf("m") as DevicePath, ScenarioOpenFlags.NoCtty, "s"), (subsidiary.Path, subsidiary.Flags, subsidiary.BindTo));
+        var write = Assert.IsType<WriteStep>(script.Steps[5]);
+        Assert.Equal("hello\n"u8.ToArray(), write.Data.ToArray());
+        Assert.Equal(new ExpectNumber(6), Assert.Single(write.Expect!.Alternatives));
+        Assert.Equal(new ExpectErrno(Errno.EIO), Assert.Single(((CallStep)script.Steps[7]).Expect!.Alternatives));
+        Assert.Equal(new ExpectEof(), Assert.Single(((CallStep)script.Steps[9]).Expect!.Alternatives));
+        Assert.Equal(11, script.Steps[9].Line);
+    }
+
+    [Fact]
+    public void String_escapes_decode_to_their_bytes()
+    {
+        var write = Assert.IsType<WriteStep>(Only("""write m "a\tb\r\n\0\x41\xff\\\"" """));
+        Assert.Equal(new byte[] { (byte)'a', 9, (byte)'b', 13, 10, 0, 0x41, 0xff, (byte)'\\', (byte)'"' }, write.Data.ToArray());
+    }
+
+    [Fact]
+    public void A_repeat_string_is_the_string_that_many_times()
+    {
+        var write = Assert.IsType<WriteStep>(Only("""write m "ab" * 1000 => 2000"""));
+        Assert.Equal(Encoding.ASCII.GetBytes(string.Concat(Enumerable.Repeat("ab", 1000))), write.Data.ToArray());
+        var read = Assert.IsType<ReadStep>(Only("""read m 6 => "xy" * 3"""));
+        Assert.Equal(new ExpectBytes([.. "xyxyxy"u8.ToArray()]).Bytes.ToArray(), ((ExpectBytes)read.Expect!.Alternatives[0]).Bytes.ToArray());
+    }
+
+    [Fact]
+    public void A_hash_inside_a_string_is_not_a_comment_and_non_ascii_text_is_utf8()
+    {
+        var write = Assert.IsType<WriteStep>(Only("write m \"a#é\" # the comment"));
+        Assert.Equal(new byte[] { (byte)'a', (byte)'#', 0xC3, 0xA9 }, write.Data.ToArray());
+        Assert.Equal("write m \"a#é\"", write.Source);
+    }
+
+    [Fact]
+    public void Windows_line_endings_and_blank_lines_are_accepted()
+    {
+        var script = SpecHarness.Parse("m = open /dev/ptmx\r\n\r\n   \r\nclose m\r\n");
+        Assert.Equal([1, 4], script.Steps.Select(s => s.Line));
+    }
+
+    [Fact]
+    public void Every_step_kind_parses_with_its_arguments()
+    {
+        var script = SpecHarness.Parse("""
+            m = open /dev/ptmx nonblock ndelay noctty
+            s = open /dev/pts/1
+            close s
+            read m 5
+            readn m 7
+            ioctl m ZONEPT 3
+            ioctl m OWNERPT 5 7
+            ioctl m TIOCGWINSZ
+            flush m FLUSHR
+            flush m FLUSHW
+            flush m FLUSHRW
+            poll m
+            grantpt m
+            unlockpt m
+            ptsname m
+            ptsname_r m 10
+            ptsname_r m null
+            isatty m
+            stat /dev/pts/1
+            stat pts(m)
+            crash m
+            tune pt_max_pty 4
+            tune pt_cnt 2
+            as uid 5 gid 6 zone 2 privileged
+            as uid 9 gid 10
+            as root
+            r = read m 1 &
+            pending r
+            await r => any
+            idle
+            """);
+        object[] expected =
+        [
+            new OpenStep(new LiteralPath("/dev/ptmx"), ScenarioOpenFlags.NonBlock | ScenarioOpenFlags.NDelay | ScenarioOpenFlags.NoCtty),
+            new OpenStep(new LiteralPath("/dev/pts/1"), ScenarioOpenFlags.None),
+            new CloseStep("s"), new ReadStep("m", 5), new ReadAllStep("m", 7),
+            new IoctlStep("m", "ZONEPT", [3]), new IoctlStep("m", "OWNERPT", [5, 7]), new IoctlStep("m", "TIOCGWINSZ", []),
+            new FlushStep("m", FlushBits.R), new FlushStep("m", FlushBits.W), new FlushStep("m", FlushBits.RW),
+            new PollStep("m"), new GrantptStep("m"), new UnlockptStep("m"), new PtsnameStep("m"),
+            new PtsnameRStep("m", 10), new PtsnameRStep("m", null), new IsattyStep("m"),
+            new StatStep(new LiteralPath("/dev/pts/1")), new StatStep(new SubsidiaryOf("m")), new CrashStep("m"),
+            new TuneStep("pt_max_pty", 4), new TuneStep("pt_cnt", 2),
+            new AsStep(new ScenarioCredentials(5, 6, 2, true)), new AsStep(new ScenarioCredentials(9, 10, 0, false)),
+            new AsStep(ScenarioCredentials.Root),
+            new ReadStep("m", 1), new PendingStep("r"), new AwaitStep("r", null), new IdleStep(),
+        ];
+        Assert.Equal(expected.Length, script.Steps.Length);
+        for (var i = 0; i < expected.Length; i++)
+            Assert.Equal(Describe(expected[i]), Describe(script.Steps[i]));
+        var started = Assert.IsType<ReadStep>(script.Steps[26]);
+        Assert.True(started.Background);
+        Assert.Equal("r", started.BindTo);
+        Assert.Equal(new ExpectAny(), Assert.Single(Assert.IsType<AwaitStep>(script.Steps[28]).Expect!.Alternatives));
+    }
+
+    [Theory]
+    [InlineData("ok", "ok")]
+    [InlineData("any", "any")]
+    [InlineData("EOF", "EOF")]
+    [InlineData("0", "0")]
+    [InlineData("2048", "2048")]
+    [InlineData("\"a\\nb\"", "\"a\\nb\"")]
+    [InlineData("EAGAIN", "EAGAIN")]
+    [InlineData("POLLHUP|POLLIN", "POLLIN|POLLHUP")]
+    [InlineData("POLLERR", "POLLERR")]
+    [InlineData("ok or EAGAIN", "ok or EAGAIN")]
+    [InlineData("3 or POLLOUT|POLLIN or ENXIO", "3 or POLLIN|POLLOUT or ENXIO")]
+    public void Each_expectation_form_parses_and_renders_back(string written, string rendered)
+    {
+        var step = Assert.IsType<ReadStep>(Only("read m 1 => " + written));
+        Assert.Equal(rendered, step.Expect!.ToString());
+    }
+
+    [Fact]
+    public void Every_errno_name_of_the_table_is_accepted()
+    {
+        foreach (var name in new[] { "EPERM", "ENOENT", "EIO", "ENXIO", "EBADF", "EAGAIN", "ENOMEM", "EACCES", "EEXIST", "EINVAL",
+                     "ENOSPC", "EROFS", "ERANGE", "ENOSYS", "EMFILE", "ENFILE", "EINTR", "EPIPE", "ENOTTY" })
+        {
+            var expect = Assert.IsType<ExpectErrno>(Assert.Single(((CallStep)Only("read m 1 => " + name)).Expect!.Alternatives));
+            Assert.Equal(name, Errno.NameOf(expect.Number));
+        }
+        Assert.True(Errno.TryParse("EAGAIN", out var eagain) && eagain == 11);
+    }
+
+    [Fact]
+    public void A_name_can_be_rebound_and_an_awaited_open_becomes_a_handle()
+    {
+        var script = SpecHarness.Parse("""
+            m = open /dev/ptmx
+            m = open /dev/ptmx
+            t = open /dev/ptmx &
+            await t => ok
+            close t
+            """);
+        Assert.Equal(5, script.Steps.Length);
+    }
+
+    // Steps compare by their own fields, not by position, binding or expectation.
+    private static string Describe(object step) => step switch
+    {
+        IoctlStep ioctl => $"ioctl {ioctl.Handle} {ioctl.Name} [{string.Join(',', ioctl.Args)}]",
+        CallStep call => (call with { Line = 0, Source = "", BindTo = null, Background = false, Expect = null }).ToString(),
+        AwaitStep awaited => (awaited with { Line = 0, Source = "", Expect = null }).ToString(),
+        Step other => (other with { Line = 0, Source = "" }).ToString(),
+        _ => step.ToString()!,
+    };
+}
