@@ -66,6 +66,7 @@ internal sealed partial class ActorCell : IActorContext
         if (System.DeterministicDispatcher is { } deterministic) deterministic.Record(this, message);
         try
         {
+            if (_failNext is not null) ApplyInjectedFaults();
             if (message is AutoReceivedMessage auto) HandleAutoReceived(auto);
             else if (message is PoisonPill) Stop(Self);
             else if (message is Kill) throw new ActorKilledException("Kill");
@@ -79,6 +80,7 @@ internal sealed partial class ActorCell : IActorContext
         finally
         {
             _current = default;
+            if (_slowdown > TimeSpan.Zero) AfterMessageFaults();
         }
     }
 
@@ -195,8 +197,44 @@ internal sealed partial class ActorCell : IActorContext
 
     public IActorLogger GetLogger() => _logger ??= new ActorLogger(System.Log, Self.Path.ToString());
 
-    /// <summary>Fault injection: hold user messages back until released (system messages still run).</summary>
+    // ---- fault injection (KernelFaults) -----------------------------------------------------
+
+    private Exception? _failNext;
+    private TimeSpan _slowdown;
+
+    /// <summary>Hold user messages back until released (system messages still run, so nothing is reordered).</summary>
     internal void Hold() => _held = true;
 
     internal void ReleaseHold() => SendSystem(Release.Instance);
+
+    /// <summary>The next user message throws <paramref name="failure"/> instead of reaching the actor.</summary>
+    internal void FailNextMessage(Exception failure) => Volatile.Write(ref _failNext, failure);
+
+    /// <summary>After each user message the mailbox is held for <paramref name="perMessage"/> (on the system's clock); zero ends it.</summary>
+    internal void SlowDown(TimeSpan perMessage) => _slowdown = perMessage;
+
+    private void ApplyInjectedFaults()
+    {
+        if (Interlocked.Exchange(ref _failNext, null) is { } failure) throw failure;
+    }
+
+    private void AfterMessageFaults()
+    {
+        if (_slowdown > TimeSpan.Zero) HoldFor(_slowdown);
+    }
+
+    /// <summary>Holds user messages for <paramref name="duration"/> on the system's clock, then releases them.</summary>
+    internal void HoldFor(TimeSpan duration)
+    {
+        _held = true;
+        System.Scheduler.ScheduleTell(duration, null, new ReleaseRef(this), Release.Instance);
+    }
+
+    /// <summary>Delivers a scheduled Release to the cell's system queue (timers only Tell).</summary>
+    private sealed class ReleaseRef(ActorCell cell) : IActorRef
+    {
+        public ActorPath Path => cell.Self.Path;
+        public void Tell(object message, IActorRef? sender = null) => cell.SendSystem(Release.Instance);
+        public bool Equals(IActorRef? other) => ReferenceEquals(this, other);
+    }
 }
