@@ -32,7 +32,7 @@ public class ParserTests
         var write = Assert.IsType<WriteStep>(script.Steps[5]);
         Assert.Equal("hello\n"u8.ToArray(), write.Data.ToArray());
         Assert.Equal(new ExpectNumber(6), Assert.Single(write.Expect!.Alternatives));
-        Assert.Equal(new ExpectErrno(Errno.EIO), Assert.Single(((CallStep)script.Steps[7]).Expect!.Alternatives));
+        Assert.Equal(new ExpectErrno(ErrnoTable.EIO), Assert.Single(((CallStep)script.Steps[7]).Expect!.Alternatives));
         Assert.Equal(new ExpectEof(), Assert.Single(((CallStep)script.Steps[9]).Expect!.Alternatives));
         Assert.Equal(11, script.Steps[9].Line);
     }
@@ -152,9 +152,9 @@ public class ParserTests
                      "ENOSPC", "EROFS", "ERANGE", "ENOSYS", "EMFILE", "ENFILE", "EINTR", "EPIPE", "ENOTTY" })
         {
             var expect = Assert.IsType<ExpectErrno>(Assert.Single(((CallStep)Only("read m 1 => " + name)).Expect!.Alternatives));
-            Assert.Equal(name, Errno.NameOf(expect.Number));
+            Assert.Equal(name, ErrnoTable.NameOf(expect.Number));
         }
-        Assert.True(Errno.TryParse("EAGAIN", out var eagain) && eagain == 11);
+        Assert.True(ErrnoTable.TryParse("EAGAIN", out var eagain) && eagain == 11);
     }
 
     [Fact]

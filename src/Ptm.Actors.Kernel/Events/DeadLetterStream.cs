@@ -2,8 +2,9 @@ namespace Ptm.Actors.Kernel;
 
 /// <summary>
 /// Every undeliverable message, as a typed stream with a count. The first few are logged
-/// (ActorSystemOptions.LogDeadLetters) unless they implement IDeadLetterSuppression; during and
-/// after shutdown nothing is logged or published, only counted in <see cref="CountDuringShutdown"/>.
+/// (ActorSystemOptions.LogDeadLetters) unless they implement IDeadLetterSuppression. During and
+/// after shutdown nothing is logged and they are counted apart (<see cref="CountDuringShutdown"/>),
+/// but subscribers still see them, so whoever waits on a request that died can be answered.
 /// </summary>
 public sealed class DeadLetterStream
 {
@@ -38,14 +39,10 @@ public sealed class DeadLetterStream
 
     internal void Publish(object message, IActorRef? sender, IActorRef recipient)
     {
-        if (_system.IsShuttingDown)
-        {
-            Interlocked.Increment(ref _countDuringShutdown);
-            return;
-        }
-        Interlocked.Increment(ref _count);
+        var shuttingDown = _system.IsShuttingDown;
+        Interlocked.Increment(ref shuttingDown ? ref _countDuringShutdown : ref _count);
         var letter = new DeadLetter(message, sender, recipient);
-        if (message is not IDeadLetterSuppression && Interlocked.Increment(ref _logged) <= _system.Options.LogDeadLetters)
+        if (!shuttingDown && message is not IDeadLetterSuppression && Interlocked.Increment(ref _logged) <= _system.Options.LogDeadLetters)
             _system.Log.Information("Dead letter: {MessageType} from {Sender} to {Recipient}",
                 message.GetType().Name, sender?.Path.ToString() ?? "noSender", recipient.Path.ToString());
         foreach (var subscriber in Volatile.Read(ref _subscribers)) subscriber(letter);

@@ -36,7 +36,7 @@ public static class ExpectationMatcher
     /// <summary>The result as a spec would write it: an errno name, `ok`, a number, a string, `EOF`, a poll set.</summary>
     public static string Describe(CallResult result, ResultKind kind)
     {
-        if (result.Errno != 0) return Errno.NameOf(result.Errno);
+        if (result.Errno != 0) return ErrnoTable.NameOf(result.Errno);
         return kind switch
         {
             ResultKind.Ok => "ok",

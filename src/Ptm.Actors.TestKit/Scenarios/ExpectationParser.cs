@@ -44,7 +44,7 @@ internal sealed class ExpectationParser(TokenCursor cursor)
             return new ExpectPoll(PollSetFrom(token));
         if (text[0] is >= 'A' and <= 'Z')
         {
-            if (!Errno.TryParse(text, out var number))
+            if (!ErrnoTable.TryParse(text, out var number))
                 throw new SpecSyntaxException(token.Column, $"unknown errno name '{text}'");
             return new ExpectErrno(number);
         }

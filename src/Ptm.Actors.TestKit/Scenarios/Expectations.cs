@@ -44,7 +44,7 @@ public sealed record ExpectBytes(ImmutableArray<byte> Bytes) : Expectation
 /// <summary>`EIO`: the call failed with this errno.</summary>
 public sealed record ExpectErrno(int Number) : Expectation
 {
-    public override string ToString() => Errno.NameOf(Number);
+    public override string ToString() => ErrnoTable.NameOf(Number);
 }
 
 /// <summary>`POLLIN|POLLHUP`: exactly this readiness set (<see cref="PollBits"/>).</summary>

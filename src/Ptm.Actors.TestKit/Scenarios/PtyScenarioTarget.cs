@@ -1,11 +1,152 @@
+using System.Buffers.Binary;
+using Ptm.Actors.Pty;
+using Ptm.Actors.Streams;
+using ActorErrno = Ptm.Actors.Errno;
+
 namespace Ptm.Actors.TestKit.Scenarios;
 
-// PLACEHOLDER (scenarios branch): the lead replaces this whole file with the real target over
-// the pty actors. It exists only so the spec runner, `ptm spec` and the spec tests compile.
-/// <summary>The scenario target over the real pty actors (placeholder until they land).</summary>
-public static class PtyScenarioTarget
+/// <summary>
+/// The scenario target over the real pty actors: a fresh embedded PtySystem per spec, driven
+/// through its POSIX facade. Calls complete inline on the actors' threads (InlineCompletions),
+/// so when the system is idle every call that can complete has, and its CallResult is ready.
+/// </summary>
+public sealed class PtyScenarioTarget : IScenarioTarget
 {
+    private readonly PtySystem _system;
+    private readonly List<string> _leftovers = new();
+    private IReadOnlyList<string> _trace = Array.Empty<string>();
+
+    private PtyScenarioTarget(int? seed)
+    {
+        _system = PtySystem.Create(new PtySystemOptions { DeterministicSeed = seed, InlineCompletions = true });
+    }
+
     /// <summary>A fresh system; <paramref name="seed"/> null = ordinary dispatcher, else the deterministic one.</summary>
-    public static IScenarioTarget Create(int? seed) =>
-        throw new NotSupportedException("the pty target lands with the pty actors");
+    public static IScenarioTarget Create(int? seed) => new PtyScenarioTarget(seed);
+
+    public IReadOnlyList<string> Leftovers => _leftovers;
+
+    public IReadOnlyList<string> Trace => _system.Actors.IsDeterministic && !_system.IsDisposed ? _system.Actors.Trace : _trace;
+
+    private PosixApi Posix => _system.Posix;
+
+    public Task<CallResult> OpenAsync(string path, ScenarioOpenFlags flags, ScenarioCredentials who) =>
+        WithCredentials(who, out var credentials) is { } bad ? bad : Convert(Posix.Open(path, Flags(flags), credentials));
+
+    public Task<CallResult> OpenSubsidiaryOfAsync(int managerFd, ScenarioOpenFlags flags, ScenarioCredentials who)
+    {
+        if (WithCredentials(who, out var credentials) is { } bad) return bad;
+        return Posix.SubsidiaryPathOf(managerFd) is { } path
+            ? Convert(Posix.Open(path, Flags(flags), credentials))
+            : Convert(Posix.ptsname(managerFd, credentials)); // the errno ptsname would have given
+    }
+
+    public Task<CallResult> CloseAsync(int fd, ScenarioCredentials who) =>
+        WithCredentials(who, out var credentials) is { } bad ? bad : Convert(Posix.Close(fd, credentials));
+
+    public Task<CallResult> ReadAsync(int fd, int count, ScenarioCredentials who)
+    {
+        if (WithCredentials(who, out var credentials) is { } bad) return bad;
+        if (count < 0) return Done(ActorErrno.EINVAL);
+        var buffer = new byte[count];
+        return Posix.Read(fd, buffer, credentials).ContinueWith(
+            static (task, state) =>
+            {
+                var result = task.Result;
+                return result.IsOk
+                    ? new CallResult(result.Value, 0, ((byte[])state!).AsSpan(0, (int)result.Value).ToArray())
+                    : new CallResult(-1, (int)result.Errno);
+            },
+            buffer, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+    }
+
+    public Task<CallResult> WriteAsync(int fd, byte[] data, ScenarioCredentials who) =>
+        WithCredentials(who, out var credentials) is { } bad ? bad : Convert(Posix.Write(fd, data, credentials));
+
+    public Task<CallResult> IoctlAsync(int fd, string name, long[] args, ScenarioCredentials who)
+    {
+        if (WithCredentials(who, out var credentials) is { } bad) return bad;
+        if (!IoctlCommands.TryParse(name, out var command)) return Done(ActorErrno.EINVAL);
+        ReadOnlyMemory<byte>? payload = null;
+        switch (command)
+        {
+            case IoctlCommands.ZONEPT:
+                if (args.Length != 1 || args[0] < int.MinValue || args[0] > int.MaxValue) return Done(ActorErrno.EINVAL);
+                var zone = new byte[4];
+                BinaryPrimitives.WriteInt32LittleEndian(zone, (int)args[0]);
+                payload = zone;
+                break;
+            case IoctlCommands.OWNERPT:
+                if (args.Length != 2 || args[0] is < 0 or > uint.MaxValue || args[1] is < 0 or > uint.MaxValue) return Done(ActorErrno.EINVAL);
+                var owner = new byte[8];
+                BinaryPrimitives.WriteUInt32LittleEndian(owner, (uint)args[0]);
+                BinaryPrimitives.WriteUInt32LittleEndian(owner.AsSpan(4), (uint)args[1]);
+                payload = owner;
+                break;
+        }
+        return Convert(Posix.Ioctl(fd, command, payload, credentials));
+    }
+
+    public Task<CallResult> FlushAsync(int fd, int flushBits, ScenarioCredentials who) =>
+        WithCredentials(who, out var credentials) is { } bad ? bad : Convert(Posix.Flush(fd, (FlushFlags)flushBits, credentials));
+
+    public Task<CallResult> PollAsync(int fd, ScenarioCredentials who) =>
+        WithCredentials(who, out var credentials) is { } bad ? bad : Convert(Posix.Poll(fd, credentials));
+
+    public Task<CallResult> GrantptAsync(int fd, ScenarioCredentials who) =>
+        WithCredentials(who, out var credentials) is { } bad ? bad : Convert(Posix.grantpt(fd, credentials));
+
+    public Task<CallResult> UnlockptAsync(int fd, ScenarioCredentials who) =>
+        WithCredentials(who, out var credentials) is { } bad ? bad : Convert(Posix.unlockpt(fd, credentials));
+
+    public Task<CallResult> PtsnameAsync(int fd, ScenarioCredentials who) =>
+        WithCredentials(who, out var credentials) is { } bad ? bad : Convert(Posix.ptsname(fd, credentials));
+
+    public Task<CallResult> PtsnameRAsync(int fd, int? bufferLength, ScenarioCredentials who) =>
+        WithCredentials(who, out var credentials) is { } bad ? bad : Convert(Posix.ptsname_r(fd, bufferLength, credentials));
+
+    public Task<CallResult> IsattyAsync(int fd, ScenarioCredentials who) => Convert(Posix.isatty(fd));
+
+    public Task<CallResult> StatAsync(string path, ScenarioCredentials who) =>
+        WithCredentials(who, out var credentials) is { } bad ? bad : Convert(Posix.Stat(path, credentials));
+
+    public Task<CallResult> CrashAsync(int fd) => Convert(Posix.Crash(fd));
+
+    public Task<CallResult> TuneAsync(string tunable, long value) => Convert(Posix.Tune(tunable, value));
+
+    public Task WhenIdleAsync() => _system.WhenIdleAsync();
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_system.IsDisposed) return;
+        await _system.WhenIdleAsync();
+        if (_system.AllocatedMinors != 0) _leftovers.Add($"{_system.AllocatedMinors} minor(s) still allocated after every handle was closed (L16)");
+        if (_system.UnexpectedDeadLetters != 0)
+            _leftovers.Add($"{_system.UnexpectedDeadLetters} unexpected dead letter(s): {string.Join(", ", _system.UnexpectedDeadLetterExamples)}");
+        if (_system.Actors.IsDeterministic) _trace = _system.Actors.Trace;
+        await _system.DisposeAsync();
+    }
+
+    private static OpenFlags Flags(ScenarioOpenFlags flags) =>
+        ((flags & ScenarioOpenFlags.NonBlock) != 0 ? OpenFlags.NonBlock : 0) |
+        ((flags & ScenarioOpenFlags.NDelay) != 0 ? OpenFlags.NDelay : 0) |
+        ((flags & ScenarioOpenFlags.NoCtty) != 0 ? OpenFlags.NoCtty : 0);
+
+    /// <summary>Credentials are validated when built (PD12); ids out of range fail the call EINVAL.</summary>
+    private static Task<CallResult>? WithCredentials(ScenarioCredentials who, out Credentials credentials)
+    {
+        credentials = Credentials.Root;
+        if (who.Uid is < 0 or > Credentials.MaxId || who.Gid is < 0 or > Credentials.MaxId || who.Zone is < 0 or > Credentials.MaxZone)
+            return Done(ActorErrno.EINVAL);
+        credentials = new Credentials(who.Uid, who.Gid, (int)who.Zone, who.Privileged);
+        return null;
+    }
+
+    private static Task<CallResult> Convert(Task<SysResult> call) => call.ContinueWith(
+        static task => task.Result.IsOk
+            ? new CallResult(task.Result.Value, 0, null, task.Result.Text)
+            : new CallResult(-1, (int)task.Result.Errno),
+        CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+
+    private static Task<CallResult> Done(ActorErrno errno) => Task.FromResult(new CallResult(-1, (int)errno));
 }

@@ -76,7 +76,7 @@ internal sealed class ReadAllOperation
             Issue();
             return true;
         }
-        if (result.Errno == Errno.EAGAIN && _nonBlocking)
+        if (result.Errno == ErrnoTable.EAGAIN && _nonBlocking)
         {
             if (_retriedWhileIdle) { _mayRetry = false; return false; } // parked: no progress while idle
             _retriedWhileIdle = true;

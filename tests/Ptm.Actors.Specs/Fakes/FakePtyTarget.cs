@@ -42,11 +42,11 @@ internal sealed class FakePtyTarget(int? seed = null) : IScenarioTarget
 
     public Task<CallResult> OpenSubsidiaryOfAsync(int managerFd, ScenarioOpenFlags flags, ScenarioCredentials who) =>
         Enqueue($"open pts({managerFd})", () => Live(managerFd) is { IsManager: true } end
-            ? Open(end.Pty.Name, NonBlocking(flags), who) : Fail(Errno.EBADF));
+            ? Open(end.Pty.Name, NonBlocking(flags), who) : Fail(ErrnoTable.EBADF));
 
     public Task<CallResult> CloseAsync(int fd, ScenarioCredentials who) => Enqueue($"close {fd}", () =>
     {
-        if (Live(fd) is not { } end) return Fail(Errno.EBADF);
+        if (Live(fd) is not { } end) return Fail(ErrnoTable.EBADF);
         end.Closed = true;
         var pty = end.Pty;
         if (end.IsManager) { pty.ManagerOpen = false; pty.HungUp = true; }
@@ -57,8 +57,8 @@ internal sealed class FakePtyTarget(int? seed = null) : IScenarioTarget
 
     public Task<CallResult> ReadAsync(int fd, int count, ScenarioCredentials who) => Enqueue($"read {fd} {count}", () =>
     {
-        if (Live(fd) is not { } end) return Fail(Errno.EBADF);
-        if (end.Crashed) return Fail(Errno.EIO);
+        if (Live(fd) is not { } end) return Fail(ErrnoTable.EBADF);
+        if (end.Crashed) return Fail(ErrnoTable.EIO);
         var queue = end.IsManager ? end.Pty.ToManager : end.Pty.ToSubsidiary;
         if (queue.Count > 0)
         {
@@ -68,13 +68,13 @@ internal sealed class FakePtyTarget(int? seed = null) : IScenarioTarget
             return new CallResult(bytes.Length, 0, bytes);
         }
         if (!end.IsManager && end.Pty.HungUp) return new CallResult(0, 0, []);
-        return end.NonBlocking ? Fail(Errno.EAGAIN) : null;
+        return end.NonBlocking ? Fail(ErrnoTable.EAGAIN) : null;
     });
 
     public Task<CallResult> WriteAsync(int fd, byte[] data, ScenarioCredentials who) => Enqueue($"write {fd} {data.Length}", () =>
     {
-        if (Live(fd) is not { } end) return Fail(Errno.EBADF);
-        if (end.Crashed || (!end.IsManager && end.Pty.HungUp)) return Fail(Errno.EIO);
+        if (Live(fd) is not { } end) return Fail(ErrnoTable.EBADF);
+        if (end.Crashed || (!end.IsManager && end.Pty.HungUp)) return Fail(ErrnoTable.EIO);
         (end.IsManager ? end.Pty.ToSubsidiary : end.Pty.ToManager).AddRange(data);
         return new CallResult(data.Length, 0);
     });
@@ -82,8 +82,8 @@ internal sealed class FakePtyTarget(int? seed = null) : IScenarioTarget
     public Task<CallResult> IoctlAsync(int fd, string name, long[] args, ScenarioCredentials who) =>
         Enqueue($"ioctl {fd} {name} {string.Join(' ', args)}".TrimEnd(), () =>
         {
-            if (Live(fd) is not { } end) return Fail(Errno.EBADF);
-            if (!end.IsManager && end.Pty.HungUp) return Fail(Errno.ENXIO);
+            if (Live(fd) is not { } end) return Fail(ErrnoTable.EBADF);
+            if (!end.IsManager && end.Pty.HungUp) return Fail(ErrnoTable.ENXIO);
             switch (name)
             {
                 case "ISPTM" when end.IsManager: return Ok();
@@ -91,13 +91,13 @@ internal sealed class FakePtyTarget(int? seed = null) : IScenarioTarget
                 case "PTSSTTY" when !end.IsManager: end.IsTty = true; return Ok();
                 case "OWNERPT" when end.IsManager && args.Length == 2:
                     end.Pty.OwnerUid = args[0]; end.Pty.OwnerGid = args[1]; return Ok();
-                default: return Fail(Errno.EINVAL);
+                default: return Fail(ErrnoTable.EINVAL);
             }
         });
 
     public Task<CallResult> FlushAsync(int fd, int flushBits, ScenarioCredentials who) => Enqueue($"flush {fd} {flushBits}", () =>
     {
-        if (Live(fd) is not { } end) return Fail(Errno.EBADF);
+        if (Live(fd) is not { } end) return Fail(ErrnoTable.EBADF);
         var own = end.IsManager ? end.Pty.ToManager : end.Pty.ToSubsidiary;
         var peer = end.IsManager ? end.Pty.ToSubsidiary : end.Pty.ToManager;
         if ((flushBits & FlushBits.R) != 0) own.Clear();
@@ -107,7 +107,7 @@ internal sealed class FakePtyTarget(int? seed = null) : IScenarioTarget
 
     public Task<CallResult> PollAsync(int fd, ScenarioCredentials who) => Enqueue($"poll {fd}", () =>
     {
-        if (Live(fd) is not { } end) return Fail(Errno.EBADF);
+        if (Live(fd) is not { } end) return Fail(ErrnoTable.EBADF);
         if (end.Crashed) return new CallResult(PollBits.Err, 0);
         var readable = (end.IsManager ? end.Pty.ToManager : end.Pty.ToSubsidiary).Count > 0 ? PollBits.In : 0;
         if (!end.IsManager && end.Pty.HungUp) return new CallResult(PollBits.Hup | readable, 0);
@@ -131,8 +131,8 @@ internal sealed class FakePtyTarget(int? seed = null) : IScenarioTarget
         OnManager("ptsname", fd, end => new CallResult(0, 0, Text: end.Pty.Name));
 
     public Task<CallResult> PtsnameRAsync(int fd, int? bufferLength, ScenarioCredentials who) => OnManager("ptsname_r", fd, end =>
-        bufferLength is not { } length ? Fail(Errno.EINVAL)
-        : length < end.Pty.Name.Length + 1 ? Fail(Errno.ERANGE)
+        bufferLength is not { } length ? Fail(ErrnoTable.EINVAL)
+        : length < end.Pty.Name.Length + 1 ? Fail(ErrnoTable.ERANGE)
         : new CallResult(0, 0, Text: end.Pty.Name));
 
     public Task<CallResult> IsattyAsync(int fd, ScenarioCredentials who) =>
@@ -142,12 +142,12 @@ internal sealed class FakePtyTarget(int? seed = null) : IScenarioTarget
     {
         foreach (var pty in _ptys.Values)
             if (pty.Name == path) return new CallResult(0, 0, Text: $"uid={pty.OwnerUid} gid={pty.OwnerGid} mode=0620");
-        return Fail(Errno.ENOENT);
+        return Fail(ErrnoTable.ENOENT);
     });
 
     public Task<CallResult> CrashAsync(int fd) => Enqueue($"crash {fd}", () =>
     {
-        if (Live(fd) is not { } end) return Fail(Errno.EBADF);
+        if (Live(fd) is not { } end) return Fail(ErrnoTable.EBADF);
         end.Crashed = true;
         if (end.IsManager) end.Pty.HungUp = true;
         return Ok();
@@ -212,7 +212,7 @@ internal sealed class FakePtyTarget(int? seed = null) : IScenarioTarget
     {
         if (path == "/dev/ptmx")
         {
-            if (_ptys.Count >= _maxPty) return Fail(Errno.EAGAIN);
+            if (_ptys.Count >= _maxPty) return Fail(ErrnoTable.EAGAIN);
             var minor = _nextMinor ?? FirstMinor;
             _nextMinor = minor + 1;
             var pty = new FakePty(minor);
@@ -222,13 +222,13 @@ internal sealed class FakePtyTarget(int? seed = null) : IScenarioTarget
         foreach (var pty in _ptys.Values)
         {
             if (pty.Name != path) continue;
-            if (!pty.ManagerOpen) return Fail(Errno.EAGAIN);
-            if (pty.Locked) return Fail(Errno.EAGAIN);
-            if (!who.Privileged && who.Uid != pty.OwnerUid) return Fail(Errno.EACCES);
+            if (!pty.ManagerOpen) return Fail(ErrnoTable.EAGAIN);
+            if (pty.Locked) return Fail(ErrnoTable.EAGAIN);
+            if (!who.Privileged && who.Uid != pty.OwnerUid) return Fail(ErrnoTable.EACCES);
             pty.SubsidiariesOpen++;
             return NewFd(new FakeEnd(pty, false, nonBlocking));
         }
-        return Fail(Errno.ENOENT);
+        return Fail(ErrnoTable.ENOENT);
     }
 
     private CallResult NewFd(FakeEnd end)
@@ -239,7 +239,7 @@ internal sealed class FakePtyTarget(int? seed = null) : IScenarioTarget
     }
 
     private Task<CallResult> OnManager(string call, int fd, Func<FakeEnd, CallResult> action) => Enqueue($"{call} {fd}", () =>
-        Live(fd) is not { } end ? Fail(Errno.EBADF) : end.IsManager ? action(end) : Fail(Errno.EINVAL));
+        Live(fd) is not { } end ? Fail(ErrnoTable.EBADF) : end.IsManager ? action(end) : Fail(ErrnoTable.EINVAL));
 
     private FakeEnd? Live(int fd) => _fds.TryGetValue(fd, out var end) && !end.Closed ? end : null;
 

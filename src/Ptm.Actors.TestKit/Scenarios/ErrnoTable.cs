@@ -4,7 +4,7 @@ namespace Ptm.Actors.TestKit.Scenarios;
 /// The errno names a spec may write and their numbers. Linux values for now: the target
 /// reports plain numbers and both sides only need to agree on this one table.
 /// </summary>
-public static class Errno
+public static class ErrnoTable
 {
     public const int EPERM = 1, ENOENT = 2, EINTR = 4, EIO = 5, ENXIO = 6, EBADF = 9,
         EAGAIN = 11, ENOMEM = 12, EACCES = 13, EEXIST = 17, EINVAL = 22, ENFILE = 23,

@@ -1,0 +1,46 @@
+namespace Ptm.Actors;
+
+/// <summary>The subsystem's tunables (N1, N2, PD2) and how its actors run.</summary>
+public sealed record PtySystemOptions
+{
+    /// <summary>pt_max_pty: the administrator maximum; 0 = no limit (PD2). Refusal is ENOMEM.</summary>
+    public int MaxPtys { get; init; }
+
+    /// <summary>pt_cnt: below this many ptys in use, allocation is always attempted.</summary>
+    public int MinimumPtys { get; init; }
+
+    /// <summary>pt_init_cnt: the initial slot-table size (16).</summary>
+    public int InitialTableSize { get; init; } = 16;
+
+    /// <summary>pt_maxdelta: the largest growth step of the slot table (128).</summary>
+    public int MaxTableGrowth { get; init; } = 128;
+
+    /// <summary>ptms_ptymax: the memory-derived maximum of N2 (a power of two).</summary>
+    public int MemoryDerivedMaximum { get; init; } = 1 << 24;
+
+    /// <summary>Run the actors on the deterministic dispatcher with this seed (tests, replays).</summary>
+    public int? DeterministicSeed { get; init; }
+
+    /// <summary>The clock for timers; default the system clock (a manual one on deterministic systems).</summary>
+    public TimeProvider? Time { get; init; }
+
+    /// <summary>
+    /// Complete call Tasks on the actor's own thread, so a continuation registered with
+    /// ExecuteSynchronously has run before the system can be idle. Only for drivers that never
+    /// block in a continuation, such as the scenario runner; the default keeps user code off
+    /// actor threads.
+    /// </summary>
+    public bool InlineCompletions { get; init; }
+
+    /// <summary>Record the deterministic dispatcher's trace (costs memory on long runs).</summary>
+    public bool RecordTrace { get; init; } = true;
+
+    internal void Validate()
+    {
+        if (MaxPtys < 0) throw new ArgumentOutOfRangeException(nameof(MaxPtys), MaxPtys, "pt_max_pty must not be negative.");
+        if (MinimumPtys < 0) throw new ArgumentOutOfRangeException(nameof(MinimumPtys), MinimumPtys, "pt_cnt must not be negative.");
+        if (InitialTableSize < 1) throw new ArgumentOutOfRangeException(nameof(InitialTableSize), InitialTableSize, "pt_init_cnt must be at least 1.");
+        if (MaxTableGrowth < 1) throw new ArgumentOutOfRangeException(nameof(MaxTableGrowth), MaxTableGrowth, "pt_maxdelta must be at least 1.");
+        if (MemoryDerivedMaximum < 1) throw new ArgumentOutOfRangeException(nameof(MemoryDerivedMaximum), MemoryDerivedMaximum, "The memory-derived maximum must be at least 1.");
+    }
+}

@@ -1,0 +1,262 @@
+using Ptm.Actors.Kernel;
+
+namespace Ptm.Actors.Pty;
+
+/*
+ * The Clone actor: /dev/ptmx, the /dev/pts directory and ptms_conf in one place.
+ *
+ * It owns every pty entry (state bits PTLOCK/PTMOPEN/PTSOPEN/PTSTTY, zone, owner), the slot
+ * table and the minor arena, and it makes every open and close decision. Because it is a
+ * single actor, the decisions illumos serialises with ptms_lock and pt_lock are serialised by
+ * its mailbox: whatever order two requests arrive in, each sees the state the other left.
+ *
+ * Opening the manager (L1-L3) allocates the lowest free minor (PD1), admitted by N3 (refusal:
+ * ENOMEM, PD2) and starts a Manager actor. Opening /dev/pts/N runs in two turns, like the
+ * lookup and the driver open of a real system: the lookup (L8: ENOENT for a missing or foreign
+ * entry, EACCES for a non-owner) and then, as a message to itself, the driver checks of L7 in
+ * their order (ENXIO, EPERM, join an open stream, EAGAIN while locked). Both sides are children
+ * it watches with a stopping strategy (PD13): it learns of every close and every crash through
+ * death-watch and frees the minor when both sides are gone (L16).
+ *
+ * Races (section 4.2): what illumos does, and what the actors do instead.
+ *
+ *   R1/R2  peer send vs close   READ bracket around the peer's rdq;    a side sends only to the peer ref it holds; a
+ *                               close clears it under WRITE            closing side announces itself first (hang-up
+ *                                                                      or SubsidiaryClosed), later sends to it are
+ *                                                                      dead letters: data dropped, ioctls NAKed (R9)
+ *   R3     half-plumbed open    publish rdq after qprocson             a side introduces itself from PreStart, so it
+ *                                                                      is fully started before a peer can reach it
+ *   R4     delivery after       clear rdq before qprocsoff             a side stops only after telling its peer
+ *          qprocsoff
+ *   R5     EOF ownership        pt_nullmsg taken under WRITE           SubsidiaryClosed is sent once, by the closing
+ *                                                                      subsidiary, after its data; the manager
+ *                                                                      unwatches it so a crash cannot add a second
+ *   R6     pts open vs ptm      ptms_lock around the state check;      ManagerClosing reaches this actor before the
+ *          close                residual window before ptms_close      manager stops; opens after it fail EAGAIN
+ *                                                                      (PD3); an open that won the race is answered
+ *                                                                      by the manager with a hang-up, or sees its
+ *                                                                      Terminated
+ *   R7     last close vs open   stropen waits on STRCLOSE              opens that arrive while a subsidiary is in
+ *                                                                      its last close wait here and are evaluated
+ *                                                                      again when its Terminated arrives
+ *   R8     re-entrancy          refcount instead of a lock             no synchronous re-entry; every flush and NAK
+ *                                                                      round trip is a finite chain of Tells
+ *   R9     orphaned ioctls      close enables the peer's queue         pending forwarded ioctls are NAKed when the
+ *                                                                      peer closes or its Terminated arrives
+ *   R10    EOF under memory     pt_nullmsg allocated at open           the EOF is a message type, not an allocation
+ *          pressure                                                    that can fail at close
+ *   R11    UNLKPT/ZONEPT/       pt_lock around state writes            the manager updates the entry here before it
+ *          OWNERPT vs open                                             answers the ioctl; opens see old or new
+ *   R12    table growth         ptms_lock around lookups               only this actor touches the table
+ *   R13    stale wake-ups       re-check the peer under READ           Credit and stream messages are accepted only
+ *                                                                      from the current peer ref
+ */
+internal sealed class CloneActor : UntypedActor
+{
+    private readonly SlotTable _table;
+    private readonly CloneStatistics _statistics;
+    private readonly Dictionary<IActorRef, PtyEntry> _bySide = new();
+    private long _serial;
+
+    public CloneActor(PtySystemOptions options, CloneStatistics statistics)
+    {
+        _table = new SlotTable(options);
+        _statistics = statistics;
+    }
+
+    /// <summary>PD13: a crashed side is stopped, never restarted: its state is the stream.</summary>
+    protected override SupervisorStrategy SupervisorStrategy() => Kernel.SupervisorStrategy.StoppingStrategy;
+
+    protected override void OnReceive(object message)
+    {
+        switch (message)
+        {
+            case OpenManagerRequest open: OpenManager(open); break;
+            case OpenSubsidiaryRequest open: LookUp(open); break;
+            case DriverOpen driverOpen: OpenSubsidiary(driverOpen.Request); break;
+            case Terminated terminated: SideGone(terminated.ActorRef); break;
+            case ManagerClosing closing: WithEntryOf(Sender, entry => entry.ManagerClosing = true); break;
+            case SubsidiaryClosing: WithEntryOf(Sender, entry => entry.SubsidiaryClosing = true); break;
+            case Unlock: WithEntryOf(Sender, entry => entry.State &= ~PtyState.PTLOCK); break;
+            case SetZone zone: WithEntryOf(Sender, entry => entry.Zone = zone.Zone); break;
+            case SetOwner owner: WithEntryOf(Sender, entry => { entry.Uid = owner.Uid; entry.Gid = owner.Gid; }); break;
+            case SetPtsTty ptsTty: SetPtsTty(ptsTty); break;
+            case StatRequest stat: Stat(stat); break;
+            case TuneRequest tune: Tune(tune); break;
+            default: Unhandled(message); break;
+        }
+    }
+
+    private void OpenManager(OpenManagerRequest request)
+    {
+        if (!_table.Admits())
+        {
+            request.Fail(Errno.ENOMEM); // L2.6, N3, PD2
+            return;
+        }
+        var entry = _table.Allocate(request.Who.Zone);
+        // Props run their factory on the child's first turn: capture values, not the mutable entry.
+        var (minor, zone, clone) = (entry.Minor, entry.Zone, Self);
+        var manager = Context.ActorOf(
+            Props.Create(() => new ManagerActor(minor, zone, clone, request)),
+            "ptm-" + minor + "-" + ++_serial);
+        entry.Manager = manager;
+        Track(manager, entry);
+        _statistics.Allocated = _table.InUse;
+        _statistics.RecordPeak(_table.InUse);
+    }
+
+    /// <summary>L8: the /dev/pts lookup runs before the driver is reached.</summary>
+    private void LookUp(OpenSubsidiaryRequest request)
+    {
+        if (request.Minor == 0)
+        {
+            // /dev/pts/0 exists for everyone (root-owned), but no pty backs it: the driver says ENXIO.
+            if (!request.Who.Privileged && request.Who.Uid != 0) request.Fail(Errno.EACCES);
+            else request.Fail(Errno.ENXIO);
+            return;
+        }
+        var entry = _table.Find(request.Minor);
+        if (entry is null || entry.Zone != request.Who.Zone)
+        {
+            request.Fail(Errno.ENOENT);
+            return;
+        }
+        if (!request.Who.Privileged && request.Who.Uid != entry.Uid)
+        {
+            request.Fail(Errno.EACCES); // mode 0620: only the owner may open read-write
+            return;
+        }
+        Self.Tell(new DriverOpen(request)); // the driver open is a later turn, as in a real open
+    }
+
+    /// <summary>L7: ptsopen's checks, in order.</summary>
+    private void OpenSubsidiary(OpenSubsidiaryRequest request)
+    {
+        var entry = _table.Find(request.Minor);
+        if (entry is null) { request.Fail(Errno.ENXIO); return; }                // L7.2
+        if (entry.Zone != request.Who.Zone) { request.Fail(Errno.EPERM); return; } // L7.3
+        if (entry.ManagerClosing) { request.Fail(Errno.EAGAIN); return; }          // PD3
+        if (entry.SubsidiaryClosing)
+        {
+            (entry.WaitingOpens ??= new List<OpenSubsidiaryRequest>()).Add(request); // R7
+            return;
+        }
+        if (entry.Subsidiary is not null)
+        {
+            entry.Subsidiary.Tell(new JoinOpen(request)); // L7.4, L9
+            return;
+        }
+        if (entry.Has(PtyState.PTLOCK) || !entry.Has(PtyState.PTMOPEN)) { request.Fail(Errno.EAGAIN); return; } // L6, L7.5
+        entry.State |= PtyState.PTSOPEN; // L7.8
+        var (minor, manager, clone) = (entry.Minor, entry.Manager!, Self);
+        var subsidiary = Context.ActorOf(
+            Props.Create(() => new SubsidiaryActor(minor, manager, clone, request)),
+            "pts-" + minor + "-" + ++_serial);
+        entry.Subsidiary = subsidiary;
+        Track(subsidiary, entry);
+    }
+
+    /// <summary>A side closed or crashed: clear its bits and free the entry when both are gone (L16, PD13).</summary>
+    private void SideGone(IActorRef side)
+    {
+        if (!_bySide.Remove(side, out var entry)) return;
+        if (ReferenceEquals(side, entry.Manager))
+        {
+            entry.State &= ~(PtyState.PTMOPEN | PtyState.PTLOCK);
+            entry.Manager = null;
+            entry.ManagerClosing = true;
+        }
+        else if (ReferenceEquals(side, entry.Subsidiary))
+        {
+            entry.State &= ~(PtyState.PTSOPEN | PtyState.PTSTTY); // L12.4
+            entry.Subsidiary = null;
+            entry.SubsidiaryClosing = false;
+        }
+        if (!entry.Has(PtyState.PTMOPEN | PtyState.PTSOPEN))
+        {
+            _table.Free(entry);
+            _statistics.Allocated = _table.InUse;
+        }
+        if (entry.WaitingOpens is { } waiting)
+        {
+            entry.WaitingOpens = null;
+            foreach (var open in waiting) Self.Tell(new DriverOpen(open)); // R7: evaluated against the new state
+        }
+    }
+
+    private void SetPtsTty(SetPtsTty request)
+    {
+        var entry = _table.Find(request.Minor);
+        if (request.FromSubsidiary is { } ioctl)
+        {
+            if (entry is null || !ReferenceEquals(Sender, entry.Subsidiary)) ioctl.Fail(Errno.ENXIO);
+            else if (entry.Has(PtyState.PTSTTY)) ioctl.Fail(Errno.EEXIST); // I3
+            else
+            {
+                entry.State |= PtyState.PTSTTY;
+                ioctl.Complete(0);
+            }
+            return;
+        }
+        if (entry is not null && ReferenceEquals(Sender, entry.Manager)) entry.State |= PtyState.PTSTTY;
+    }
+
+    /// <summary>stat of /dev/pts/N: owner, group tty after grantpt, mode 0620 always (L8, N12).</summary>
+    private void Stat(StatRequest request)
+    {
+        if (request.Minor == 0)
+        {
+            request.Complete(SysResult.OkText("uid=0 gid=3 mode=0620"));
+            return;
+        }
+        var entry = _table.Find(request.Minor);
+        if (entry is null || entry.Zone != request.Who.Zone) request.Fail(Errno.ENOENT);
+        else request.Complete(SysResult.OkText($"uid={entry.Uid} gid={entry.Gid} mode=0620"));
+    }
+
+    private void Tune(TuneRequest request)
+    {
+        if (request.Value < 0 || request.Value > int.MaxValue) { request.Fail(Errno.EINVAL); return; }
+        switch (request.Tunable)
+        {
+            case "pt_max_pty": _table.AdministratorMaximum = (int)request.Value; break;
+            case "pt_cnt": _table.MinimumCount = (int)request.Value; break;
+            default: request.Fail(Errno.EINVAL); return;
+        }
+        request.Complete(0);
+    }
+
+    private void Track(IActorRef side, PtyEntry entry)
+    {
+        Context.Watch(side);
+        _bySide[side] = entry;
+    }
+
+    /// <summary>Entry updates are taken only from the entry's own live sides.</summary>
+    private void WithEntryOf(IActorRef sender, Action<PtyEntry> update)
+    {
+        if (_bySide.TryGetValue(sender, out var entry)) update(entry);
+    }
+}
+
+/// <summary>Counters the Clone actor publishes for the host (leak checks, soak and bench reports).</summary>
+public sealed class CloneStatistics
+{
+    private int _allocated;
+    private int _peak;
+
+    /// <summary>Minors allocated now.</summary>
+    public int Allocated
+    {
+        get => Volatile.Read(ref _allocated);
+        internal set => Volatile.Write(ref _allocated, value);
+    }
+
+    public int Peak => Volatile.Read(ref _peak);
+
+    internal void RecordPeak(int inUse)
+    {
+        if (inUse > _peak) Volatile.Write(ref _peak, inUse);
+    }
+}

@@ -1,0 +1,88 @@
+using Ptm.Actors.Streams;
+
+namespace Ptm.Actors.Pty;
+
+/// <summary>read(2): byte-stream into the caller's buffer (D21).</summary>
+public sealed class ReadRequest(Credentials who, OpenFile file, Memory<byte> buffer) : PtyRequest(who, file)
+{
+    public Memory<byte> Buffer { get; } = buffer;
+}
+
+/// <summary>write(2): split into packets (D18), held by flow control when blocking (D14).</summary>
+public sealed class WriteRequest(Credentials who, OpenFile file, ReadOnlyMemory<byte> data) : PtyRequest(who, file)
+{
+    public ReadOnlyMemory<byte> Data { get; } = data;
+
+    /// <summary>Bytes accepted into the stream so far.</summary>
+    public int Accepted { get; set; }
+
+    /// <summary>A zero-length write has sent its zero-length message (PD8).</summary>
+    public bool ZeroLengthSent { get; set; }
+
+    public bool IsFinished => Accepted == Data.Length && (Data.Length > 0 || ZeroLengthSent);
+
+    /// <summary>A cancelled write that had moved some bytes returns that count, as an interrupted write(2) does.</summary>
+    protected override void OnCancelled()
+    {
+        var accepted = Accepted;
+        if (accepted > 0) Complete(accepted);
+        else Fail(Errno.EINTR);
+    }
+}
+
+/// <summary>poll(2) for POLLIN|POLLOUT, answered with the readiness now.</summary>
+public sealed class PollRequest(Credentials who, OpenFile file) : PtyRequest(who, file)
+{
+    /// <summary>A crashed side reports an error condition.</summary>
+    public override SysResult WhenSideIsGone => SysResult.Ok((long)PollEvents.POLLERR);
+}
+
+/// <summary>I_FLUSH: an M_FLUSH sent down the handle's stream.</summary>
+public sealed class FlushRequest(Credentials who, OpenFile file, FlushFlags flags) : PtyRequest(who, file)
+{
+    public FlushFlags Flags { get; } = flags;
+}
+
+/// <summary>ioctl(2). Payload null means a transparent ioctl; otherwise the I_STR data (I8).</summary>
+public sealed class IoctlRequest(Credentials who, OpenFile file, int command, ReadOnlyMemory<byte>? payload) : PtyRequest(who, file)
+{
+    public int Command { get; } = command;
+    public ReadOnlyMemory<byte>? Payload { get; } = payload;
+}
+
+/// <summary>close(2). Closing a crashed side succeeds.</summary>
+public sealed class CloseRequest(Credentials who, OpenFile file) : PtyRequest(who, file)
+{
+    public override SysResult WhenSideIsGone => SysResult.Ok();
+}
+
+/// <summary>grantpt(3C) (C6): the manager check, then OWNERPT with the caller's uid and group tty.</summary>
+public sealed class GrantRequest(Credentials who, OpenFile file) : PtyRequest(who, file);
+
+/// <summary>ptsname_r(3C) (C3): BufferLength null means a null buffer; ptsname uses PTLEN.</summary>
+public sealed class PtsnameRequest(Credentials who, OpenFile file, int? bufferLength) : PtyRequest(who, file)
+{
+    public int? BufferLength { get; } = bufferLength;
+}
+
+/// <summary>open("/dev/ptmx") (L1, L2).</summary>
+public sealed class OpenManagerRequest(Credentials who, OpenFile file) : PtyRequest(who, file);
+
+/// <summary>open("/dev/pts/N"): the /dev/pts lookup (L8), then the driver open (L7).</summary>
+public sealed class OpenSubsidiaryRequest(Credentials who, OpenFile file, int minor) : PtyRequest(who, file)
+{
+    public int Minor { get; } = minor;
+}
+
+/// <summary>stat(2) of /dev/pts/N (L8, N12).</summary>
+public sealed class StatRequest(Credentials who, int minor, bool inlineCompletions) : PtyRequest(who, null, inlineCompletions)
+{
+    public int Minor { get; } = minor;
+}
+
+/// <summary>Sets a Clone tunable (N1, PD2) at run time.</summary>
+public sealed class TuneRequest(string tunable, long value, bool inlineCompletions) : PtyRequest(Credentials.Root, null, inlineCompletions)
+{
+    public string Tunable { get; } = tunable;
+    public long Value { get; } = value;
+}

@@ -1,0 +1,39 @@
+using Ptm.Actors.Kernel;
+
+namespace Ptm.Actors.Pty;
+
+/// <summary>
+/// One open file description: what a descriptor refers to. Its side's actor is set by that
+/// actor once the open has succeeded; a file whose actor has stopped (a crash) answers through
+/// the dead-letter path. Several files may share one subsidiary stream (L9).
+/// </summary>
+public sealed class OpenFile
+{
+    private static long s_ids;
+
+    internal OpenFile(int descriptor, OpenFlags flags, bool inlineCompletions)
+    {
+        Descriptor = descriptor;
+        Flags = flags;
+        InlineCompletions = inlineCompletions;
+    }
+
+    /// <summary>Calls on this file complete their Task on the actor's thread (PtySystemOptions.InlineCompletions).</summary>
+    public bool InlineCompletions { get; }
+
+    public long Id { get; } = Interlocked.Increment(ref s_ids);
+    public int Descriptor { get; }
+    public OpenFlags Flags { get; }
+    public bool IsNonBlocking => Flags.IsNonBlocking();
+
+    /// <summary>The side actor; null until the open succeeds.</summary>
+    public IActorRef? Side { get; internal set; }
+
+    public int Minor { get; internal set; }
+    public bool IsManager { get; internal set; }
+
+    /// <summary>Set when close(2) was called: later calls fail EBADF without reaching any actor.</summary>
+    public bool Closed { get; internal set; }
+
+    public bool IsUsable => Side is not null && !Closed;
+}

@@ -1,0 +1,61 @@
+using Ptm.Actors.Kernel;
+
+namespace Ptm.Actors.Pty;
+
+/// <summary>
+/// One host call travelling to an actor. The actor completes it (possibly much later, for a
+/// blocked read or write); its Task is what the caller awaits. Completion and cancellation both
+/// claim the request first, so an actor never writes into a read buffer whose call has already
+/// returned. If the target actor is gone, the request reaches dead letters, where the PtySystem
+/// completes it with <see cref="WhenSideIsGone"/> (a crashed side fails calls EIO, PD13).
+/// </summary>
+public abstract class PtyRequest : TaskCompletionSource<SysResult>, IDeadLetterSuppression
+{
+    private int _claimed;
+    private CancellationTokenRegistration _cancellation;
+
+    protected PtyRequest(Credentials who, OpenFile? file, bool inlineCompletions = false)
+        : base(inlineCompletions || file is { InlineCompletions: true } ? TaskCreationOptions.None : TaskCreationOptions.RunContinuationsAsynchronously)
+    {
+        Who = who;
+        File = file;
+    }
+
+    public Credentials Who { get; }
+    public OpenFile? File { get; }
+    public bool IsDone => Volatile.Read(ref _claimed) != 0;
+    public bool IsNonBlocking => File?.IsNonBlocking ?? false;
+
+    /// <summary>The result when this request can no longer reach its side (the actor stopped).</summary>
+    public virtual SysResult WhenSideIsGone => SysResult.Fail(Errno.EIO);
+
+    public bool Complete(SysResult result)
+    {
+        if (Interlocked.Exchange(ref _claimed, 1) != 0) return false;
+        _cancellation.Dispose();
+        return TrySetResult(result);
+    }
+
+    public bool Complete(long value) => Complete(SysResult.Ok(value));
+
+    public bool Fail(Errno errno) => Complete(SysResult.Fail(errno));
+
+    /// <summary>A cancelled call returns EINTR, like a blocking call interrupted by a signal.</summary>
+    internal void CancelWith(CancellationToken token)
+    {
+        if (token.CanBeCanceled)
+            _cancellation = token.Register(static state => ((PtyRequest)state!).OnCancelled(), this);
+    }
+
+    protected virtual void OnCancelled() => Fail(Errno.EINTR);
+
+    /// <summary>Claims the request for an actor that will write into caller-owned memory before completing it.</summary>
+    internal bool TryClaim() => Interlocked.Exchange(ref _claimed, 1) == 0;
+
+    /// <summary>Completes a request claimed with <see cref="TryClaim"/>.</summary>
+    internal void CompleteClaimed(SysResult result)
+    {
+        _cancellation.Dispose();
+        TrySetResult(result);
+    }
+}

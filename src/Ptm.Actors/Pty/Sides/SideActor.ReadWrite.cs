@@ -1,0 +1,149 @@
+using Ptm.Actors.Streams;
+
+namespace Ptm.Actors.Pty;
+
+/// <summary>The stream head: reads, writes and poll for the host, with blocking by parking the request.</summary>
+internal abstract partial class SideActor
+{
+    private readonly Queue<ReadRequest> _readers = new();
+    private readonly Queue<WriteRequest> _writers = new();
+
+    private void HandleRead(ReadRequest request)
+    {
+        if (request.Buffer.Length == 0)
+        {
+            request.Complete(0);
+            return;
+        }
+        if (_readers.Count == 0 && TryRead(request)) return;
+        if (request.IsNonBlocking) request.Fail(Errno.EAGAIN); // D19, PD7
+        else _readers.Enqueue(request);
+    }
+
+    /// <summary>Completes the read if data (or end of file) is there. False: it must wait.</summary>
+    private bool TryRead(ReadRequest request)
+    {
+        if (ReadQueue.HasMessage)
+        {
+            if (!request.TryClaim()) return true; // cancelled meanwhile: its buffer is no longer ours
+            var count = ReadQueue.Read(request.Buffer.Span);
+            request.CompleteClaimed(SysResult.Ok(count));
+            ReportCredit();
+            return true;
+        }
+        if (HungUp)
+        {
+            request.Complete(0); // L15: after the remaining data, 0 forever
+            return true;
+        }
+        return false;
+    }
+
+    protected void SatisfyReaders()
+    {
+        while (_readers.Count > 0)
+        {
+            var reader = _readers.Peek();
+            if (!reader.IsDone && !TryRead(reader)) return;
+            _readers.Dequeue();
+        }
+    }
+
+    /// <summary>Tells the producer how much has been consumed once the queue drained far enough (D15).</summary>
+    protected void ReportCredit()
+    {
+        if (ReadQueue.TakeCreditReport() is { } consumed) Peer?.Tell(new Credit(consumed), Self);
+    }
+
+    private void HandleWrite(WriteRequest request)
+    {
+        if (WriteError is var error && error != Errno.None)
+        {
+            request.Fail(error);
+            return;
+        }
+        if (_writers.Count > 0)
+        {
+            if (request.IsNonBlocking) request.Fail(Errno.EAGAIN);
+            else _writers.Enqueue(request);
+            return;
+        }
+        Advance(request);
+        if (request.IsFinished) request.Complete(request.Data.Length);
+        else if (request.IsNonBlocking)
+        {
+            if (request.Accepted > 0) request.Complete(request.Accepted); // D19: a partial count
+            else request.Fail(Errno.EAGAIN);
+        }
+        else _writers.Enqueue(request);
+    }
+
+    /// <summary>Moves as much of the write into the driver as flow control allows, in packets of MaxPacket (D18).</summary>
+    private void Advance(WriteRequest request)
+    {
+        if (request.Data.Length == 0)
+        {
+            if (!request.ZeroLengthSent && WriteQueue.CanPut)
+            {
+                request.ZeroLengthSent = true;
+                PutDown(DataMessage.Empty); // PD8
+            }
+            return;
+        }
+        while (request.Accepted < request.Data.Length && WriteQueue.CanPut)
+        {
+            var count = Math.Min(MaxPacket, request.Data.Length - request.Accepted);
+            var packet = request.Data.Slice(request.Accepted, count).ToArray();
+            request.Accepted += count;
+            if (!PutDown(new DataMessage(packet)))
+            {
+                request.Accepted = request.Data.Length; // the whole write counts as written (PD4)
+                return;
+            }
+        }
+    }
+
+    /// <summary>Writers held by flow control go on once the driver's queue is below low water (D15).</summary>
+    protected void ResumeWriters()
+    {
+        while (_writers.Count > 0)
+        {
+            var writer = _writers.Peek();
+            if (writer.IsDone) { _writers.Dequeue(); continue; }
+            if (WriteError is var error && error != Errno.None)
+            {
+                _writers.Dequeue();
+                if (writer.Accepted > 0) writer.Complete(writer.Accepted);
+                else writer.Fail(error);
+                continue;
+            }
+            if (!WriteQueue.BelowLowWater) return;
+            Advance(writer);
+            if (!writer.IsFinished) return;
+            _writers.Dequeue();
+            writer.Complete(writer.Data.Length);
+        }
+    }
+
+    /// <summary>POLLIN|POLLOUT readiness now; POLLERR alone with a write error (strpoll); POLLHUP never with POLLOUT.</summary>
+    private PollEvents Readiness()
+    {
+        if (HasErrorCondition) return PollEvents.POLLERR;
+        var events = PollEvents.None;
+        if (ReadQueue.HasMessage) events |= PollEvents.POLLIN;
+        if (HungUp) events |= PollEvents.POLLHUP;
+        else if (_writers.Count == 0 && WriteQueue.CanPut) events |= PollEvents.POLLOUT;
+        return events;
+    }
+
+    protected void FailReadersAndWriters(Errno errno)
+    {
+        while (_readers.Count > 0) _readers.Dequeue().Fail(errno);
+        while (_writers.Count > 0)
+        {
+            var writer = _writers.Dequeue();
+            if (writer.Accepted > 0) writer.Complete(writer.Accepted);
+            else writer.Fail(errno);
+        }
+    }
+}

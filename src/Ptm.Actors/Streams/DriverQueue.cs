@@ -1,0 +1,91 @@
+namespace Ptm.Actors.Streams;
+
+/// <summary>
+/// A driver's own write queue (ptm's or pts's) and the producer half of the flow-control
+/// protocol. Messages wait here while the peer's read queue is full; ordinary messages leave
+/// only while the peer has room (bcanputnext, D13), priority messages never wait. The stream
+/// head above may put while this queue holds fewer than High bytes (canputnext, D14), so it
+/// never exceeds High plus one message.
+/// </summary>
+public sealed class DriverQueue(WaterMarks marks, WaterMarks peerReadQueue)
+{
+    private readonly LinkedList<StreamMessage> _messages = new();
+    private long _sent;
+    private long _peerConsumed;
+
+    public WaterMarks Marks { get; } = marks;
+
+    public int Bytes { get; private set; }
+
+    public int Count => _messages.Count;
+
+    /// <summary>The stream head may put another message (the queue is below its high-water mark).</summary>
+    public bool CanPut => Bytes < Marks.High;
+
+    /// <summary>Below low water: writers held by a full queue may resume (D15).</summary>
+    public bool BelowLowWater => Bytes < Marks.Low;
+
+    /// <summary>The peer's read queue can take another ordinary message: fewer than its High bytes sent and not yet consumed.</summary>
+    public bool PeerHasRoom => _sent - _peerConsumed < peerReadQueue.High;
+
+    /// <summary>Bytes sent to the peer that it has not reported consumed (at most its High plus one message).</summary>
+    public long InFlight => _sent - _peerConsumed;
+
+    public void Enqueue(StreamMessage message)
+    {
+        _messages.AddLast(message);
+        Bytes += message.Size;
+    }
+
+    public StreamMessage Peek() => _messages.First!.Value;
+
+    public StreamMessage Dequeue()
+    {
+        var message = _messages.First!.Value;
+        _messages.RemoveFirst();
+        Bytes -= message.Size;
+        return message;
+    }
+
+    /// <summary>Records that <paramref name="message"/> went to the peer's read side.</summary>
+    public void CountSent(StreamMessage message) => _sent += message.Size;
+
+    /// <summary>The peer reports how much it has consumed in all; stale or repeated reports are harmless (R13).</summary>
+    public void OnCredit(long consumedTotal)
+    {
+        if (consumedTotal > _peerConsumed) _peerConsumed = Math.Min(consumedTotal, _sent);
+    }
+
+    /// <summary>A new peer: nothing is in flight towards it.</summary>
+    public void ResetPeer() => _sent = _peerConsumed = 0;
+
+    /// <summary>
+    /// Removes every ordinary data message (or only those of <paramref name="band"/>), keeping
+    /// ioctls and priority messages. Returns the bytes flushed (M_FLUSH with FLUSHW, D4, D5).
+    /// </summary>
+    public int FlushData(byte? band = null)
+    {
+        var flushed = 0;
+        for (var node = _messages.First; node is not null;)
+        {
+            var next = node.Next;
+            if (node.Value is DataMessage or ProtoMessage { Priority: false } && (band is null || node.Value.Band == band))
+            {
+                flushed += node.Value.Size;
+                Bytes -= node.Value.Size;
+                _messages.Remove(node);
+            }
+            node = next;
+        }
+        return flushed;
+    }
+
+    /// <summary>Takes every queued message out (close or a vanished peer: the caller NAKs ioctls and drops the rest).</summary>
+    public List<StreamMessage> DrainAll()
+    {
+        var all = new List<StreamMessage>(_messages);
+        _messages.Clear();
+        Bytes = 0;
+        return all;
+    }
+}

@@ -1,0 +1,92 @@
+namespace Ptm.Actors.Streams;
+
+/// <summary>
+/// A stream head's read queue (D17, D21). Reads are byte-stream: one read takes what is queued,
+/// across messages, up to the caller's count, and stops before a zero-length message; a read
+/// that meets a zero-length message first consumes it and returns 0 (end of file).
+///
+/// It is also the consumer half of the flow-control protocol between the two actors: the
+/// producer counts bytes sent, this queue counts bytes consumed (read or flushed), and once the
+/// queue has drained below its low-water mark with enough unreported consumption it offers a
+/// credit report, the "resume" of D15. The threshold (high minus low) guarantees a blocked
+/// producer is always resumed: a producer blocks only with High bytes unreported, and once the
+/// queue is below Low at least High - Low of them have been consumed.
+/// </summary>
+public sealed class ReadQueue(WaterMarks marks)
+{
+    private readonly Queue<DataMessage> _messages = new();
+    private int _headOffset;
+    private long _consumed;
+    private long _reported;
+
+    public WaterMarks Marks { get; } = marks;
+
+    /// <summary>Bytes queued (zero-length messages count 0, as in STREAMS).</summary>
+    public int Bytes { get; private set; }
+
+    /// <summary>True while at least one message, zero-length included, is queued (POLLIN).</summary>
+    public bool HasMessage => _messages.Count > 0;
+
+    /// <summary>Total bytes ever consumed by reads and flushes.</summary>
+    public long Consumed => _consumed;
+
+    public void Enqueue(DataMessage message)
+    {
+        _messages.Enqueue(message);
+        Bytes += message.Size;
+    }
+
+    /// <summary>Byte-stream read into <paramref name="destination"/>. Returns the count, 0 at a zero-length message (consumed).</summary>
+    public int Read(Span<byte> destination)
+    {
+        var total = 0;
+        while (_messages.Count > 0)
+        {
+            var head = _messages.Peek();
+            if (head.IsZeroLength)
+            {
+                if (total == 0) _messages.Dequeue();
+                break; // a zero-length message ends a read (D21)
+            }
+            if (total == destination.Length) break;
+            var available = head.Bytes.Span[_headOffset..];
+            var take = Math.Min(available.Length, destination.Length - total);
+            available[..take].CopyTo(destination[total..]);
+            total += take;
+            _headOffset += take;
+            if (_headOffset == head.Bytes.Length)
+            {
+                _messages.Dequeue();
+                _headOffset = 0;
+            }
+        }
+        Bytes -= total;
+        _consumed += total;
+        return total;
+    }
+
+    /// <summary>Discards everything queued (M_FLUSH with FLUSHR). Returns the bytes discarded.</summary>
+    public int Flush()
+    {
+        var discarded = Bytes;
+        _messages.Clear();
+        _headOffset = 0;
+        Bytes = 0;
+        _consumed += discarded;
+        return discarded;
+    }
+
+    /// <summary>
+    /// The consumed total to report to the producer, or null when no report is due: the queue
+    /// must be below its low-water mark and at least High - Low bytes must be unreported.
+    /// </summary>
+    public long? TakeCreditReport()
+    {
+        if (Bytes >= Marks.Low || _consumed - _reported < Marks.High - Marks.Low) return null;
+        _reported = _consumed;
+        return _consumed;
+    }
+
+    /// <summary>A new producer starts counting from zero (a new subsidiary stream, for example).</summary>
+    public void ResetCredit() => _reported = _consumed;
+}

@@ -1,0 +1,70 @@
+namespace Ptm.Actors.Streams;
+
+/// <summary>
+/// A STREAMS message as it crosses between a side's stream head and its driver, or between the
+/// two drivers of a pair. Messages are immutable, so one object can travel several hops.
+/// High-priority messages (type above QPCTL) ignore flow control and overtake queued ordinary
+/// ones (D13); ordinary ones keep FIFO order within their band.
+/// </summary>
+public abstract record StreamMessage : Ptm.Actors.Kernel.IDeadLetterSuppression
+{
+    /// <summary>True for the M_PC* family and the other types at or above QPCTL.</summary>
+    public abstract bool IsPriority { get; }
+
+    /// <summary>Priority band of an ordinary message (0 is the normal band).</summary>
+    public byte Band { get; init; }
+
+    /// <summary>Bytes this message counts against a queue's water marks.</summary>
+    public virtual int Size => 0;
+}
+
+/// <summary>M_DATA: ordinary data. A zero-length one is how end of file travels (L13, D20, PD8).</summary>
+public sealed record DataMessage(ReadOnlyMemory<byte> Bytes) : StreamMessage
+{
+    public static readonly DataMessage Empty = new(ReadOnlyMemory<byte>.Empty);
+
+    public override bool IsPriority => false;
+    public override int Size => Bytes.Length;
+    public bool IsZeroLength => Bytes.Length == 0;
+}
+
+/// <summary>M_PROTO (ordinary) or M_PCPROTO (priority): a control part and a data part.</summary>
+public sealed record ProtoMessage(ReadOnlyMemory<byte> Control, ReadOnlyMemory<byte> Data, bool Priority) : StreamMessage
+{
+    public override bool IsPriority => Priority;
+    public override int Size => Control.Length + Data.Length;
+}
+
+/// <summary>M_READ: the stream head asks for data (ldterm's non-canonical reads). Neither driver passes it on (D22).</summary>
+public sealed record ReadNotification(int Count) : StreamMessage
+{
+    public override bool IsPriority => false;
+}
+
+/// <summary>M_SETOPTS: stream-head options sent up at open (D17): water marks and whether the stream is a tty.</summary>
+public sealed record SetOptionsMessage(WaterMarks ReadQueueMarks, bool IsTty) : StreamMessage
+{
+    public override bool IsPriority => false;
+}
+
+/// <summary>M_HANGUP: the peer is gone; the stream head sets its hang-up flag (L15).</summary>
+public sealed record HangupMessage : StreamMessage
+{
+    public static readonly HangupMessage Instance = new();
+    public override bool IsPriority => true;
+}
+
+/// <summary>M_ERROR: read and write errors for the stream head; 0 means "no change" (D9 sends read 0, write EINVAL).</summary>
+public sealed record ErrorMessage(Errno ReadError, Errno WriteError) : StreamMessage
+{
+    public override bool IsPriority => true;
+}
+
+/// <summary>M_FLUSH: which queues to flush (FLUSHR/FLUSHW/FLUSHRW, with FLUSHBAND the band byte names one band).</summary>
+public sealed record FlushMessage(FlushFlags Flags, byte FlushBand = 0) : StreamMessage
+{
+    public override bool IsPriority => true;
+
+    /// <summary>The flags as seen from the other side of the pair: FLUSHR and FLUSHW swap, FLUSHBAND stays (D4, D5).</summary>
+    public FlushMessage Mirrored() => this with { Flags = Flags.Mirrored() };
+}
