@@ -1,0 +1,331 @@
+namespace Ptm.Actors.Cli.Soak;
+
+/// <summary>
+/// Checks a soak run's invariants as its events stream past, in memory proportional to the live
+/// sessions: PD14 data (StreamLedger), L13 EOF, L15 hang-up, R9 calls, L16/PD2 minors, dead
+/// letters and the memory budget. Not thread-safe: SoakEventSink serialises calls.
+///
+/// Lifecycle discards are derived here, not emitted by the workload: a subsidiary's last close
+/// drops what waits for it in the manager's write queue (PD5), a manager's close drops its own
+/// queued output (L14), a crash drops what the crashed side held (PD13). Flushes are announced
+/// by the workload with discard windows, since only it knows when it flushes.
+/// </summary>
+public sealed class InvariantChecker
+{
+    private const int RememberedTornDown = 65536;
+
+    private readonly Dictionary<long, SessionLedger> _sessions = new();
+    private readonly HashSet<long> _tornDown = new();
+    private readonly Queue<long> _tornDownOrder = new();
+    private readonly MemoryBudget _budget;
+    private readonly Func<uint, StreamKey?> _streamForTag;
+    private int _lastMinorCount = -1;
+    private bool _finished;
+
+    public InvariantChecker(ViolationLog violations, MemoryBudget budget)
+    {
+        Violations = violations;
+        _budget = budget;
+        _streamForTag = StreamForTag;
+    }
+
+    public ViolationLog Violations { get; }
+
+    /// <summary>Sessions started and not yet torn down.</summary>
+    public int LiveSessions => _sessions.Count;
+
+    /// <summary>Events about epochs already settled and forgotten, or sessions already torn down; ignored.</summary>
+    public long LateEvents { get; private set; }
+
+    public void Observe(SoakEvent soakEvent)
+    {
+        // A hung workload may still emit after the books are closed; its events prove nothing more.
+        if (_finished)
+        {
+            LateEvents++;
+            return;
+        }
+        switch (soakEvent)
+        {
+            case Received e: OnReceived(e); break;
+            case WriteStarted e: if (TryStream(e.Stream, out var started)) started.OnWriteStarted(e.Offset, e.Length, Violations); break;
+            case Accepted e: if (TryStream(e.Stream, out var accepted)) accepted.OnAccepted(e.Offset, e.Length, Violations); break;
+            case CallStarted e: OnCallStarted(e); break;
+            case CallCompleted e: OnCallCompleted(e); break;
+            case SessionStarted e: OnSessionStarted(e); break;
+            case SessionTornDown e: OnSessionTornDown(e); break;
+            case SubsidiaryOpened e: OnSubsidiaryOpened(e); break;
+            case SubsidiaryClosing e: OnSubsidiaryClosing(e); break;
+            case SubsidiaryClosed e: if (TryEpoch(e.Session, e.Epoch, out var closed)) closed.Closed = true; break;
+            case ManagerClosing e: OnManagerClosing(e); break;
+            case ManagerClosed e: OnManagerClosed(e); break;
+            case DiscardWindowOpened e: if (TryStream(e.Stream, out var opened)) opened.OnWindowOpened(); break;
+            case DiscardWindowClosed e: if (TryStream(e.Stream, out var shut)) shut.OnWindowClosed(Violations); break;
+            case HangupSeen e: OnHangupSeen(e); break;
+            case EofSeen e: OnEofSeen(e); break;
+            case MinorsAllocated e: OnMinorsAllocated(e); break;
+            case MemorySample e: OnMemorySample(e); break;
+            case DeadLetter e:
+                if (!e.Expected) Violations.Record(ViolationKind.DeadLetter, -1, $"unexpected dead letter {e.Message} to {e.Recipient}");
+                break;
+            case FaultInjected: break;
+            default:
+                Violations.Record(ViolationKind.HarnessError, -1, $"unknown soak event {soakEvent.GetType().Name}");
+                break;
+        }
+    }
+
+    /// <summary>The run is over: what was owed and never came is now a violation.</summary>
+    public void Finish()
+    {
+        if (_finished) return;
+        _finished = true;
+        foreach (var session in _sessions.Values)
+        {
+            Violations.Record(ViolationKind.HarnessError, session.Session, "the workload ended without tearing the session down");
+            ReportOpenCalls(session, "at the end of the run");
+            foreach (var epoch in session.Epochs.Values) ReleaseEpoch(session, epoch);
+        }
+        _sessions.Clear();
+        if (_lastMinorCount < 0)
+            Violations.Record(ViolationKind.HarnessError, -1, "no count of allocated minors was sampled, so minor leaks cannot be checked");
+        else if (_lastMinorCount != 0)
+            Violations.Record(ViolationKind.MinorLeak, -1, $"{_lastMinorCount} minors still allocated at the end of the run (L16: freed once both sides are gone)");
+    }
+
+    private void OnSessionStarted(SessionStarted e)
+    {
+        if (_sessions.ContainsKey(e.Session) || _tornDown.Contains(e.Session))
+        {
+            Violations.Record(ViolationKind.HarnessError, e.Session, "session id used twice");
+            return;
+        }
+        _sessions.Add(e.Session, new SessionLedger(e.Session, e.Minor));
+    }
+
+    private void OnSessionTornDown(SessionTornDown e)
+    {
+        if (!TrySession(e.Session, out var session)) return;
+        ReportOpenCalls(session, "after its session was torn down");
+        foreach (var epoch in session.Epochs.Values) ReleaseEpoch(session, epoch);
+        _sessions.Remove(e.Session);
+        _tornDown.Add(e.Session);
+        _tornDownOrder.Enqueue(e.Session);
+        if (_tornDownOrder.Count > RememberedTornDown) _tornDown.Remove(_tornDownOrder.Dequeue());
+    }
+
+    private void OnSubsidiaryOpened(SubsidiaryOpened e)
+    {
+        if (!TrySession(e.Session, out var session)) return;
+        if (e.Epoch != session.LatestEpoch + 1)
+        {
+            Violations.Record(ViolationKind.HarnessError, e.Session, $"subsidiary epoch {e.Epoch} opened after epoch {session.LatestEpoch}");
+            if (e.Epoch <= session.LatestEpoch) return;
+        }
+        if (session.LatestEpoch > 0 && session.Epochs.TryGetValue(session.LatestEpoch, out var previous) && !previous.Closing)
+            Violations.Record(ViolationKind.HarnessError, e.Session, $"subsidiary epoch {e.Epoch} opened while epoch {previous.Epoch} had not begun its last close");
+        session.LatestEpoch = e.Epoch;
+        // PD3: an open racing the manager's close may succeed; then it must receive the hang-up.
+        session.Epochs.Add(e.Epoch, new EpochLedger(e.Session, e.Epoch) { HangupOwed = session.ManagerClosed });
+        PruneSettledEpochs(session);
+    }
+
+    private void OnSubsidiaryClosing(SubsidiaryClosing e)
+    {
+        if (!TryEpoch(e.Session, e.Epoch, out var epoch)) return;
+        if (epoch.Closing)
+        {
+            Violations.Record(ViolationKind.HarnessError, e.Session, $"epoch {e.Epoch} announced its last close twice");
+            return;
+        }
+        var session = _sessions[e.Session];
+        epoch.Closing = true;
+        epoch.ClosedBy = e.How;
+        epoch.EofOwed = !session.ManagerClosing;
+        epoch.ManagerToSubsidiary.OnTailDiscard(); // PD5 (and the reader is gone anyway)
+        if (e.How == SideEnd.Crash) epoch.SubsidiaryToManager.OnTailDiscard(); // PD13: the crashed pts write queue
+        // L15: an orderly close after the manager has gone comes after the workload saw the hang-up.
+        if (e.How == SideEnd.Close && epoch.HangupOwed && !epoch.HangupSeen)
+            Violations.Record(ViolationKind.HangupMissing, e.Session, $"subsidiary epoch {e.Epoch} was open when its manager closed but saw no hang-up before its own close (L15)");
+    }
+
+    private void OnManagerClosing(ManagerClosing e)
+    {
+        if (!TrySession(e.Session, out var session)) return;
+        if (session.ManagerClosing)
+        {
+            Violations.Record(ViolationKind.HarnessError, e.Session, "manager close announced twice");
+            return;
+        }
+        session.ManagerClosing = true;
+        foreach (var epoch in session.Epochs.Values)
+        {
+            epoch.ManagerToSubsidiary.OnTailDiscard(); // L14 (close) or PD13 (crash): ptm's queued output dies
+            // L13: an orderly manager close comes after the workload drained the EOF of every finished epoch.
+            if (e.How == SideEnd.Close && epoch.Closed && epoch.EofOwed && epoch.EofCount == 0)
+                ReportMissingEof(session, epoch, "the manager closed without having read it");
+        }
+    }
+
+    private void OnManagerClosed(ManagerClosed e)
+    {
+        if (!TrySession(e.Session, out var session)) return;
+        session.ManagerClosed = true;
+        foreach (var epoch in session.Epochs.Values)
+            if (!epoch.Closing) epoch.HangupOwed = true;
+    }
+
+    private void OnHangupSeen(HangupSeen e)
+    {
+        if (!TryEpoch(e.Session, e.Epoch, out var epoch)) return;
+        if (!_sessions[e.Session].ManagerClosing)
+            Violations.Record(ViolationKind.HangupUnexpected, e.Session, $"subsidiary epoch {e.Epoch} saw a hang-up while its manager was open (L15)");
+        epoch.HangupSeen = true;
+    }
+
+    private void OnEofSeen(EofSeen e)
+    {
+        if (!TrySession(e.Session, out var session)) return;
+        if (!session.Epochs.TryGetValue(e.Epoch, out var epoch))
+        {
+            if (e.Epoch > session.LatestEpoch)
+                Violations.Record(ViolationKind.EofNotOnce, e.Session, $"{e.Reader} read EOF for subsidiary epoch {e.Epoch}, which was never opened");
+            else LateEvents++;
+            return;
+        }
+        if (e.Reader == Side.Subsidiary)
+        {
+            // L15: a subsidiary reads 0 only once hung up, after draining what had arrived.
+            if (!session.ManagerClosing)
+                Violations.Record(ViolationKind.HangupUnexpected, e.Session, $"subsidiary epoch {e.Epoch} read EOF while its manager was open (L15)");
+            epoch.HangupSeen = true;
+            epoch.ManagerToSubsidiary.Drain(Violations);
+            return;
+        }
+        CheckEarlierEofs(session, e.Epoch);
+        if (!epoch.Closing)
+            Violations.Record(ViolationKind.EofNotOnce, e.Session, $"the manager read EOF for subsidiary epoch {e.Epoch} before its last close began (L13)");
+        epoch.EofCount++;
+        if (epoch.EofCount == 2)
+            Violations.Record(ViolationKind.EofNotOnce, e.Session, $"the manager read EOF twice for subsidiary epoch {e.Epoch} (L13: once per last close)");
+        epoch.SubsidiaryToManager.Drain(Violations);
+    }
+
+    private void OnReceived(Received e)
+    {
+        if (!TryStream(e.Stream, out var stream)) return;
+        if (e.Stream.Direction == Direction.SubsidiaryToManager && e.Stream.Epoch > 1)
+            CheckEarlierEofs(_sessions[e.Stream.Session], e.Stream.Epoch);
+        stream.OnReceived(e.Bytes.Span, _streamForTag, Violations);
+    }
+
+    // L13: each last close's EOF reaches the manager after all that epoch's data and before any
+    // later epoch's (the reopen waits for the close, R7). A crash's EOF comes by death-watch,
+    // whose order against the next epoch's data the rules do not fix, so crashes are exempt.
+    private void CheckEarlierEofs(SessionLedger session, int epochNumber)
+    {
+        foreach (var epoch in session.Epochs.Values)
+            if (epoch.Epoch < epochNumber && epoch.EofOwed && epoch.EofCount == 0 && epoch.ClosedBy != SideEnd.Crash)
+                ReportMissingEof(session, epoch, $"the manager read from epoch {epochNumber} first");
+    }
+
+    private void ReportMissingEof(SessionLedger session, EpochLedger epoch, string why)
+    {
+        if (epoch.EofMissingReported) return;
+        epoch.EofMissingReported = true;
+        Violations.Record(ViolationKind.EofNotOnce, session.Session, $"subsidiary epoch {epoch.Epoch} ended while the manager lived but no EOF was read: {why} (L13)");
+    }
+
+    private void OnCallStarted(CallStarted e)
+    {
+        if (!TrySession(e.Session, out var session)) return;
+        if (!session.OpenCalls.TryAdd(e.CallId, e.Operation))
+            Violations.Record(ViolationKind.HarnessError, e.Session, $"call id {e.CallId} started twice");
+    }
+
+    private void OnCallCompleted(CallCompleted e)
+    {
+        if (!TrySession(e.Session, out var session)) return;
+        if (!session.OpenCalls.Remove(e.CallId))
+            Violations.Record(ViolationKind.HarnessError, e.Session, $"call id {e.CallId} completed but was never started");
+    }
+
+    private void OnMinorsAllocated(MinorsAllocated e)
+    {
+        _lastMinorCount = e.Count;
+        if (e.Limit > 0 && e.Count > e.Limit)
+            Violations.Record(ViolationKind.MinorLimitExceeded, -1, $"{e.Count} minors allocated with the limit at {e.Limit} (PD2)");
+    }
+
+    private void OnMemorySample(MemorySample e)
+    {
+        var limit = _budget.LimitFor(e.LivePtys);
+        if (e.ManagedBytes > limit)
+            Violations.Record(ViolationKind.MemoryBudget, -1, $"managed memory {ByteSize.Format(e.ManagedBytes)} with {e.LivePtys} live ptys exceeds the budget {ByteSize.Format(limit)} ({_budget})");
+    }
+
+    private void ReportOpenCalls(SessionLedger session, string when)
+    {
+        foreach (var (callId, operation) in session.OpenCalls)
+            Violations.Record(ViolationKind.CallHung, session.Session, $"call {callId} ({operation}) still incomplete {when} (R9)");
+        session.OpenCalls.Clear();
+    }
+
+    private void PruneSettledEpochs(SessionLedger session)
+    {
+        List<int>? settled = null;
+        foreach (var epoch in session.Epochs.Values)
+            if (epoch.Epoch < session.LatestEpoch - 1 && epoch.Settled) (settled ??= new()).Add(epoch.Epoch);
+        if (settled is null) return;
+        foreach (var number in settled)
+        {
+            ReleaseEpoch(session, session.Epochs[number]);
+            session.Epochs.Remove(number);
+        }
+    }
+
+    private void ReleaseEpoch(SessionLedger session, EpochLedger epoch)
+    {
+        epoch.ManagerToSubsidiary.Release(Violations);
+        epoch.SubsidiaryToManager.Release(Violations);
+    }
+
+    private bool TrySession(long id, out SessionLedger session)
+    {
+        if (_sessions.TryGetValue(id, out session!)) return true;
+        if (_tornDown.Contains(id)) LateEvents++;
+        else Violations.Record(ViolationKind.HarnessError, id, "event for a session that was never started");
+        return false;
+    }
+
+    private bool TryEpoch(long sessionId, int epochNumber, out EpochLedger epoch)
+    {
+        epoch = null!;
+        if (!TrySession(sessionId, out var session)) return false;
+        if (session.Epochs.TryGetValue(epochNumber, out epoch!)) return true;
+        if (epochNumber >= 1 && epochNumber <= session.LatestEpoch) LateEvents++;
+        else Violations.Record(ViolationKind.HarnessError, sessionId, $"event for subsidiary epoch {epochNumber}, which was never opened");
+        return false;
+    }
+
+    private bool TryStream(StreamKey key, out StreamLedger stream)
+    {
+        stream = null!;
+        if (!TryEpoch(key.Session, key.Epoch, out var epoch)) return false;
+        stream = epoch.Stream(key.Direction);
+        return true;
+    }
+
+    // Names the source of misplaced bytes: any epoch of a live session, either direction.
+    private StreamKey? StreamForTag(uint tag)
+    {
+        foreach (var session in _sessions.Values)
+            foreach (var epochNumber in session.Epochs.Keys)
+                for (var d = 0; d < 2; d++)
+                {
+                    var key = new StreamKey(session.Session, (Direction)d, epochNumber);
+                    if (PayloadPattern.Tag(key) == tag) return key;
+                }
+        return null;
+    }
+}
