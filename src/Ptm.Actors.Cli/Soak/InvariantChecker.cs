@@ -34,6 +34,9 @@ public sealed class InvariantChecker
     /// <summary>Sessions started and not yet torn down.</summary>
     public int LiveSessions => _sessions.Count;
 
+    /// <summary>How many epochs of a live session the checker still tracks (0 for an unknown session).</summary>
+    internal int TrackedEpochs(long session) => _sessions.TryGetValue(session, out var ledger) ? ledger.Epochs.Count : 0;
+
     /// <summary>Events about epochs already settled and forgotten, or sessions already torn down; ignored.</summary>
     public long LateEvents { get; private set; }
 
