@@ -1,8 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using Ptm.Actors.Cli.Soak;
-using Serilog;
-using Serilog.Events;
 using Spectre.Console;
 
 namespace Ptm.Actors.Cli.Commands;
@@ -96,19 +94,20 @@ public static class SoakCommand
         }
         options = options with { TeardownGrace = environment.TeardownGrace };
 
-        var ownLogger = environment.Logger is null ? CreateLogger(verbose) : null;
-        var logger = environment.Logger ?? ownLogger!;
+        var interactive = environment.Interactive ?? !Console.IsOutputRedirected;
+        using var logging = environment.Logger is null ? SoakLogging.Create(verbose, deferUntilReleased: interactive) : SoakLogging.Wrap(environment.Logger);
+        var logger = logging.Logger;
         using var cancel = new CancellationTokenSource();
         ConsoleCancelEventHandler onCancel = (_, e) => { e.Cancel = true; cancel.Cancel(); };
         Console.CancelKeyPress += onCancel;
         try
         {
-            var interactive = environment.Interactive ?? !Console.IsOutputRedirected;
             var console = interactive ? AnsiConsole.Console : PlainConsole(environment.Out);
             ISoakDisplay display = interactive ? new LiveSoakDisplay(console) : new PlainSoakDisplay(environment.Out, environment.PlainInterval);
             logger.Information("Soak run: {Ptys} ptys for {Duration}, seed {Seed}{Mode}", options.Ptys, DurationText.Format(options.Duration), options.Seed, options.Deterministic ? ", deterministic" : "");
 
             var report = new SoakRunner(options, workload, display, logger).RunAsync(cancel.Token).GetAwaiter().GetResult();
+            logging.Release();
 
             console.Write(SoakReportTable.Render(report));
             environment.Out.Flush();
@@ -129,15 +128,8 @@ public static class SoakCommand
         finally
         {
             Console.CancelKeyPress -= onCancel;
-            ownLogger?.Dispose();
         }
     }
-
-    private static Serilog.Core.Logger CreateLogger(bool verbose) =>
-        new LoggerConfiguration()
-            .MinimumLevel.Is(verbose ? LogEventLevel.Debug : LogEventLevel.Information)
-            .WriteTo.Console(standardErrorFromLevel: LogEventLevel.Verbose, formatProvider: CultureInfo.InvariantCulture)
-            .CreateLogger();
 
     private static IAnsiConsole PlainConsole(TextWriter output)
     {

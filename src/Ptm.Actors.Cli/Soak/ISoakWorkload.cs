@@ -6,6 +6,9 @@ namespace Ptm.Actors.Cli.Soak;
 /// * Run about options.Ptys sessions live at once; give each a unique id (SessionStarted).
 /// * Write only PayloadPattern bytes, one write in flight per stream, announcing each write
 ///   before it is issued (WriteStarted) and its count after (Accepted).
+/// * Report reads with the stream they belong to: a subsidiary reads its own epoch's m->s
+///   stream; the manager reads s->m of the epoch after the last one whose EOF it has read.
+///   Only the first open of an epoch is SubsidiaryOpened (later opens join its stream, L9).
 /// * Announce closes and crashes before issuing them (ManagerClosing, SubsidiaryClosing) and
 ///   report completion after (ManagerClosed, SubsidiaryClosed); open a discard window around
 ///   every flush on each stream it can touch (FlushScope).

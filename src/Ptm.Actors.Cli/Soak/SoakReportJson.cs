@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace Ptm.Actors.Cli.Soak;
@@ -10,7 +11,7 @@ public static class SoakReportJson
 {
     public static void Write(SoakReport report, Stream stream)
     {
-        using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
+        using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         json.WriteStartObject();
         json.WriteNumber("seed", report.Seed);
         json.WriteBoolean("deterministic", report.Deterministic);

@@ -5,7 +5,9 @@ namespace Ptm.Actors.Cli.Soak;
 /// <summary>One violation as the report shows it.</summary>
 public sealed record Violation(ViolationKind Kind, long Session, string Detail)
 {
-    public override string ToString() => Session >= 0 ? $"session {Session}: {Detail}" : Detail;
+    // Details about a stream already start with "session N".
+    public override string ToString() =>
+        Session >= 0 && !Detail.StartsWith($"session {Session} ", StringComparison.Ordinal) ? $"session {Session}: {Detail}" : Detail;
 }
 
 /// <summary>
