@@ -98,7 +98,13 @@ public static class SoakCommand
         using var logging = environment.Logger is null ? SoakLogging.Create(verbose, deferUntilReleased: interactive) : SoakLogging.Wrap(environment.Logger);
         var logger = logging.Logger;
         using var cancel = new CancellationTokenSource();
-        ConsoleCancelEventHandler onCancel = (_, e) => { e.Cancel = true; cancel.Cancel(); };
+        // The first Ctrl+C stops the run and still reports; a second one ends the process.
+        ConsoleCancelEventHandler onCancel = (_, e) =>
+        {
+            if (cancel.IsCancellationRequested) return;
+            e.Cancel = true;
+            cancel.Cancel();
+        };
         Console.CancelKeyPress += onCancel;
         try
         {

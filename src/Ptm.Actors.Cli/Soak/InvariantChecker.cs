@@ -65,6 +65,10 @@ public sealed class InvariantChecker
             case DiscardWindowOpened e: if (TryStream(e.Stream, out var opened)) opened.OnWindowOpened(); break;
             case DiscardWindowClosed e: if (TryStream(e.Stream, out var shut)) shut.OnWindowClosed(Violations); break;
             case HangupSeen e: OnHangupSeen(e); break;
+            case ManagerHangupSeen e:
+                if (TrySession(e.Session, out _))
+                    Violations.Record(ViolationKind.HangupUnexpected, e.Session, "the manager saw a hang-up; it only ever reads EOF (L13)");
+                break;
             case EofSeen e: OnEofSeen(e); break;
             case MinorsAllocated e: OnMinorsAllocated(e); break;
             case MemorySample e: OnMemorySample(e); break;
@@ -110,7 +114,13 @@ public sealed class InvariantChecker
     {
         if (!TrySession(e.Session, out var session)) return;
         ReportOpenCalls(session, "after its session was torn down");
-        foreach (var epoch in session.Epochs.Values) ReleaseEpoch(session, epoch);
+        foreach (var epoch in session.Epochs.Values)
+        {
+            // Without the close the EOF and hang-up checks of the epoch would silently not run.
+            if (!epoch.Closing)
+                Violations.Record(ViolationKind.HarnessError, e.Session, $"session torn down but subsidiary epoch {epoch.Epoch} never announced its last close");
+            ReleaseEpoch(session, epoch);
+        }
         _sessions.Remove(e.Session);
         _tornDown.Add(e.Session);
         _tornDownOrder.Enqueue(e.Session);

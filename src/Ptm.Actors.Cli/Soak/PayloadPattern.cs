@@ -8,6 +8,7 @@ namespace Ptm.Actors.Cli.Soak;
 /// tell where a misplaced chunk came from. The stream is a sequence of 8-byte little-endian
 /// words; word i is an invertible scramble of (i, tag of the stream), so any 8 aligned bytes
 /// name their stream tag and position, and a chunk of 15 bytes or more always holds one.
+/// Word indexes are 32 bits, so a stream repeats after 32 GiB: far beyond one soak session.
 /// </summary>
 public static class PayloadPattern
 {

@@ -95,6 +95,9 @@ public sealed record DiscardWindowClosed(StreamKey Stream, DiscardReason Reason)
 /// <summary>The subsidiary of this epoch saw the hang-up (POLLHUP, EIO on write; L15).</summary>
 public sealed record HangupSeen(long Session, int Epoch) : SoakEvent;
 
+/// <summary>The manager reported POLLHUP. It never should: a manager only ever reads EOF (L13, decisions.md "Poll").</summary>
+public sealed record ManagerHangupSeen(long Session) : SoakEvent;
+
 /// <summary>
 /// A read returned 0. Reader Manager: the EOF of subsidiary epoch Epoch (L13, once per last
 /// close). Reader Subsidiary: the hung-up subsidiary of Epoch has drained its data (L15).

@@ -22,7 +22,15 @@ public sealed class SoakRunner(SoakOptions options, ISoakWorkload workload, ISoa
         stop.CancelAfter(options.Duration);
         var run = Task.Run(() => workload.RunAsync(options, sink, stop.Token), CancellationToken.None);
         var settled = WaitWithGraceAsync(run, stop.Token);
-        await display.ShowAsync(() => SoakProgress.Read(sink, clock.Elapsed, options.Duration), settled).ConfigureAwait(false);
+        try
+        {
+            await display.ShowAsync(() => SoakProgress.Read(sink, clock.Elapsed, options.Duration), settled).ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            // The display is a convenience; the run and its verdict go on without it.
+            logger.Warning(e, "Soak progress display failed");
+        }
         var returned = await settled.ConfigureAwait(false);
         var elapsed = clock.Elapsed;
 

@@ -180,7 +180,7 @@ public sealed class StreamLedger
     {
         if (_holes is not null)
             foreach (var (start, end) in _holes)
-                for (var p = start; p + bytes.Length <= end; p++)
+                for (var p = start; p + bytes.Length <= Math.Min(end, start + ShortChunkSearchWindow); p++)
                     if (PayloadPattern.Matches(Key, p, bytes)) { position = p; return true; }
         var forwardLimit = Math.Min(StartedEnd - bytes.Length, Next + ShortChunkSearchWindow);
         for (var p = Next + 1; p <= forwardLimit; p++)

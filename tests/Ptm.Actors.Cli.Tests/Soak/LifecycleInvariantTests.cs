@@ -184,4 +184,20 @@ public class LifecycleInvariantTests
         Check.Clean(log);
         Assert.InRange(checker.TrackedEpochs(1), 1, 3);
     }
+
+    [Fact]
+    public void A_manager_hang_up_is_hangup_unexpected()
+    {
+        var trace = Started().Add(new ManagerHangupSeen(1));
+        var first = Check.Only(Check.Run(Finished(trace)), ViolationKind.HangupUnexpected);
+        Assert.Contains("L13", first.Detail);
+    }
+
+    [Fact]
+    public void A_teardown_that_skips_an_epochs_close_is_a_harness_error()
+    {
+        var trace = Started().CloseManager(1).Add(new HangupSeen(1, 1)).TearDown(1).Minors(0);
+        var first = Check.Only(Check.Run(trace), ViolationKind.HarnessError);
+        Assert.Contains("never announced its last close", first.Detail);
+    }
 }
