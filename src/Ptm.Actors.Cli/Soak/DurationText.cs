@@ -1,0 +1,32 @@
+using System.Globalization;
+
+namespace Ptm.Actors.Cli.Soak;
+
+/// <summary>Durations on the command line: a number with an optional unit ms, s, m or h (seconds if none).</summary>
+public static class DurationText
+{
+    // "ms" before "s", since it also ends with "s".
+    private static readonly (string Unit, double Seconds)[] Units = [("ms", 0.001), ("s", 1), ("m", 60), ("h", 3600)];
+
+    public static bool TryParse(string text, out TimeSpan duration)
+    {
+        duration = TimeSpan.Zero;
+        var trimmed = text.Trim().ToLowerInvariant();
+        var scale = 1.0;
+        foreach (var (unit, seconds) in Units)
+        {
+            if (!trimmed.EndsWith(unit, StringComparison.Ordinal)) continue;
+            trimmed = trimmed[..^unit.Length];
+            scale = seconds;
+            break;
+        }
+        if (!double.TryParse(trimmed, NumberStyles.Float, CultureInfo.InvariantCulture, out var value)) return false;
+        var total = value * scale;
+        if (double.IsNaN(total) || double.IsInfinity(total) || Math.Abs(total) > TimeSpan.MaxValue.TotalSeconds / 2) return false;
+        duration = TimeSpan.FromSeconds(total);
+        return true;
+    }
+
+    public static string Format(TimeSpan duration) =>
+        duration.TotalSeconds.ToString(duration.TotalSeconds < 10 ? "0.###" : "0.#", CultureInfo.InvariantCulture) + " s";
+}

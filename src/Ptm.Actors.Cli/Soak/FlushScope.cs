@@ -1,0 +1,31 @@
+namespace Ptm.Actors.Cli.Soak;
+
+/// <summary>Flush flags (N14).</summary>
+[Flags]
+public enum FlushFlags
+{
+    Read = 0x01,
+    Write = 0x02,
+    ReadWrite = Read | Write,
+}
+
+/// <summary>
+/// Which byte streams a flush may discard from (D6, and decisions.md "Flush"), so a workload
+/// opens discard windows on exactly those.
+/// </summary>
+public static class FlushScope
+{
+    /// <summary>True if a flush issued on side with these flags may discard bytes travelling in direction.</summary>
+    public static bool Touches(Side side, FlushFlags flags, Direction direction) => (side, direction) switch
+    {
+        // Manager FLUSHW: its write queue and the subsidiary read side. FLUSHR: the round trip
+        // through the subsidiary stream head empties everything in flight subsidiary->manager.
+        (Side.Manager, Direction.ManagerToSubsidiary) => flags.HasFlag(FlushFlags.Write),
+        (Side.Manager, Direction.SubsidiaryToManager) => flags.HasFlag(FlushFlags.Read),
+        // Subsidiary FLUSHR: its own read side only (manager write-queue data still arrives later,
+        // but what had reached the subsidiary is gone). FLUSHW: pts write queue and the manager read side.
+        (Side.Subsidiary, Direction.ManagerToSubsidiary) => flags.HasFlag(FlushFlags.Read),
+        (Side.Subsidiary, Direction.SubsidiaryToManager) => flags.HasFlag(FlushFlags.Write),
+        _ => false,
+    };
+}

@@ -1,0 +1,107 @@
+namespace Ptm.Actors.Cli.Soak;
+
+/// <summary>
+/// The lifecycle half of the checker: who owes whom an EOF (L13, once per subsidiary last close
+/// while the manager lives) or a hang-up (L15, every subsidiary open when its manager's close
+/// completes, PD3 included), and the tail discards the closes imply (L14, PD5, PD13).
+/// </summary>
+public sealed partial class InvariantChecker
+{
+    private void OnSubsidiaryClosing(SubsidiaryClosing e)
+    {
+        if (!TryEpoch(e.Session, e.Epoch, out var epoch)) return;
+        if (epoch.Closing)
+        {
+            Violations.Record(ViolationKind.HarnessError, e.Session, $"epoch {e.Epoch} announced its last close twice");
+            return;
+        }
+        var session = _sessions[e.Session];
+        epoch.Closing = true;
+        epoch.ClosedBy = e.How;
+        epoch.EofOwed = !session.ManagerClosing;
+        epoch.ManagerToSubsidiary.OnTailDiscard(); // PD5 (and the reader is gone anyway)
+        if (e.How == SideEnd.Crash) epoch.SubsidiaryToManager.OnTailDiscard(); // PD13: the crashed pts write queue
+        // L15: an orderly close after the manager has gone comes after the workload saw the hang-up.
+        if (e.How == SideEnd.Close && epoch.HangupOwed && !epoch.HangupSeen)
+            Violations.Record(ViolationKind.HangupMissing, e.Session, $"subsidiary epoch {e.Epoch} was open when its manager closed but saw no hang-up before its own close (L15)");
+    }
+
+    private void OnManagerClosing(ManagerClosing e)
+    {
+        if (!TrySession(e.Session, out var session)) return;
+        if (session.ManagerClosing)
+        {
+            Violations.Record(ViolationKind.HarnessError, e.Session, "manager close announced twice");
+            return;
+        }
+        session.ManagerClosing = true;
+        foreach (var epoch in session.Epochs.Values)
+        {
+            epoch.ManagerToSubsidiary.OnTailDiscard(); // L14 (close) or PD13 (crash): ptm's queued output dies
+            // L13: an orderly manager close comes after the workload drained the EOF of every finished epoch.
+            if (e.How == SideEnd.Close && epoch.Closed && epoch.EofOwed && epoch.EofCount == 0)
+                ReportMissingEof(session, epoch, "the manager closed without having read it");
+        }
+    }
+
+    private void OnManagerClosed(ManagerClosed e)
+    {
+        if (!TrySession(e.Session, out var session)) return;
+        session.ManagerClosed = true;
+        foreach (var epoch in session.Epochs.Values)
+            if (!epoch.Closing) epoch.HangupOwed = true;
+    }
+
+    private void OnHangupSeen(HangupSeen e)
+    {
+        if (!TryEpoch(e.Session, e.Epoch, out var epoch)) return;
+        if (!_sessions[e.Session].ManagerClosing)
+            Violations.Record(ViolationKind.HangupUnexpected, e.Session, $"subsidiary epoch {e.Epoch} saw a hang-up while its manager was open (L15)");
+        epoch.HangupSeen = true;
+    }
+
+    private void OnEofSeen(EofSeen e)
+    {
+        if (!TrySession(e.Session, out var session)) return;
+        if (!session.Epochs.TryGetValue(e.Epoch, out var epoch))
+        {
+            if (e.Epoch > session.LatestEpoch)
+                Violations.Record(ViolationKind.EofNotOnce, e.Session, $"{e.Reader} read EOF for subsidiary epoch {e.Epoch}, which was never opened");
+            else LateEvents++;
+            return;
+        }
+        if (e.Reader == Side.Subsidiary)
+        {
+            // L15: a subsidiary reads 0 only once hung up, after draining what had arrived.
+            if (!session.ManagerClosing)
+                Violations.Record(ViolationKind.HangupUnexpected, e.Session, $"subsidiary epoch {e.Epoch} read EOF while its manager was open (L15)");
+            epoch.HangupSeen = true;
+            epoch.ManagerToSubsidiary.Drain(Violations);
+            return;
+        }
+        CheckEarlierEofs(session, e.Epoch);
+        if (!epoch.Closing)
+            Violations.Record(ViolationKind.EofNotOnce, e.Session, $"the manager read EOF for subsidiary epoch {e.Epoch} before its last close began (L13)");
+        epoch.EofCount++;
+        if (epoch.EofCount == 2)
+            Violations.Record(ViolationKind.EofNotOnce, e.Session, $"the manager read EOF twice for subsidiary epoch {e.Epoch} (L13: once per last close)");
+        epoch.SubsidiaryToManager.Drain(Violations);
+    }
+
+    // L13: each last close's EOF reaches the manager after all that epoch's data and before any
+    // later epoch's (the reopen waits for the close, R7). A crash's EOF comes by death-watch,
+    // whose order against the next epoch's data the rules do not fix, so crashes are exempt.
+    private void CheckEarlierEofs(SessionLedger session, int epochNumber)
+    {
+        foreach (var epoch in session.Epochs.Values)
+            if (epoch.Epoch < epochNumber && epoch.EofOwed && epoch.EofCount == 0 && epoch.ClosedBy != SideEnd.Crash)
+                ReportMissingEof(session, epoch, $"the manager read from epoch {epochNumber} first");
+    }
+
+    private void ReportMissingEof(SessionLedger session, EpochLedger epoch, string why)
+    {
+        if (epoch.EofMissingReported) return;
+        epoch.EofMissingReported = true;
+        Violations.Record(ViolationKind.EofNotOnce, session.Session, $"subsidiary epoch {epoch.Epoch} ended while the manager lived but no EOF was read: {why} (L13)");
+    }
+}

@@ -1,0 +1,69 @@
+using Spectre.Console;
+using Spectre.Console.Rendering;
+
+namespace Ptm.Actors.Cli.Soak;
+
+/// <summary>Shows a running soak until it ends: live on a terminal, a plain line every few seconds otherwise.</summary>
+public interface ISoakDisplay
+{
+    Task ShowAsync(Func<SoakProgress> read, Task run);
+}
+
+/// <summary>Stdout is not a terminal (Console.IsOutputRedirected): one plain line every few seconds.</summary>
+public sealed class PlainSoakDisplay(TextWriter output, TimeSpan interval) : ISoakDisplay
+{
+    public static readonly TimeSpan DefaultInterval = TimeSpan.FromSeconds(5);
+
+    public async Task ShowAsync(Func<SoakProgress> read, Task run)
+    {
+        while (await Task.WhenAny(run, Task.Delay(interval)) != run)
+        {
+            output.WriteLine(read().ToPlainLine());
+            output.Flush();
+        }
+    }
+}
+
+/// <summary>A terminal: a Spectre.Console progress bar with a small table of counters under it.</summary>
+public sealed class LiveSoakDisplay(IAnsiConsole console) : ISoakDisplay
+{
+    private static readonly TimeSpan RefreshInterval = TimeSpan.FromMilliseconds(250);
+    private IRenderable _table = new Text("");
+
+    public async Task ShowAsync(Func<SoakProgress> read, Task run)
+    {
+        await console.Progress()
+            .AutoClear(false)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+            .UseRenderHook((bar, _) => new Rows(bar, _table))
+            .StartAsync(async context =>
+            {
+                var task = context.AddTask("soak", maxValue: 100);
+                while (true)
+                {
+                    var progress = read();
+                    task.Value = progress.Percent;
+                    _table = Render(progress);
+                    context.Refresh();
+                    if (run.IsCompleted) break;
+                    await Task.WhenAny(run, Task.Delay(RefreshInterval));
+                }
+                task.Value = 100;
+                task.StopTask();
+            });
+    }
+
+    private static IRenderable Render(SoakProgress progress)
+    {
+        var table = new Table().AddColumn("sessions").AddColumn("live").AddColumn("ops").AddColumn("bytes m->s").AddColumn("bytes s->m").AddColumn("faults").AddColumn("violations");
+        table.AddRow(
+            progress.Sessions.ToString("N0"),
+            progress.LiveSessions.ToString("N0"),
+            progress.Operations.ToString("N0"),
+            ByteSize.Format(progress.BytesManagerToSubsidiary),
+            ByteSize.Format(progress.BytesSubsidiaryToManager),
+            progress.Faults.ToString("N0"),
+            progress.Violations == 0 ? "0" : $"[red]{progress.Violations:N0}[/]");
+        return table;
+    }
+}

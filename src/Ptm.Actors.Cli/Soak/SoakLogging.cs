@@ -1,0 +1,62 @@
+using System.Globalization;
+using Serilog;
+using Serilog.Core;
+using Serilog.Events;
+
+namespace Ptm.Actors.Cli.Soak;
+
+/// <summary>
+/// The run's Serilog logger: violations at Error, faults at Debug (shown with --verbose), all on
+/// stderr. While a live display owns the terminal, events are held (DeferredLogSink) and
+/// written once Release is called, so they never tear through the progress display.
+/// </summary>
+public sealed class SoakLogging : IDisposable
+{
+    private readonly Logger? _console;
+    private readonly Logger? _front;
+    private readonly DeferredLogSink? _deferred;
+    private bool _released;
+
+    private SoakLogging(ILogger logger, Logger? console, Logger? front, DeferredLogSink? deferred)
+    {
+        Logger = logger;
+        _console = console;
+        _front = front;
+        _deferred = deferred;
+    }
+
+    public ILogger Logger { get; }
+
+    /// <summary>A console logger on stderr; with deferUntilReleased, events wait for Release.</summary>
+    public static SoakLogging Create(bool verbose, bool deferUntilReleased)
+    {
+        var level = verbose ? LogEventLevel.Debug : LogEventLevel.Information;
+        var console = new LoggerConfiguration()
+            .MinimumLevel.Is(level)
+            .WriteTo.Console(standardErrorFromLevel: LogEventLevel.Verbose, formatProvider: CultureInfo.InvariantCulture)
+            .CreateLogger();
+        if (!deferUntilReleased) return new SoakLogging(console, console, null, null);
+        var deferred = new DeferredLogSink();
+        var front = new LoggerConfiguration().MinimumLevel.Is(level).WriteTo.Sink(deferred).CreateLogger();
+        return new SoakLogging(front, console, front, deferred);
+    }
+
+    /// <summary>Uses a logger owned by someone else (tests).</summary>
+    public static SoakLogging Wrap(ILogger logger) => new(logger, null, null, null);
+
+    /// <summary>Writes the held events and lets later ones straight through.</summary>
+    public void Release()
+    {
+        if (_released || _deferred is null || _console is null) return;
+        _released = true;
+        var console = _console;
+        _deferred.Release(console, dropped => console.Warning("{Dropped} log events were dropped while the live display ran", dropped));
+    }
+
+    public void Dispose()
+    {
+        Release();
+        _front?.Dispose();
+        _console?.Dispose();
+    }
+}

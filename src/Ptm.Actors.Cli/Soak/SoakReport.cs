@@ -1,0 +1,83 @@
+namespace Ptm.Actors.Cli.Soak;
+
+/// <summary>One kind of violation in the report: how many, and the first one seen.</summary>
+public sealed record ViolationSummary(string Kind, long Count, string? FirstExample);
+
+/// <summary>Bytes in one direction: accepted by writes and received by reads.</summary>
+public sealed record DirectionBytes(long Accepted, long Received);
+
+/// <summary>The outcome of a soak run, as the final table and the JSON file show it.</summary>
+public sealed record SoakReport
+{
+    public required long Seed { get; init; }
+    public required bool Deterministic { get; init; }
+    public required int Ptys { get; init; }
+    public required TimeSpan Elapsed { get; init; }
+    public required long Sessions { get; init; }
+    public required int PeakLiveSessions { get; init; }
+    public required long Operations { get; init; }
+    public required long FailedOperations { get; init; }
+    public required DirectionBytes ManagerToSubsidiary { get; init; }
+    public required DirectionBytes SubsidiaryToManager { get; init; }
+    /// <summary>Every fault kind by its snake_case name, zero included.</summary>
+    public required IReadOnlyList<KeyValuePair<string, long>> Faults { get; init; }
+    /// <summary>Every violation kind, zero included, in ViolationKind order.</summary>
+    public required IReadOnlyList<ViolationSummary> Violations { get; init; }
+    public required TimeSpan LatencyP50 { get; init; }
+    public required TimeSpan LatencyP99 { get; init; }
+    public required long PeakManagedBytes { get; init; }
+    public required int PeakMinors { get; init; }
+    public required MemoryBudget MemoryBudget { get; init; }
+    public required long ExpectedDeadLetters { get; init; }
+    public required long LateEvents { get; init; }
+
+    public long TotalViolations
+    {
+        get
+        {
+            long total = 0;
+            foreach (var violation in Violations) total += violation.Count;
+            return total;
+        }
+    }
+
+    public long TotalBytesReceived => ManagerToSubsidiary.Received + SubsidiaryToManager.Received;
+
+    public double OperationsPerSecond => Elapsed.TotalSeconds > 0 ? Operations / Elapsed.TotalSeconds : 0;
+
+    public double BytesPerSecond => Elapsed.TotalSeconds > 0 ? TotalBytesReceived / Elapsed.TotalSeconds : 0;
+
+    /// <summary>The process exit code: 0 clean, 1 with any violation.</summary>
+    public int ExitCode => TotalViolations == 0 ? 0 : 1;
+
+    public static SoakReport Build(SoakOptions options, TimeSpan elapsed, InvariantChecker checker, SoakStatistics statistics)
+    {
+        var faults = new List<KeyValuePair<string, long>>(FaultKinds.All.Length);
+        foreach (var kind in FaultKinds.All) faults.Add(new(FaultKinds.Name(kind), statistics.Faults(kind)));
+        var violations = new List<ViolationSummary>(ViolationKinds.All.Length);
+        foreach (var kind in ViolationKinds.All)
+            violations.Add(new ViolationSummary(ViolationKinds.Name(kind), checker.Violations.Count(kind), checker.Violations.First(kind)?.ToString()));
+        return new SoakReport
+        {
+            Seed = options.Seed,
+            Deterministic = options.Deterministic,
+            Ptys = options.Ptys,
+            Elapsed = elapsed,
+            Sessions = statistics.SessionsStarted,
+            PeakLiveSessions = statistics.PeakLiveSessions,
+            Operations = statistics.Operations,
+            FailedOperations = statistics.FailedOperations,
+            ManagerToSubsidiary = new DirectionBytes(statistics.AcceptedBytes(Direction.ManagerToSubsidiary), statistics.ReceivedBytes(Direction.ManagerToSubsidiary)),
+            SubsidiaryToManager = new DirectionBytes(statistics.AcceptedBytes(Direction.SubsidiaryToManager), statistics.ReceivedBytes(Direction.SubsidiaryToManager)),
+            Faults = faults,
+            Violations = violations,
+            LatencyP50 = statistics.Latency.Percentile(0.50),
+            LatencyP99 = statistics.Latency.Percentile(0.99),
+            PeakManagedBytes = statistics.PeakManagedBytes,
+            PeakMinors = statistics.PeakMinors,
+            MemoryBudget = options.MemoryBudget,
+            ExpectedDeadLetters = statistics.ExpectedDeadLetters,
+            LateEvents = checker.LateEvents,
+        };
+    }
+}

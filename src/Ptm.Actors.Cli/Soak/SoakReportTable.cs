@@ -1,0 +1,41 @@
+using System.Globalization;
+using Spectre.Console;
+using Spectre.Console.Rendering;
+
+namespace Ptm.Actors.Cli.Soak;
+
+/// <summary>The final report as Spectre.Console tables: the run's numbers, then violations by kind.</summary>
+public static class SoakReportTable
+{
+    public static IRenderable Render(SoakReport report)
+    {
+        var summary = new Table().Title("ptm soak report").AddColumn("measure").AddColumn(new TableColumn("value").RightAligned());
+        Add(summary, "result", report.TotalViolations == 0 ? "[green]no violations[/]" : $"[red]{report.TotalViolations} violation(s)[/]", markup: true);
+        Add(summary, "seed", report.Seed.ToString(CultureInfo.InvariantCulture) + (report.Deterministic ? " (deterministic)" : ""));
+        Add(summary, "duration", DurationText.Format(report.Elapsed));
+        Add(summary, "sessions", $"{report.Sessions:N0} (peak {report.PeakLiveSessions:N0} live of {report.Ptys:N0})");
+        Add(summary, "operations", $"{report.Operations:N0} ({report.FailedOperations:N0} returned an error)");
+        Add(summary, "bytes manager->subsidiary", Bytes(report.ManagerToSubsidiary));
+        Add(summary, "bytes subsidiary->manager", Bytes(report.SubsidiaryToManager));
+        Add(summary, "throughput", $"{report.OperationsPerSecond:N0} ops/s, {ByteSize.Format((long)report.BytesPerSecond)}/s");
+        Add(summary, "latency p50 / p99", $"{report.LatencyP50.TotalMilliseconds:0.###} ms / {report.LatencyP99.TotalMilliseconds:0.###} ms");
+        Add(summary, "peak managed memory", $"{ByteSize.Format(report.PeakManagedBytes)} (budget {report.MemoryBudget})");
+        Add(summary, "peak minors allocated", report.PeakMinors.ToString("N0", CultureInfo.InvariantCulture));
+        Add(summary, "expected dead letters", report.ExpectedDeadLetters.ToString("N0", CultureInfo.InvariantCulture));
+        foreach (var (kind, count) in report.Faults) Add(summary, "fault " + kind, count.ToString("N0", CultureInfo.InvariantCulture));
+
+        var violations = new Table().Title("violations by kind").AddColumn("kind").AddColumn(new TableColumn("count").RightAligned()).AddColumn("first example");
+        foreach (var violation in report.Violations)
+        {
+            var count = violation.Count == 0 ? "0" : $"[red]{violation.Count:N0}[/]";
+            violations.AddRow(new Markup(Markup.Escape(violation.Kind)), new Markup(count), new Text(violation.FirstExample ?? "-"));
+        }
+        return new Rows(summary, violations);
+    }
+
+    private static void Add(Table table, string name, string value, bool markup = false) =>
+        table.AddRow(new Text(name), markup ? new Markup(value) : new Text(value));
+
+    private static string Bytes(DirectionBytes bytes) =>
+        $"{ByteSize.Format(bytes.Accepted)} accepted, {ByteSize.Format(bytes.Received)} received";
+}

@@ -1,0 +1,55 @@
+using System.Diagnostics;
+using Serilog;
+
+namespace Ptm.Actors.Cli.Soak;
+
+/// <summary>
+/// Runs one soak: hands the workload a sink wired to the checker and the counters, shows
+/// progress, stops the workload when the duration is over, gives it TeardownGrace to return
+/// (else workload_hung), then closes the books and builds the report.
+/// </summary>
+public sealed class SoakRunner(SoakOptions options, ISoakWorkload workload, ISoakDisplay display, ILogger logger)
+{
+    public async Task<SoakReport> RunAsync(CancellationToken ct)
+    {
+        var violations = new ViolationLog(logger);
+        var checker = new InvariantChecker(violations, options.MemoryBudget);
+        var statistics = new SoakStatistics();
+        var sink = new SoakEventSink(checker, statistics, logger);
+        var clock = Stopwatch.StartNew();
+
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        stop.CancelAfter(options.Duration);
+        var run = Task.Run(() => workload.RunAsync(options, sink, stop.Token), CancellationToken.None);
+        var settled = WaitWithGraceAsync(run, stop.Token);
+        try
+        {
+            await display.ShowAsync(() => SoakProgress.Read(sink, clock.Elapsed, options.Duration), settled).ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            // The display is a convenience; the run and its verdict go on without it.
+            logger.Warning(e, "Soak progress display failed");
+        }
+        var returned = await settled.ConfigureAwait(false);
+        var elapsed = clock.Elapsed;
+
+        if (!returned)
+            violations.Record(ViolationKind.WorkloadHung, -1, $"the workload had not returned {DurationText.Format(options.TeardownGrace)} after the run was stopped");
+        else if (run.Exception is { } failure)
+            violations.Record(ViolationKind.HarnessError, -1, "the workload failed: " + failure.GetBaseException().Message);
+        // A workload still running may keep emitting; the checker only reads under the sink's lock.
+        sink.Finish();
+        return sink.Read((c, s) => SoakReport.Build(options, elapsed, c, s));
+    }
+
+    // True if the workload returned (in any way) within the grace period after it was told to stop.
+    private async Task<bool> WaitWithGraceAsync(Task run, CancellationToken stopped)
+    {
+        // WhenAny never throws: a cancelled delay just completes it.
+        await Task.WhenAny(run, Task.Delay(Timeout.Infinite, stopped)).ConfigureAwait(false);
+        if (run.IsCompleted) return true;
+        await Task.WhenAny(run, Task.Delay(options.TeardownGrace)).ConfigureAwait(false);
+        return run.IsCompleted;
+    }
+}

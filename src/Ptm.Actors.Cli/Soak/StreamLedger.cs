@@ -1,0 +1,203 @@
+namespace Ptm.Actors.Cli.Soak;
+
+/// <summary>
+/// What the checker knows about one byte stream (PD14), in constant memory: how far writes were
+/// started and accepted, how far the reader has got, which discards may excuse missing bytes,
+/// and a few pending holes (bytes skipped by the reader that may still arrive late).
+///
+/// Discard accounting. Two shapes of legal loss exist:
+/// * a window (a flush, D4-D6): bytes anywhere in flight may vanish. While a window is open
+///   every gap is legal; when it closes, every byte started before that moment may be missing,
+///   later bytes may not. The bound is generous by at most what was in flight, which is all a
+///   concurrent observer can know.
+/// * a tail (L14 manager close, PD5, PD13 crash of the side that held the bytes): what was
+///   still queued is dropped, so the reader may stop short of the accepted end, but a byte
+///   that arrives after a gap still proves the gap was lost in the middle: a violation.
+/// A gap not covered becomes a hole: it is data_reordered if its bytes arrive later, and
+/// data_loss once the stream is drained (EOF) or released with the hole still open.
+/// </summary>
+public sealed class StreamLedger
+{
+    /// <summary>Holes kept per stream; beyond this the oldest is reported as lost at once.</summary>
+    public const int MaxHoles = 8;
+
+    /// <summary>How far short chunks (which cannot be decoded) are searched for around the expected offset.</summary>
+    public const int ShortChunkSearchWindow = 64 * 1024;
+
+    private List<(long Start, long End)>? _holes;
+
+    public StreamLedger(StreamKey key) => Key = key;
+
+    public StreamKey Key { get; }
+
+    /// <summary>End of the bytes any write has been started for (received bytes never go beyond it).</summary>
+    public long StartedEnd { get; private set; }
+
+    /// <summary>End of the bytes whose writes returned a count.</summary>
+    public long AcceptedEnd { get; private set; }
+
+    /// <summary>The offset the reader is expected to receive next.</summary>
+    public long Next { get; private set; }
+
+    /// <summary>Flush windows currently open.</summary>
+    public int OpenWindows { get; private set; }
+
+    /// <summary>Bytes below this may be missing (flush windows that have closed).</summary>
+    public long CoverEnd { get; private set; }
+
+    /// <summary>A tail discard happened (L14, PD5, PD13): the reader may stop short of AcceptedEnd.</summary>
+    public bool TailMayBeMissing { get; private set; }
+
+    /// <summary>The reader saw EOF; any later byte is out of order.</summary>
+    public bool Drained { get; private set; }
+
+    public void OnWriteStarted(long offset, int length, ViolationLog violations)
+    {
+        if (offset != AcceptedEnd || length < 0)
+            violations.Record(ViolationKind.HarnessError, Key.Session, $"{Key}: write of {length} bytes started at offset {offset} but accepted bytes end at {AcceptedEnd}");
+        StartedEnd = Math.Max(StartedEnd, offset + Math.Max(length, 0));
+    }
+
+    public void OnAccepted(long offset, int length, ViolationLog violations)
+    {
+        if (offset != AcceptedEnd || length < 0 || offset + length > StartedEnd)
+        {
+            violations.Record(ViolationKind.HarnessError, Key.Session, $"{Key}: {length} bytes accepted at offset {offset}, but accepted bytes end at {AcceptedEnd} and started ones at {StartedEnd}");
+            StartedEnd = Math.Max(StartedEnd, offset + Math.Max(length, 0));
+        }
+        AcceptedEnd = Math.Max(AcceptedEnd, offset + Math.Max(length, 0));
+    }
+
+    public void OnWindowOpened() => OpenWindows++;
+
+    public void OnWindowClosed(ViolationLog violations)
+    {
+        if (OpenWindows == 0)
+        {
+            violations.Record(ViolationKind.HarnessError, Key.Session, $"{Key}: discard window closed that was never opened");
+            return;
+        }
+        OpenWindows--;
+        CoverEnd = Math.Max(CoverEnd, StartedEnd);
+    }
+
+    public void OnTailDiscard() => TailMayBeMissing = true;
+
+    public void OnReceived(ReadOnlySpan<byte> bytes, Func<uint, StreamKey?> streamForTag, ViolationLog violations)
+    {
+        if (bytes.Length == 0) return;
+        if (Drained)
+        {
+            violations.Record(ViolationKind.DataReordered, Key.Session, $"{Key}: {bytes.Length} bytes arrived after the end-of-file (L13, L15)");
+            return;
+        }
+        long position;
+        if (PayloadPattern.Matches(Key, Next, bytes)) position = Next;
+        else if (!TryLocate(bytes, streamForTag, violations, out position)) return;
+
+        var end = position + bytes.Length;
+        if (end > StartedEnd)
+        {
+            violations.Record(ViolationKind.DataCorrupted, Key.Session, $"{Key}: bytes [{position}, {end}) arrived but writes were only started up to {StartedEnd}");
+            return;
+        }
+        if (position > Next) SkipTo(position, violations);
+        else if (position < Next) ReportEarlier(position, Math.Min(end, Next), violations);
+        Next = Math.Max(Next, end);
+    }
+
+    /// <summary>The reader saw EOF: every accepted byte not covered by a discard must have arrived.</summary>
+    public void Drain(ViolationLog violations)
+    {
+        if (Drained) return;
+        if (Next < AcceptedEnd && OpenWindows == 0 && !TailMayBeMissing)
+        {
+            var uncovered = Math.Max(Next, CoverEnd);
+            if (uncovered < AcceptedEnd)
+                violations.Record(ViolationKind.DataLoss, Key.Session, $"{Key}: bytes [{uncovered}, {AcceptedEnd}) were accepted but had not arrived when the reader saw end-of-file, and no discard covers them");
+        }
+        ReportHolesAsLost(violations);
+        Drained = true;
+    }
+
+    /// <summary>The stream is forgotten (reader gone): holes still open are lost bytes.</summary>
+    public void Release(ViolationLog violations) => ReportHolesAsLost(violations);
+
+    private void SkipTo(long position, ViolationLog violations)
+    {
+        if (OpenWindows > 0) return;
+        var uncovered = Math.Max(Next, CoverEnd);
+        if (uncovered >= position) return;
+        _holes ??= new List<(long, long)>(2);
+        if (_holes.Count == MaxHoles)
+        {
+            ReportLost(_holes[0].Start, _holes[0].End, violations);
+            _holes.RemoveAt(0);
+        }
+        _holes.Add((uncovered, position));
+    }
+
+    private void ReportEarlier(long start, long end, ViolationLog violations)
+    {
+        if (_holes is not null)
+        {
+            for (var i = 0; i < _holes.Count; i++)
+            {
+                var (holeStart, holeEnd) = _holes[i];
+                if (start >= holeEnd || end <= holeStart) continue;
+                violations.Record(ViolationKind.DataReordered, Key.Session, $"{Key}: bytes [{start}, {end}) arrived after later bytes (up to {Next}) had already arrived");
+                _holes.RemoveAt(i);
+                // Keep what of the hole is still missing on either side of the late chunk.
+                if (holeStart < start) _holes.Add((holeStart, start));
+                if (end < holeEnd) _holes.Add((end, holeEnd));
+                return;
+            }
+        }
+        violations.Record(ViolationKind.DataDuplicated, Key.Session, $"{Key}: bytes [{start}, {end}) arrived again (the reader was already at {Next})");
+    }
+
+    private bool TryLocate(ReadOnlySpan<byte> bytes, Func<uint, StreamKey?> streamForTag, ViolationLog violations, out long position)
+    {
+        if (bytes.Length >= PayloadPattern.DecodableLength)
+        {
+            if (PayloadPattern.TryDecode(bytes, streamForTag, out var source, out position))
+            {
+                if (source == Key) return true;
+                violations.Record(ViolationKind.DataCorrupted, Key.Session, $"{Key}: {bytes.Length} bytes expected at offset {Next} are offset {position} of {source} (PD5: output of another epoch or session)");
+                return false;
+            }
+        }
+        else if (SearchNear(bytes, out position)) return true;
+        violations.Record(ViolationKind.DataCorrupted, Key.Session, $"{Key}: {bytes.Length} bytes expected at offset {Next} match no position this stream was written at");
+        position = -1;
+        return false;
+    }
+
+    // A short chunk cannot be decoded; look where it may legally or plausibly be: pending holes,
+    // then forward (a discard), then backward (a duplicate). A 1-2 byte chunk can match by chance,
+    // which at worst places it earlier than it really was; the next long chunk corrects that.
+    private bool SearchNear(ReadOnlySpan<byte> bytes, out long position)
+    {
+        if (_holes is not null)
+            foreach (var (start, end) in _holes)
+                for (var p = start; p + bytes.Length <= Math.Min(end, start + ShortChunkSearchWindow); p++)
+                    if (PayloadPattern.Matches(Key, p, bytes)) { position = p; return true; }
+        var forwardLimit = Math.Min(StartedEnd - bytes.Length, Next + ShortChunkSearchWindow);
+        for (var p = Next + 1; p <= forwardLimit; p++)
+            if (PayloadPattern.Matches(Key, p, bytes)) { position = p; return true; }
+        for (var p = Next - 1; p >= Math.Max(0, Next - ShortChunkSearchWindow); p--)
+            if (PayloadPattern.Matches(Key, p, bytes)) { position = p; return true; }
+        position = -1;
+        return false;
+    }
+
+    private void ReportHolesAsLost(ViolationLog violations)
+    {
+        if (_holes is null) return;
+        foreach (var (start, end) in _holes) ReportLost(start, end, violations);
+        _holes.Clear();
+    }
+
+    private void ReportLost(long start, long end, ViolationLog violations) =>
+        violations.Record(ViolationKind.DataLoss, Key.Session, $"{Key}: bytes [{start}, {end}) never arrived although later bytes did, and no discard covers them");
+}

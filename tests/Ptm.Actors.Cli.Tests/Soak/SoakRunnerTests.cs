@@ -1,0 +1,94 @@
+using System.Text.Json;
+using Ptm.Actors.Cli.Soak;
+
+namespace Ptm.Actors.Cli.Tests.Soak;
+
+public class SoakRunnerTests
+{
+    private static SoakOptions Options(TimeSpan? grace = null) => new()
+    {
+        Duration = TimeSpan.FromSeconds(30),
+        Ptys = 2,
+        Seed = 1234,
+        TeardownGrace = grace ?? SoakOptions.DefaultTeardownGrace,
+    };
+
+    private static Task<SoakReport> Run(ISoakWorkload workload, SoakOptions? options = null) =>
+        new SoakRunner(options ?? Options(), workload, new SilentDisplay(), Serilog.Core.Logger.None).RunAsync(CancellationToken.None);
+
+    [Fact]
+    public async Task A_clean_trace_reports_its_counters_and_exit_code_zero()
+    {
+        var report = await Run(new ReplayWorkload(Traces.Clean()));
+        Assert.Equal(0, report.TotalViolations);
+        Assert.Equal(0, report.ExitCode);
+        Assert.Equal(2, report.Sessions);
+        Assert.Equal(2, report.PeakLiveSessions);
+        Assert.Equal(2, report.Operations);
+        Assert.Equal(new DirectionBytes(1000, 1000), report.ManagerToSubsidiary);
+        Assert.Equal(new DirectionBytes(300, 300), report.SubsidiaryToManager);
+        Assert.Equal(50L << 20, report.PeakManagedBytes);
+        Assert.Equal(2, report.PeakMinors);
+        Assert.Contains(new KeyValuePair<string, long>("crash_manager", 1), report.Faults);
+        Assert.Contains(new KeyValuePair<string, long>("timer_delay", 0), report.Faults);
+        Assert.InRange(report.LatencyP50.TotalMilliseconds, 1.9, 2.1);
+        Assert.InRange(report.LatencyP99.TotalMilliseconds, 3.9, 4.1);
+    }
+
+    [Fact]
+    public async Task A_violation_gives_exit_code_one_and_its_first_example()
+    {
+        var trace = Traces.Clean().Minors(3);
+        var report = await Run(new ReplayWorkload(trace));
+        Assert.Equal(1, report.ExitCode);
+        var leak = Assert.Single(report.Violations, v => v.Count > 0);
+        Assert.Equal("minor_leak", leak.Kind);
+        Assert.Contains("3 minors", leak.FirstExample);
+    }
+
+    [Fact]
+    public async Task A_workload_that_does_not_return_after_the_stop_is_workload_hung()
+    {
+        var stuck = new StuckWorkload();
+        var options = Options(TimeSpan.FromMilliseconds(50)) with { Duration = TimeSpan.FromMilliseconds(50) };
+        var report = await Run(stuck, options);
+        stuck.Release.SetResult();
+        Assert.Equal(1, report.Violations.Single(v => v.Kind == "workload_hung").Count);
+        Assert.Equal(1, report.ExitCode);
+    }
+
+    [Fact]
+    public async Task A_workload_that_throws_fails_the_run()
+    {
+        var report = await Run(new FailingWorkload());
+        var error = report.Violations.Single(v => v.Kind == "harness_error");
+        Assert.Contains("host API refused", error.FirstExample);
+    }
+
+    [Fact]
+    public async Task The_json_report_has_the_required_keys()
+    {
+        var report = await Run(new ReplayWorkload(Traces.Clean().Add(new DeadLetter("MData", "manager-9", false))));
+        using var buffer = new MemoryStream();
+        SoakReportJson.Write(report, buffer);
+        using var json = JsonDocument.Parse(buffer.ToArray());
+        var root = json.RootElement;
+        Assert.Equal(2, root.GetProperty("sessions").GetInt64());
+        Assert.True(root.GetProperty("duration_s").GetDouble() >= 0);
+        Assert.Equal(1300, root.GetProperty("bytes").GetProperty("total_received").GetInt64());
+        Assert.Equal(1000, root.GetProperty("bytes").GetProperty("manager_to_subsidiary").GetProperty("accepted").GetInt64());
+        var faults = root.GetProperty("faults");
+        Assert.Equal(JsonValueKind.Object, faults.ValueKind);
+        foreach (var kind in FaultKinds.All) Assert.True(faults.TryGetProperty(FaultKinds.Name(kind), out _), FaultKinds.Name(kind));
+        Assert.Equal(1, faults.GetProperty("slow_reader").GetInt64());
+        var violations = root.GetProperty("violations");
+        Assert.Equal(JsonValueKind.Object, violations.ValueKind);
+        foreach (var kind in ViolationKinds.All) Assert.True(violations.TryGetProperty(ViolationKinds.Name(kind), out _), ViolationKinds.Name(kind));
+        Assert.Equal(1, violations.GetProperty("dead_letter").GetProperty("count").GetInt64());
+        Assert.Contains("manager-9", violations.GetProperty("dead_letter").GetProperty("first").GetString());
+        Assert.Equal(JsonValueKind.Null, violations.GetProperty("data_loss").GetProperty("first").ValueKind);
+        Assert.Equal(1234, root.GetProperty("seed").GetInt64());
+        Assert.True(root.TryGetProperty("latency_ms", out _));
+        Assert.True(root.TryGetProperty("peak_managed_bytes", out _));
+    }
+}
