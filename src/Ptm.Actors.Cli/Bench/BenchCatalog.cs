@@ -1,4 +1,5 @@
 using Ptm.Actors.Cli.Bench.Baselines;
+using Ptm.Actors.Cli.Bench.Pty;
 
 namespace Ptm.Actors.Cli.Bench;
 
@@ -16,6 +17,11 @@ public static class BenchCatalog
             .Add(SuiteNames.Pty,
                 new OsPtyThroughputBaseline(),
                 new OsPtyRoundTripBaseline(),
-                new OsPtyOpenCloseBaseline())
+                new OsPtyOpenCloseBaseline(),
+                new PtyThroughputBenchmark("pty_throughput_MBps_4k", 4096, 64 * 1024),
+                new PtyThroughputBenchmark("pty_throughput_MBps_512", 512, 64 * 1024, BaselineMap.OsPtyThroughput4k),
+                new PtyThroughputBenchmark("pty_throughput_MBps_4k_64B_reads", 4096, 64, BaselineMap.OsPtyThroughput4k),
+                new PtyRoundTripBenchmark(),
+                new PtyOpenCloseBenchmark())
             .Add(SuiteNames.Scale);
 }

@@ -123,6 +123,8 @@ public sealed class PtyScenarioTarget : IScenarioTarget
         if (_system.AllocatedMinors != 0) _leftovers.Add($"{_system.AllocatedMinors} minor(s) still allocated after every handle was closed (L16)");
         if (_system.UnexpectedDeadLetters != 0)
             _leftovers.Add($"{_system.UnexpectedDeadLetters} unexpected dead letter(s): {string.Join(", ", _system.UnexpectedDeadLetterExamples)}");
+        if (_system.Statistics.UnexpectedFailures != 0)
+            _leftovers.Add($"{_system.Statistics.UnexpectedFailures} side actor(s) failed unexpectedly, first: {_system.Statistics.FirstUnexpectedFailure}");
         if (_system.Actors.IsDeterministic) _trace = _system.Actors.Trace;
         await _system.DisposeAsync();
     }

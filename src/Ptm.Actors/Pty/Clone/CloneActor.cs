@@ -64,8 +64,15 @@ internal sealed class CloneActor : UntypedActor
         _statistics = statistics;
     }
 
-    /// <summary>PD13: a crashed side is stopped, never restarted: its state is the stream.</summary>
-    protected override SupervisorStrategy SupervisorStrategy() => Kernel.SupervisorStrategy.StoppingStrategy;
+    /// <summary>
+    /// PD13: a crashed side is stopped, never restarted: its state is the stream. A failure
+    /// that was not injected is a bug, counted so tests and specs can fail on it.
+    /// </summary>
+    protected override SupervisorStrategy SupervisorStrategy() => new OneForOneStrategy(cause =>
+    {
+        if (cause is not InjectedCrashException) _statistics.RecordUnexpectedFailure(cause);
+        return Directive.Stop;
+    });
 
     protected override void OnReceive(object message)
     {
@@ -245,6 +252,7 @@ public sealed class CloneStatistics
 {
     private int _allocated;
     private int _peak;
+    private int _unexpectedFailures;
 
     /// <summary>Minors allocated now.</summary>
     public int Allocated
@@ -254,6 +262,17 @@ public sealed class CloneStatistics
     }
 
     public int Peak => Volatile.Read(ref _peak);
+
+    /// <summary>Side actors that failed with anything but an injected crash (each one is a bug).</summary>
+    public int UnexpectedFailures => Volatile.Read(ref _unexpectedFailures);
+
+    /// <summary>The first unexpected failure, for the report.</summary>
+    public Exception? FirstUnexpectedFailure { get; private set; }
+
+    internal void RecordUnexpectedFailure(Exception cause)
+    {
+        if (Interlocked.Increment(ref _unexpectedFailures) == 1) FirstUnexpectedFailure = cause;
+    }
 
     internal void RecordPeak(int inUse)
     {

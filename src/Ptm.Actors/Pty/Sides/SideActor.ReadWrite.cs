@@ -7,6 +7,7 @@ internal abstract partial class SideActor
 {
     private readonly Queue<ReadRequest> _readers = new();
     private readonly Queue<WriteRequest> _writers = new();
+    private bool _resuming;
 
     private void HandleRead(ReadRequest request)
     {
@@ -103,8 +104,27 @@ internal abstract partial class SideActor
         }
     }
 
-    /// <summary>Writers held by flow control go on once the driver's queue is below low water (D15).</summary>
+    /// <summary>
+    /// Writers held by flow control go on once the driver's queue is below low water (D15).
+    /// Advancing a writer puts messages down, which runs the service procedure, which may call
+    /// this again: the nested call returns at once and the outer loop, which re-checks every
+    /// condition on each turn, carries on (the actor-internal form of R8).
+    /// </summary>
     protected void ResumeWriters()
+    {
+        if (_resuming) return;
+        _resuming = true;
+        try
+        {
+            ResumeWritersCore();
+        }
+        finally
+        {
+            _resuming = false;
+        }
+    }
+
+    private void ResumeWritersCore()
     {
         while (_writers.Count > 0)
         {
