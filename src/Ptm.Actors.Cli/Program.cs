@@ -12,6 +12,7 @@ public static class Program
         root.Subcommands.Add(BenchCommand.Build());
         root.Subcommands.Add(SpecCommand.Build());
         root.Subcommands.Add(SoakCommand.Build());
+        root.Subcommands.Add(DemoCommand.Build());
         return CommandLineRunner.Run(root, args);
     }
 }

@@ -27,11 +27,15 @@ internal sealed record SubsidiaryClosed : IDeadLetterSuppression
 /// <summary>The consumer has read (or flushed) this many bytes in all: the producer may resume (D15).</summary>
 internal sealed record Credit(long ConsumedTotal) : IDeadLetterSuppression;
 
-/// <summary>The manager has begun to close: new subsidiary opens fail EAGAIN (PD3).</summary>
-internal sealed record ManagerClosing(int Minor) : IDeadLetterSuppression;
+/// <summary>
+/// The manager has begun to close: new subsidiary opens fail EAGAIN (PD3). The Clone completes
+/// <see cref="Close"/> once its bookkeeping for the manager is done, so close(2) returns with the
+/// entry already updated, as ptmclose returns after ptms_close.
+/// </summary>
+internal sealed record ManagerClosing(int Minor, CloseRequest Close) : IDeadLetterSuppression;
 
-/// <summary>A subsidiary stream has begun its last close: opens wait for it (R7).</summary>
-internal sealed record SubsidiaryClosing(int Minor) : IDeadLetterSuppression;
+/// <summary>A subsidiary stream has begun its last close: opens wait for it (R7); the Clone completes the close (L12.4).</summary>
+internal sealed record SubsidiaryClosing(int Minor, CloseRequest Close) : IDeadLetterSuppression;
 
 /// <summary>Another open of an already open subsidiary stream joins it (L7.4, L9).</summary>
 internal sealed record JoinOpen(OpenSubsidiaryRequest Request) : IDeadLetterSuppression;

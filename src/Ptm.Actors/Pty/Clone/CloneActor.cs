@@ -82,8 +82,12 @@ internal sealed class CloneActor : UntypedActor
             case OpenSubsidiaryRequest open: LookUp(open); break;
             case DriverOpen driverOpen: OpenSubsidiary(driverOpen.Request); break;
             case Terminated terminated: SideGone(terminated.ActorRef); break;
-            case ManagerClosing closing: WithEntryOf(Sender, entry => entry.ManagerClosing = true); break;
-            case SubsidiaryClosing: WithEntryOf(Sender, entry => entry.SubsidiaryClosing = true); break;
+            case ManagerClosing closing:
+                WithEntryOf(Sender, entry => { entry.ManagerClosing = true; entry.ManagerClose = closing.Close; });
+                break;
+            case SubsidiaryClosing closing:
+                WithEntryOf(Sender, entry => { entry.SubsidiaryClosing = true; entry.SubsidiaryClose = closing.Close; });
+                break;
             case Unlock: WithEntryOf(Sender, entry => entry.State &= ~PtyState.PTLOCK); break;
             case SetZone zone: WithEntryOf(Sender, entry => entry.Zone = zone.Zone); break;
             case SetOwner owner: WithEntryOf(Sender, entry => { entry.Uid = owner.Uid; entry.Gid = owner.Gid; }); break;
@@ -168,23 +172,27 @@ internal sealed class CloneActor : UntypedActor
     private void SideGone(IActorRef side)
     {
         if (!_bySide.Remove(side, out var entry)) return;
+        CloseRequest? close = null;
         if (ReferenceEquals(side, entry.Manager))
         {
             entry.State &= ~(PtyState.PTMOPEN | PtyState.PTLOCK);
             entry.Manager = null;
             entry.ManagerClosing = true;
+            (close, entry.ManagerClose) = (entry.ManagerClose, null);
         }
         else if (ReferenceEquals(side, entry.Subsidiary))
         {
             entry.State &= ~(PtyState.PTSOPEN | PtyState.PTSTTY); // L12.4
             entry.Subsidiary = null;
             entry.SubsidiaryClosing = false;
+            (close, entry.SubsidiaryClose) = (entry.SubsidiaryClose, null);
         }
         if (!entry.Has(PtyState.PTMOPEN | PtyState.PTSOPEN))
         {
             _table.Free(entry);
             _statistics.Allocated = _table.InUse;
         }
+        close?.Complete(0); // close(2) returns once ptms_close's work is done
         if (entry.WaitingOpens is { } waiting)
         {
             entry.WaitingOpens = null;

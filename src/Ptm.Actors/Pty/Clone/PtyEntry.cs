@@ -25,6 +25,11 @@ internal sealed class PtyEntry(int minor, int zone)
     /// <summary>The subsidiary stream is in its last close: new opens wait (R7).</summary>
     public bool SubsidiaryClosing { get; set; }
 
+    /// <summary>Close calls that complete once this actor has processed the side's Terminated.</summary>
+    public CloseRequest? ManagerClose { get; set; }
+
+    public CloseRequest? SubsidiaryClose { get; set; }
+
     /// <summary>Opens that arrived during a subsidiary last close, evaluated when it completes (R7).</summary>
     public List<OpenSubsidiaryRequest>? WaitingOpens { get; set; }
 

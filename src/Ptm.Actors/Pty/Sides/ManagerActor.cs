@@ -220,7 +220,7 @@ internal sealed class ManagerActor : SideActor
     protected override void HandleClose(CloseRequest request)
     {
         _closing = true;
-        Clone.Tell(new ManagerClosing(Minor), Self); // PD3, R6: before anything else
+        Clone.Tell(new ManagerClosing(Minor, request), Self); // PD3, R6: before anything else; the Clone completes the close
         if (Peer is not null)
         {
             Peer.Tell(HangupMessage.Instance, Self); // L14.1
@@ -230,7 +230,6 @@ internal sealed class ManagerActor : SideActor
         WriteQueue.DrainAll(); // L14: queued output dies with the stream
         NakForwardedIoctls(Errno.EINVAL); // R9
         FailReadersAndWriters(Errno.EBADF);
-        request.Complete(0);
         Context.Stop(Self);
     }
 }

@@ -181,7 +181,7 @@ internal sealed class SubsidiaryActor : SideActor
             request.Complete(0); // L9: only the last close runs the close routine
             return;
         }
-        Clone.Tell(new SubsidiaryClosing(Minor), Self); // R7
+        Clone.Tell(new SubsidiaryClosing(Minor, request), Self); // R7; the Clone completes the close (L12.4)
         if (Peer is not null)
         {
             foreach (var message in WriteQueue.DrainAll()) SendToPeer(message); // D16: no flow control now
@@ -191,7 +191,6 @@ internal sealed class SubsidiaryActor : SideActor
         }
         NakForwardedIoctls(Errno.EINVAL); // R9: their answers would come to a stopped actor
         FailReadersAndWriters(Errno.EBADF);
-        request.Complete(0);
         Context.Stop(Self);
     }
 }

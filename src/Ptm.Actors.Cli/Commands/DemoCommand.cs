@@ -1,0 +1,19 @@
+using System.CommandLine;
+using Ptm.Actors.Cli.Examples;
+
+namespace Ptm.Actors.Cli.Commands;
+
+/// <summary>`ptm demo`: the README's host-app example, run for real.</summary>
+public static class DemoCommand
+{
+    public static Command Build()
+    {
+        var command = new Command("demo", "Open a pty pair, pass a line through it, close the manager and show the hang-up");
+        command.SetAction(async (_, _) =>
+        {
+            await HelloPty.RunAsync(Console.Out);
+            return 0;
+        });
+        return command;
+    }
+}
