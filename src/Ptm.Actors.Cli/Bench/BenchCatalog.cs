@@ -23,5 +23,6 @@ public static class BenchCatalog
                 new PtyThroughputBenchmark("pty_throughput_MBps_4k_64B_reads", 4096, 64, BaselineMap.OsPtyThroughput4k),
                 new PtyRoundTripBenchmark(),
                 new PtyOpenCloseBenchmark())
-            .Add(SuiteNames.Scale);
+            .Add(SuiteNames.Scale,
+                new ScaleBenchmark());
 }

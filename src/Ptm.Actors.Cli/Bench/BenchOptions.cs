@@ -7,7 +7,7 @@ namespace Ptm.Actors.Cli.Bench;
 /// </summary>
 public sealed record BenchOptions(TimeSpan WarmUp, TimeSpan Window, int Runs, int Pairs)
 {
-    public const int DefaultPairs = 1000;
+    public const int DefaultPairs = 100_000;
 
     public int Runs { get; } = Runs >= 1 ? Runs : throw new ArgumentOutOfRangeException(nameof(Runs), Runs, "at least one run");
     public int Pairs { get; } = Pairs >= 1 ? Pairs : throw new ArgumentOutOfRangeException(nameof(Pairs), Pairs, "at least one pair");
