@@ -14,12 +14,23 @@ namespace Ptm.Actors.Streams;
 /// </summary>
 public sealed class ReadQueue(WaterMarks marks)
 {
+    /// <summary>The stream head's options as the last M_SETOPTS left them (D17).</summary>
+    public WaterMarks Marks { get; private set; } = marks;
+
+    /// <summary>SO_ISTTY: the stream may become a controlling terminal (L18).</summary>
+    public bool IsTty { get; private set; }
+
+    /// <summary>Applies an M_SETOPTS arriving at the stream head (D17, L18).</summary>
+    public void Apply(SetOptionsMessage options)
+    {
+        Marks = options.ReadQueueMarks;
+        IsTty = options.IsTty;
+    }
+
     private readonly Queue<DataMessage> _messages = new();
     private int _headOffset;
     private long _consumed;
     private long _reported;
-
-    public WaterMarks Marks { get; } = marks;
 
     /// <summary>Bytes queued (zero-length messages count 0, as in STREAMS).</summary>
     public int Bytes { get; private set; }

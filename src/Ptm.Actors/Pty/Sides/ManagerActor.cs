@@ -48,10 +48,11 @@ internal sealed class ManagerActor : SideActor
     protected override Errno WriteError => _stickyWriteError;
     protected override bool HasErrorCondition => _stickyWriteError != Errno.None;
 
-    /// <summary>The open completes only now that the actor is running (R3).</summary>
+    /// <summary>The open completes only now that the actor is running (R3), after ptm's M_SETOPTS (L2.7, D17, L18).</summary>
     protected override void PreStart()
     {
         var file = _open.File!;
+        ReadQueue.Apply(new SetOptionsMessage(WaterMarks.StreamHead, IsTty: (file.Flags & OpenFlags.NoCtty) == 0));
         file.Minor = Minor;
         file.IsManager = true;
         file.Side = Self;

@@ -51,6 +51,7 @@ internal sealed class SubsidiaryActor : SideActor
     /// <summary>R3: become addressable only once fully started.</summary>
     protected override void PreStart()
     {
+        ReadQueue.Apply(new SetOptionsMessage(WaterMarks.StreamHead, IsTty: true)); // pts always sends SO_ISTTY (L7.8, L18)
         Context.Watch(_manager);
         _manager.Tell(SubsidiaryOpened.Instance, Self);
     }
