@@ -16,6 +16,9 @@ public abstract partial class TestKit
 
     public Task<T> ExpectMsgFromAsync<T>(IActorRef sender, TimeSpan? timeout = null) => TestActorProbe.ExpectMsgFromAsync<T>(sender, timeout);
 
+    public Task<T> ExpectMsgFromAsync<T>(IActorRef sender, T expected, TimeSpan? timeout = null) where T : notnull =>
+        TestActorProbe.ExpectMsgFromAsync(sender, expected, timeout);
+
     public Task ExpectNoMsgAsync() => TestActorProbe.ExpectNoMsgAsync();
 
     public Task ExpectNoMsgAsync(TimeSpan duration) => TestActorProbe.ExpectNoMsgAsync(duration);
