@@ -40,13 +40,13 @@ public class TimingTests : TestKit
     }
 
     [Fact]
-    public void One_dilation_factor_scales_every_timeout()
+    public async Task One_dilation_factor_scales_every_timeout()
     {
         var kit = new ScratchKit(new TestKitSettings { Dilation = 2.5, DefaultTimeout = TimeSpan.FromSeconds(2) });
         Assert.Equal(TimeSpan.FromSeconds(5), kit.Driver.Budget(null));
         Assert.Equal(TimeSpan.FromSeconds(1), kit.Driver.Budget(TimeSpan.FromMilliseconds(400)));
         Assert.Equal(TimeSpan.FromSeconds(25), kit.Dilated(TimeSpan.FromSeconds(10)));
-        _ = kit.DisposeAsync();
+        await kit.DisposeAsync();
     }
 
     [Fact]
