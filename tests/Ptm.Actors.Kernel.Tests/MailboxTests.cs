@@ -45,7 +45,9 @@ public class MailboxTests : TestKit.TestKit
         await system.WhenIdleAsync();
         var mailbox = ((LocalActorRef)actor).Cell.Mailbox;
         // Pretend a run is already queued so these Tells do not queue one; then run it on this thread.
-        typeof(Mailbox).GetField("_scheduled", BindingFlags.NonPublic | BindingFlags.Instance)!.SetValue(mailbox, 1);
+        var scheduled = typeof(Mailbox).GetField("_scheduled", BindingFlags.NonPublic | BindingFlags.Instance)
+            ?? throw new InvalidOperationException("Mailbox._scheduled was renamed: this test marks a run as queued through it; update the name.");
+        scheduled.SetValue(mailbox, 1);
         for (var i = 0; i < 7; i++) actor.Tell(i);
         system.Idle.Enter();
         mailbox.Run();
