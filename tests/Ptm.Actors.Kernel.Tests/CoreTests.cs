@@ -13,43 +13,6 @@ public class CoreTests
     }
 
     [Fact]
-    public async Task Ask_times_out_with_AskTimeoutException_on_the_injected_clock()
-    {
-        var time = new ManualTimeProvider();
-        await using var system = ActorSystem.Create("asktimeout", new ActorSystemOptions { Time = time, DefaultAskTimeout = TimeSpan.FromSeconds(3) });
-        var silent = system.ActorOf(Props.Create(() => new Forwarder(system.DeadLetters)), "silent");
-        var ask = silent.Ask<string>("anyone?");
-        await system.WhenIdleAsync();
-        Assert.False(ask.IsCompleted);
-        time.Advance(TimeSpan.FromSeconds(3));
-        var error = await Assert.ThrowsAsync<AskTimeoutException>(() => ask);
-        Assert.Contains("silent", error.Message);
-    }
-
-    [Fact]
-    public async Task Status_Failure_faults_the_Ask()
-    {
-        await using var system = ActorSystem.Create("askfail");
-        var failing = system.ActorOf(Props.Create<RepliesFailure>(), "failing");
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => failing.Ask<string>("x"));
-        Assert.Equal("no", error.Message);
-    }
-
-    [Fact]
-    public void Restart_keeps_the_mailbox_and_skips_the_failing_message()
-    {
-        var system = ActorSystem.Create("restart", ActorSystemOptions.Deterministic(1));
-        var sink = new Collector();
-        var actor = system.ActorOf(Props.Create(() => new FailsOnBoom(sink)), "fragile");
-        actor.Tell("one");
-        actor.Tell("boom");
-        actor.Tell("two");
-        actor.Tell("three");
-        system.RunUntilIdle();
-        Assert.Equal(new object[] { "prestart", "got:one", "prerestart:boom", "poststop", "postrestart", "prestart", "got:two", "got:three" }, sink.Messages);
-    }
-
-    [Fact]
     public void A_stopping_strategy_stops_the_failed_child_and_later_messages_become_dead_letters()
     {
         var system = ActorSystem.Create("stopping", new ActorSystemOptions { DeterministicSeed = 2, GuardianStrategy = SupervisorStrategy.StoppingStrategy });
@@ -111,29 +74,6 @@ public class CoreTests
     }
 
     [Fact]
-    public void A_cancelled_or_replaced_timer_never_delivers_a_stale_message()
-    {
-        var system = ActorSystem.Create("timers", ActorSystemOptions.Deterministic(6));
-        var time = (ManualTimeProvider)system.Time;
-        var sink = new Collector();
-        var actor = system.ActorOf(Props.Create(() => new TimerUser(sink)), "timers");
-        actor.Tell("start");
-        system.RunUntilIdle();
-        // Hold the actor so "restart-timer" is queued first and the old timer's message lands behind it.
-        var cell = ((LocalActorRef)actor).Cell;
-        cell.Hold();
-        actor.Tell("restart-timer");
-        time.Advance(TimeSpan.FromSeconds(1));
-        Assert.Equal(2, cell.Mailbox.UserCount);
-        cell.ReleaseHold();
-        system.RunUntilIdle();
-        Assert.Empty(sink.Messages);
-        time.Advance(TimeSpan.FromSeconds(2));
-        system.RunUntilIdle();
-        Assert.Equal(new object[] { "tick-2" }, sink.Messages);
-    }
-
-    [Fact]
     public void Receive_timeout_fires_after_an_idle_period_and_not_while_busy()
     {
         var system = ActorSystem.Create("rt", ActorSystemOptions.Deterministic(7));
@@ -174,38 +114,6 @@ public class CoreTests
         Assert.Throws<ArgumentNullException>(() => echo.Tell(null!));
     }
 
-    [Fact]
-    public async Task Terminate_stops_children_before_parents()
-    {
-        var system = ActorSystem.Create("order");
-        var sink = new Collector();
-        system.ActorOf(Props.Create(() => new Parent(sink)), "parent");
-        await system.WhenIdleAsync();
-        await system.Terminate();
-        Assert.Equal(new object[] { "child stopped", "parent stopped" }, sink.Messages);
-    }
-
-    [Fact]
-    public async Task WhenIdle_completes_only_after_a_chain_of_messages_has_finished()
-    {
-        await using var system = ActorSystem.Create("idle");
-        var sink = new Collector();
-        IActorRef next = sink;
-        for (var i = 0; i < 20; i++)
-        {
-            var target = next; // actors are constructed later, on their first turn: capture a copy
-            next = system.ActorOf(Props.Create(() => new Forwarder(target)));
-        }
-        for (var i = 0; i < 100; i++) next.Tell(i);
-        await system.WhenIdleAsync();
-        Assert.Equal(100, sink.Messages.Count);
-    }
-
-    private sealed class RepliesFailure : UntypedActor
-    {
-        protected override void OnReceive(object message) => Sender.Tell(new Status.Failure(new InvalidOperationException("no")));
-    }
-
     private sealed class FailsOnBoom(IActorRef sink) : UntypedActor
     {
         protected override void PreStart() => sink.Tell("prestart");
@@ -244,19 +152,6 @@ public class CoreTests
         }
     }
 
-    private sealed class TimerUser(IActorRef sink) : UntypedActor
-    {
-        protected override void OnReceive(object message)
-        {
-            switch (message)
-            {
-                case "start": Context.Timers.StartSingleTimer("t", "tick-1", TimeSpan.FromSeconds(1)); break;
-                case "restart-timer": Context.Timers.StartSingleTimer("t", "tick-2", TimeSpan.FromSeconds(2)); break;
-                default: sink.Tell(message); break;
-            }
-        }
-    }
-
     private sealed class TimeoutUser(IActorRef sink) : UntypedActor
     {
         protected override void PreStart() => Context.SetReceiveTimeout(TimeSpan.FromSeconds(5));
@@ -264,16 +159,4 @@ public class CoreTests
         protected override void OnReceive(object message) => sink.Tell(message);
     }
 
-    private sealed class Parent(IActorRef sink) : UntypedActor
-    {
-        protected override void PreStart() => Context.ActorOf(Props.Create(() => new Child(sink)), "child");
-        protected override void PostStop() => sink.Tell("parent stopped");
-        protected override void OnReceive(object message) { }
-    }
-
-    private sealed class Child(IActorRef sink) : UntypedActor
-    {
-        protected override void PostStop() => sink.Tell("child stopped");
-        protected override void OnReceive(object message) { }
-    }
 }

@@ -70,6 +70,7 @@ internal sealed partial class ActorCell : IActorContext
             if (message is AutoReceivedMessage auto) HandleAutoReceived(auto);
             else if (message is PoisonPill) Stop(Self);
             else if (message is Kill) throw new ActorKilledException("Kill");
+            else if (message is Terminated) { } // told, not from death-watch: ignored, never a death pact (kernel-semantics 1.3)
             else Deliver(message);
             if (_receiveTimeout is not null && message is not INotInfluenceReceiveTimeout) _receiveTimeout.Touch();
         }

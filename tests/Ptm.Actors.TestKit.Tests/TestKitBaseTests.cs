@@ -1,0 +1,38 @@
+using Ptm.Actors.Kernel;
+
+namespace Ptm.Actors.TestKit.Tests;
+
+public class TestKitBaseTests : TestKit
+{
+    [Fact]
+    public async Task Each_test_gets_a_fresh_system_named_after_its_class_created_on_first_use()
+    {
+        var other = new ScratchKit();
+        Assert.NotSame(Sys, other.Sys);
+        Assert.Equal("TestKitBaseTests", Sys.Name);
+        Assert.False(Sys.IsDeterministic);
+        Assert.Equal("/user/testActor", TestActor.Path.ToStringWithoutAddress());
+        await other.DisposeAsync();
+        Assert.True(other.Sys.IsTerminated);
+        Assert.False(Sys.IsTerminated);
+    }
+
+    [Fact]
+    public async Task ConfigureSystem_reaches_the_kernel_options_but_the_kit_keeps_the_logger()
+    {
+        var kit = new ScratchKit(new TestKitSettings { ConfigureSystem = o => o with { Throughput = 5, GuardianStrategy = SupervisorStrategy.StoppingStrategy } });
+        Assert.Equal(5, kit.Sys.Options.Throughput);
+        Assert.Same(SupervisorStrategy.StoppingStrategy, kit.Sys.Options.GuardianStrategy);
+        Assert.NotNull(kit.Sys.Options.Logger);
+        await kit.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Real_time_tests_have_no_virtual_clock_and_say_how_to_get_one()
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => Clock);
+        Assert.Contains("UseVirtualTime()", error.Message);
+        var advance = await Assert.ThrowsAsync<InvalidOperationException>(() => AdvanceAsync(TimeSpan.FromSeconds(1)));
+        Assert.Contains("needs virtual time", advance.Message);
+    }
+}
