@@ -147,7 +147,13 @@ public abstract partial class TestKit : IAsyncLifetime
         options = options with { DeterministicSeed = seed, Time = clock ?? options.Time, Logger = _logger };
         var name = Settings.SystemName ?? SystemNameFor(GetType());
         _system = ActorSystem.Create(name, options);
-        _deadLetterSubscription = _system.DeadLetterStream.Subscribe(letter => { lock (_deadLetters) _deadLetters.Add(letter); });
+        // Letters published while the system shuts down are innocuous by design (kernel-semantics 5.6): not recorded.
+        var system = _system;
+        _deadLetterSubscription = system.DeadLetterStream.Subscribe(letter =>
+        {
+            if (system.IsShuttingDown) return;
+            lock (_deadLetters) _deadLetters.Add(letter);
+        });
         _driver = new SystemDriver(_system, clock, Settings, seed);
         if (seed is not null) WriteLine($"Actor system '{name}' runs deterministically with seed {seed}: rerun with [DeterministicSeed({seed})] or UseSeed({seed}) to replay.");
         return _driver;
