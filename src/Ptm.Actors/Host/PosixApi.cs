@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Ptm.Actors.Kernel;
 using Ptm.Actors.Pty;
 using Ptm.Actors.Streams;
 
@@ -112,12 +111,11 @@ public sealed class PosixApi
         return request.Task;
     }
 
-    /// <summary>Fault injection (PD13): the actor behind the descriptor's side fails on its next message.</summary>
+    /// <summary>Fault injection (PD13): the actor behind the descriptor's side fails once it has handled what is already queued.</summary>
     public Task<SysResult> Crash(int fd)
     {
         if (Usable(fd) is not { } file) return Failed(Errno.EBADF);
-        KernelFaults.FailNextMessage(file.Side!, new InjectedCrashException(file.Minor, file.IsManager));
-        file.Side!.Tell(CrashPoke.Instance);
+        file.Side!.Tell(new CrashPoke(file.IsManager));
         return Task.FromResult(SysResult.Ok());
     }
 
@@ -127,13 +125,14 @@ public sealed class PosixApi
 
     internal OpenFile FileOf(int fd) => _files[fd];
 
+    /// <summary>Starts every close, lets the system run (a deterministic one runs only when asked), then waits for them.</summary>
     internal async Task CloseEverythingAsync()
     {
+        var closes = new List<Task<SysResult>>();
         foreach (var fd in _files.Keys)
-        {
-            if (Usable(fd) is null) continue;
-            await Close(fd).ConfigureAwait(false);
-        }
+            if (Usable(fd) is not null) closes.Add(Close(fd));
+        await _system.WhenIdleAsync().ConfigureAwait(false);
+        await Task.WhenAll(closes).ConfigureAwait(false);
     }
 
     private OpenFile NewFile(OpenFlags flags)

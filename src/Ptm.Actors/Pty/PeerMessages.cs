@@ -53,8 +53,8 @@ internal sealed record SetOwner(int Minor, long Uid, long Gid) : IDeadLetterSupp
 /// <summary>PTSSTTY (I3): the manager sets the bit; a subsidiary request fails EEXIST if it is already set.</summary>
 internal sealed record SetPtsTty(int Minor, IoctlRequest? FromSubsidiary) : IDeadLetterSuppression;
 
-/// <summary>Fault injection: the message the crashed actor fails on (PD13).</summary>
-internal sealed record CrashPoke : IDeadLetterSuppression
-{
-    public static readonly CrashPoke Instance = new();
-}
+/// <summary>
+/// Fault injection (PD13): the side fails when it processes this message, in its turn, so
+/// every request queued before it is handled first and nothing is lost unanswered.
+/// </summary>
+internal sealed record CrashPoke(bool Manager) : IDeadLetterSuppression;

@@ -72,11 +72,15 @@ internal sealed class ManagerActor : SideActor
 
     private void Connect(IActorRef subsidiary)
     {
-        if (_closing || Peer is not null)
+        if (_closing)
         {
             subsidiary.Tell(HangupMessage.Instance, Self); // R6: an open that raced our close is hung up
             return;
         }
+        // The Clone starts a new subsidiary only after the old one's Terminated, so an old peer
+        // still held here is dead (a crash whose notice is queued behind this message): end its
+        // epoch first, exactly as its Terminated would (PD13, L13, PD5).
+        if (Peer is not null && !ReferenceEquals(Peer, subsidiary)) SubsidiaryGone();
         Peer = subsidiary;
         Context.Watch(subsidiary);
         WriteQueue.ResetPeer();

@@ -1,3 +1,4 @@
+using Ptm.Actors.Kernel;
 using Ptm.Actors.Streams;
 
 namespace Ptm.Actors.Pty;
@@ -34,7 +35,7 @@ internal abstract partial class SideActor
     /// <summary>A message arriving on this side's read side, from the peer's driver.</summary>
     private void FromPeer(StreamMessage message)
     {
-        if (!ReferenceEquals(Sender, Peer)) return; // R13: from a peer that is gone or was replaced
+        if (!AcceptsFrom(Sender, message)) return; // R13: from a peer that is gone or was replaced
         switch (message)
         {
             case DataMessage data:
@@ -56,6 +57,9 @@ internal abstract partial class SideActor
             case ReadNotification: break; // M_READ never crosses (D22)
         }
     }
+
+    /// <summary>Stream messages count only from the current peer (R13).</summary>
+    protected virtual bool AcceptsFrom(IActorRef sender, StreamMessage message) => ReferenceEquals(sender, Peer);
 
     /// <summary>The stream head's M_FLUSH handling (strrput): flush the read queue, turn a write flush round once.</summary>
     private void FlushFromBelow(FlushMessage flush)

@@ -44,6 +44,19 @@ internal abstract partial class SideActor : UntypedActor
 
     protected sealed override void OnReceive(object message)
     {
+        try
+        {
+            Dispatch(message);
+        }
+        catch (Exception) when (message is PtyRequest request)
+        {
+            request.Fail(Errno.EIO); // the call that made the side fail is answered too (PD13), then the failure goes on to the Clone
+            throw;
+        }
+    }
+
+    private void Dispatch(object message)
+    {
         switch (message)
         {
             case ReadRequest read: HandleRead(read); break;
@@ -56,7 +69,7 @@ internal abstract partial class SideActor : UntypedActor
             case PtsnameRequest ptsname: HandlePtsname(ptsname); break;
             case StreamMessage stream: FromPeer(stream); break;
             case Credit credit: OnCredit(credit); break;
-            case CrashPoke: break; // injected faults make this message throw before it arrives here
+            case CrashPoke poke: throw new InjectedCrashException(Minor, poke.Manager); // PD13 fault injection
             default: OnLifecycle(message); break;
         }
     }

@@ -73,6 +73,10 @@ internal sealed class SubsidiaryActor : SideActor
         }
     }
 
+    /// <summary>Our manager may hang us up before it ever connected us (an open that raced its close, R6).</summary>
+    protected override bool AcceptsFrom(IActorRef sender, StreamMessage message) =>
+        base.AcceptsFrom(sender, message) || (message is HangupMessage && ReferenceEquals(sender, _manager));
+
     private void Join(OpenSubsidiaryRequest request)
     {
         if (_connected || HungUp) CompleteOpen(request);
