@@ -1,3 +1,4 @@
+using Ptm.Actors.Pty;
 using Xunit.Abstractions;
 
 namespace Ptm.Actors.Tests.Races;
