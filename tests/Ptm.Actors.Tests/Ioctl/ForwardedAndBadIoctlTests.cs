@@ -115,4 +115,16 @@ public sealed class ForwardedAndBadIoctlTests
         Assert.Equal("uid=7 gid=8 mode=0620", _pty.Settle(_pty.Posix.Stat(_pty.NameOf(manager))).Text);
         _pty.CloseAllAndCheckClean(manager);
     }
+    [Fact]
+    public void Calls_on_descriptors_that_were_never_opened_or_with_bad_arguments_fail_with_an_errno_not_an_exception()
+    {
+        Assert.Equal(Errno.EBADF, _pty.Settle(_pty.Posix.Ioctl(999, IoctlCommands.ISPTM)).Errno);
+        Assert.Equal(Errno.EBADF, _pty.Settle(_pty.Posix.Ioctl(-1, IoctlCommands.ZONEPT, null)).Errno);
+        var manager = _pty.OpenManager();
+        Assert.Equal(Errno.EINVAL, _pty.Settle(_pty.Posix.ptsname_r(manager, -1)).Errno);
+        Assert.Equal(Errno.EINVAL, _pty.Settle(_pty.Posix.Flush(manager, (Streams.FlushFlags)0x40)).Errno);
+        Assert.Equal(Errno.EINVAL, _pty.Settle(_pty.Posix.Flush(manager, Streams.FlushFlags.None)).Errno);
+        Assert.Equal(Errno.ENOENT, _pty.Settle(_pty.Posix.Open("/dev/nonsense")).Errno);
+        _pty.CloseAllAndCheckClean(manager);
+    }
 }
