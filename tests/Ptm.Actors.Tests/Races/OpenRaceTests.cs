@@ -177,4 +177,37 @@ public sealed class OpenRaceTests(ITestOutputHelper output)
         });
         output.WriteLine("R7 outcomes: " + string.Join(", ", outcomes.Select(o => $"{o.Key} x{o.Value}")));
     }
+    [Fact]
+    public void R7_an_open_and_a_last_close_landing_in_either_order_leave_one_working_stream()
+    {
+        // The close is started when another pty answers a poll, so the open's JoinOpen can reach the stream before it.
+        var outcomes = new Dictionary<string, int>();
+        SeedSweep.Run(output, "R7 (either order)", pty =>
+        {
+            var (manager, subsidiary) = pty.OpenPair(managerFlags: OpenFlags.NonBlock);
+            var other = pty.OpenManager();
+            var name = pty.NameOf(manager);
+            pty.BeginRace();
+            Task<SysResult>? close = null;
+            pty.Posix.Poll(other).ContinueWith(_ => close = pty.Posix.Close(subsidiary), TaskContinuationOptions.ExecuteSynchronously);
+            var open = pty.Posix.Open(name, OpenFlags.NonBlock);
+            pty.Idle();
+
+            Assert.NotNull(close);
+            Assert.True(pty.Done(close!, "close").IsOk, pty.At("close"));
+            var opened = pty.Done(open, "open");
+            Assert.True(opened.IsOk, pty.At($"open racing the last close gave {opened} (R7)"));
+            var again = (int)opened.Value;
+            var streams = TraceChecks.Paths(pty.RaceTrace, TraceChecks.Subsidiary);
+            var joined = streams.Count == 1;
+            Assert.Equal(joined ? null : "", pty.ReadNow(manager)); // an EOF only if the old stream really closed (L13)
+            Assert.Equal(4, pty.Settle(pty.Write(again, "ping")).Value);
+            Assert.Equal("ping", pty.ReadNow(manager));
+            if (!joined) TraceChecks.NothingProcessedAfterClose(pty, pty.RaceTrace, streams[0]);
+            pty.CloseAllAndCheckClean(again, manager, other);
+            Count(outcomes, joined ? "joined the open stream" : "waited, new stream");
+        }, options: new PtySystemOptions { InlineCompletions = true });
+        output.WriteLine("R7 (either order) outcomes: " + string.Join(", ", outcomes.Select(o => $"{o.Key} x{o.Value}")));
+        Assert.Equal(2, outcomes.Count);
+    }
 }
