@@ -92,6 +92,37 @@ public sealed class OpenRaceTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void R6_subsidiary_open_racing_a_manager_crash_fails_EAGAIN_or_is_hung_up()
+    {
+        // PD13: a crash ends the manager as a close would (decisions.md: crash m), without the ManagerClosing message.
+        var outcomes = new Dictionary<string, int>();
+        SeedSweep.Run(output, "R6 (crash)", pty =>
+        {
+            var (manager, first) = pty.OpenPair();
+            var name = pty.NameOf(manager);
+            pty.BeginRace();
+            var open = pty.Posix.Open(name, OpenFlags.NonBlock);
+            Assert.True(pty.Posix.Crash(manager).Result.IsOk, pty.At("crash"));
+            pty.Idle();
+
+            var opened = pty.Done(open, "subsidiary open");
+            if (opened.IsOk)
+            {
+                AssertHungUp(pty, (int)opened.Value);
+                pty.CloseAllAndCheckClean((int)opened.Value, first, manager);
+            }
+            else
+            {
+                Assert.True(opened.Errno == Errno.EAGAIN, pty.At($"open racing the manager crash gave {opened} (PD3, PD13)"));
+                pty.CloseAllAndCheckClean(first, manager);
+            }
+            Count(outcomes, opened.IsOk ? "ok, hung up" : opened.Errno.ToString());
+        });
+        output.WriteLine("R6 (crash) outcomes: " + string.Join(", ", outcomes.Select(o => $"{o.Key} x{o.Value}")));
+        Assert.True(outcomes.ContainsKey("ok, hung up"), "R6: the open should win the race for some seeds");
+    }
+
+    [Fact]
     public void R6_first_subsidiary_open_racing_manager_close_is_hung_up_or_fails_because_the_entry_is_gone()
     {
         // No other subsidiary handle: the manager close frees the entry, so the driver open can also find it gone (L7.2 ENXIO).
