@@ -1,0 +1,29 @@
+using System.Diagnostics;
+using Xunit.Abstractions;
+
+namespace Ptm.Actors.Tests.Races;
+
+/// <summary>
+/// Runs one race scenario over many seeds of the deterministic dispatcher and counts the
+/// distinct interleavings (distinct traces of the racing part) the seeds produced. A sweep
+/// that saw only one interleaving tested nothing about the race, so it fails.
+/// </summary>
+internal static class SeedSweep
+{
+    public const int Seeds = 1000;
+
+    public static int Run(ITestOutputHelper output, string race, Action<SeededPty> scenario, int seeds = Seeds, PtySystemOptions? options = null)
+    {
+        var interleavings = new HashSet<string>(StringComparer.Ordinal);
+        var clock = Stopwatch.StartNew();
+        for (var seed = 1; seed <= seeds; seed++)
+        {
+            var pty = new SeededPty(seed, options);
+            scenario(pty);
+            interleavings.Add(string.Join("\n", pty.RaceTrace));
+        }
+        output.WriteLine($"{race}: {seeds} seeds, {interleavings.Count} distinct interleavings, {clock.ElapsedMilliseconds} ms");
+        Assert.True(interleavings.Count > 1, $"{race}: all {seeds} seeds produced the same interleaving, so the race was never exercised");
+        return interleavings.Count;
+    }
+}
