@@ -131,8 +131,7 @@ public sealed class FlushAndIoctlRaceTests(ITestOutputHelper output)
         });
     }
 
-    [Fact(Skip = "BUG (R9, PD13): PosixApi.Crash injects the fault into the side's *next* message, not the CrashPoke; a request already queued "
-        + "(every seed 1..1000; seed 1: ioctl TCGETS on the subsidiary, then Crash(subsidiary)) is the message that throws and is never answered. Expected: EIO (PD13).")]
+    [Fact]
     public void R9_every_ioctl_gets_an_answer_when_either_side_crashes_meanwhile()
     {
         SeedSweep.Run(output, "R9 (crashes)", pty =>

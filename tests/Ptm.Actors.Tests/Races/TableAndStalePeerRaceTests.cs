@@ -55,10 +55,7 @@ public sealed class TableAndStalePeerRaceTests(ITestOutputHelper output)
         SeedSweep.Run(output, "R13", pty => ReopenWhileOldMessagesAreInFlight(pty, crash: false));
     }
 
-    [Fact(Skip = "BUG (L11, PD13, R13; also R9: a call never answered): crash the subsidiary, then open /dev/pts/N again (61 of seeds 1..1000 hang, first seeds 2, 13, 30). "
-        + "The Clone creates the new subsidiary after the old one's Terminated, but the manager may get SubsidiaryOpened before its own Terminated of the "
-        + "old peer: ManagerActor.Connect sees Peer != null and sends HangupMessage, which SubsidiaryActor drops (FromPeer accepts it only from Peer, "
-        + "null before Connected), so the open is never completed. Expected: the new open succeeds and connects (decisions.md: crash s).")]
+    [Fact]
     public void R13_a_subsidiary_reopened_after_the_old_one_crashed_connects_and_never_sees_old_data()
     {
         SeedSweep.Run(output, "R13 (crash)", pty => ReopenWhileOldMessagesAreInFlight(pty, crash: true));
