@@ -4,15 +4,27 @@ namespace Ptm.Actors.Kernel.Dispatch;
 /// An actor's two queues and its run loop. System messages are always processed first and
 /// again after every user message ("never run a user message while a system message waits");
 /// user messages are FIFO, at most <see cref="IDispatcher.Throughput"/> per run.
-/// One lock guards both queues; it is never held while an actor runs or while anything is told.
+/// User messages arrive in an incoming ring guarded by the lock; the run loop swaps that ring
+/// for its own empty one in a single locked step and then dequeues without locking, so senders
+/// and the receiving actor do not fight over the lock once per message. The lock is never held
+/// while an actor runs or while anything is told.
 /// </summary>
 internal sealed class Mailbox : IThreadPoolWorkItem
 {
     private readonly ActorCell _cell;
-    private Envelope[] _user = Array.Empty<Envelope>();
-    private int _userHead;
-    private int _userCount;
+
+    // Guarded by the lock: what senders append to.
+    private Envelope[] _incoming = Array.Empty<Envelope>();
+    private int _incomingHead;
+    private int _incomingCount;
+
+    // Owned by the run loop (the actor's turn): taken from _incoming in one swap; Stash prepends here.
+    private Envelope[] _ready = Array.Empty<Envelope>();
+    private int _readyHead;
+    private int _readyCount;
+
     private Queue<SystemMessage>? _system;
+    private int _systemCount; // written under the lock, read without it to skip the lock when zero
     private bool _closed;
     private int _scheduled;
 
@@ -20,7 +32,7 @@ internal sealed class Mailbox : IThreadPoolWorkItem
 
     public int UserCount
     {
-        get { lock (this) return _userCount; }
+        get { lock (this) return _incomingCount + Volatile.Read(ref _readyCount); }
     }
 
     public bool IsClosed
@@ -31,29 +43,29 @@ internal sealed class Mailbox : IThreadPoolWorkItem
     /// <summary>Enqueues a user message, or returns false when the mailbox is closed (the caller dead-letters it).</summary>
     public bool EnqueueUser(in Envelope envelope)
     {
+        bool idle;
         lock (this)
         {
             if (_closed) return false;
-            if (_userCount == _user.Length) Grow();
-            _user[(_userHead + _userCount) % _user.Length] = envelope;
-            _userCount++;
+            if (_incomingCount == _incoming.Length) Grow(ref _incoming, ref _incomingHead, _incomingCount);
+            _incoming[(_incomingHead + _incomingCount) & (_incoming.Length - 1)] = envelope;
+            _incomingCount++;
+            // Read under the lock: a run that is ending clears _scheduled before its locked last look.
+            idle = _scheduled == 0;
         }
-        if (_cell.CanProcessUserMessages) TrySchedule();
+        if (idle && _cell.CanProcessUserMessages) TrySchedule();
         return true;
     }
 
-    /// <summary>Puts messages back at the head of the user queue, keeping their order (Stash.UnstashAll).</summary>
+    /// <summary>Puts messages back at the head of the user queue, keeping their order (Stash.UnstashAll). Only on the actor's turn.</summary>
     public void PrependUser(List<Envelope> envelopes)
     {
-        lock (this)
+        for (var i = envelopes.Count - 1; i >= 0; i--)
         {
-            for (var i = envelopes.Count - 1; i >= 0; i--)
-            {
-                if (_userCount == _user.Length) Grow();
-                _userHead = (_userHead - 1 + _user.Length) % _user.Length;
-                _user[_userHead] = envelopes[i];
-                _userCount++;
-            }
+            if (_readyCount == _ready.Length) Grow(ref _ready, ref _readyHead, _readyCount);
+            _readyHead = (_readyHead - 1) & (_ready.Length - 1);
+            _ready[_readyHead] = envelopes[i];
+            Volatile.Write(ref _readyCount, _readyCount + 1);
         }
     }
 
@@ -64,12 +76,13 @@ internal sealed class Mailbox : IThreadPoolWorkItem
         {
             if (_closed) return false;
             (_system ??= new Queue<SystemMessage>(2)).Enqueue(message);
+            _systemCount++;
         }
         TrySchedule();
         return true;
     }
 
-    /// <summary>Closes the mailbox; whatever is still queued is returned for dead-lettering.</summary>
+    /// <summary>Closes the mailbox; whatever is still queued is returned for dead-lettering. Only on the actor's turn.</summary>
     public (List<Envelope> User, List<SystemMessage> System) Close()
     {
         var user = new List<Envelope>();
@@ -77,10 +90,12 @@ internal sealed class Mailbox : IThreadPoolWorkItem
         lock (this)
         {
             _closed = true;
-            for (var i = 0; i < _userCount; i++) user.Add(_user[(_userHead + i) % _user.Length]);
-            _user = Array.Empty<Envelope>();
-            _userHead = _userCount = 0;
+            for (var i = 0; i < _readyCount; i++) user.Add(_ready[(_readyHead + i) & (_ready.Length - 1)]);
+            for (var i = 0; i < _incomingCount; i++) user.Add(_incoming[(_incomingHead + i) & (_incoming.Length - 1)]);
+            _ready = _incoming = Array.Empty<Envelope>();
+            _readyHead = _readyCount = _incomingHead = _incomingCount = 0;
             if (_system is not null) { system.AddRange(_system); _system = null; }
+            _systemCount = 0;
         }
         return (user, system);
     }
@@ -97,6 +112,7 @@ internal sealed class Mailbox : IThreadPoolWorkItem
     public void Run()
     {
         var idle = _cell.System.Idle;
+        var stillScheduled = false;
         try
         {
             ProcessSystemMessages();
@@ -107,25 +123,33 @@ internal sealed class Mailbox : IThreadPoolWorkItem
                 _cell.Invoke(envelope);
                 ProcessSystemMessages();
             }
+            // More work already waiting: queue the next run while still counted busy and still
+            // owning _scheduled, so no idle moment, no busy-count round trip, no CAS.
+            stillScheduled = !_closed && LooksRunnable();
         }
         finally
         {
-            Volatile.Write(ref _scheduled, 0);
-            // Re-schedule before leaving the busy count so idle is never reported in between.
-            if (HasRunnableWork()) TrySchedule();
-            idle.Exit();
+            if (stillScheduled) _cell.System.Dispatcher.Schedule(this);
+            else
+            {
+                Volatile.Write(ref _scheduled, 0);
+                // Re-schedule before leaving the busy count so idle is never reported in between.
+                if (HasRunnableWork()) TrySchedule();
+                idle.Exit();
+            }
         }
     }
 
     private void ProcessSystemMessages()
     {
-        while (true)
+        while (Volatile.Read(ref _systemCount) != 0)
         {
-            SystemMessage? message;
+            SystemMessage message;
             lock (this)
             {
                 if (_system is null || _system.Count == 0) return;
                 message = _system.Dequeue();
+                _systemCount--;
             }
             _cell.SystemInvoke(message);
         }
@@ -133,16 +157,42 @@ internal sealed class Mailbox : IThreadPoolWorkItem
 
     private bool TryDequeueUser(out Envelope envelope)
     {
+        if (_readyCount == 0 && !TakeIncoming())
+        {
+            envelope = default;
+            return false;
+        }
+        envelope = _ready[_readyHead];
+        _ready[_readyHead] = default;
+        _readyHead = (_readyHead + 1) & (_ready.Length - 1);
+        Volatile.Write(ref _readyCount, _readyCount - 1);
+        if (_readyCount == 0) _readyHead = 0;
+        return true;
+    }
+
+    /// <summary>Swaps the senders' ring (with everything in it) for the run loop's empty one.</summary>
+    private bool TakeIncoming()
+    {
+        if (Volatile.Read(ref _incomingCount) == 0) return false;
         lock (this)
         {
-            if (_userCount == 0) { envelope = default; return false; }
-            envelope = _user[_userHead];
-            _user[_userHead] = default;
-            _userHead = (_userHead + 1) % _user.Length;
-            _userCount--;
-            if (_userCount == 0) _userHead = 0;
+            if (_incomingCount == 0) return false;
+            var emptied = _ready;
+            _ready = _incoming;
+            _readyHead = _incomingHead;
+            Volatile.Write(ref _readyCount, _incomingCount);
+            _incoming = emptied;
+            _incomingHead = 0;
+            _incomingCount = 0;
             return true;
         }
+    }
+
+    /// <summary>A lock-free hint used while this run still owns the mailbox; a miss is caught by the locked look after.</summary>
+    private bool LooksRunnable()
+    {
+        if (Volatile.Read(ref _systemCount) != 0) return true;
+        return (_readyCount > 0 || Volatile.Read(ref _incomingCount) > 0) && _cell.CanProcessUserMessages;
     }
 
     private bool HasRunnableWork()
@@ -150,23 +200,24 @@ internal sealed class Mailbox : IThreadPoolWorkItem
         lock (this)
         {
             if (_closed) return false;
-            if (_system is not null && _system.Count > 0) return true;
-            return _userCount > 0 && _cell.CanProcessUserMessages;
+            if (_systemCount > 0) return true;
+            return _readyCount + _incomingCount > 0 && _cell.CanProcessUserMessages;
         }
     }
 
     private void TrySchedule()
     {
-        if (Interlocked.CompareExchange(ref _scheduled, 1, 0) != 0) return;
+        if (Volatile.Read(ref _scheduled) != 0 || Interlocked.CompareExchange(ref _scheduled, 1, 0) != 0) return;
         _cell.System.Idle.Enter();
         _cell.System.Dispatcher.Schedule(this);
     }
 
-    private void Grow()
+    /// <summary>Doubles a ring (sizes stay powers of two, so indices wrap with a mask) and moves its contents to the front.</summary>
+    private static void Grow(ref Envelope[] ring, ref int head, int count)
     {
-        var bigger = new Envelope[_user.Length == 0 ? 4 : _user.Length * 2];
-        for (var i = 0; i < _userCount; i++) bigger[i] = _user[(_userHead + i) % _user.Length];
-        _user = bigger;
-        _userHead = 0;
+        var bigger = new Envelope[ring.Length == 0 ? 4 : ring.Length * 2];
+        for (var i = 0; i < count; i++) bigger[i] = ring[(head + i) & (ring.Length - 1)];
+        ring = bigger;
+        head = 0;
     }
 }
