@@ -23,7 +23,10 @@ internal sealed class Mailbox : IThreadPoolWorkItem
     private int _readyHead;
     private int _readyCount;
 
-    private Queue<SystemMessage>? _system;
+    // System queue: the oldest in a field, the rest (rarely any) in a queue made on demand, so an
+    // actor's Create message costs no queue. Guarded by the lock.
+    private SystemMessage? _systemFirst;
+    private Queue<SystemMessage>? _systemRest;
     private int _systemCount; // written under the lock, read without it to skip the lock when zero
     private bool _closed;
     private int _scheduled;
@@ -75,26 +78,40 @@ internal sealed class Mailbox : IThreadPoolWorkItem
         lock (this)
         {
             if (_closed) return false;
-            (_system ??= new Queue<SystemMessage>(2)).Enqueue(message);
+            if (_systemCount == 0) _systemFirst = message;
+            else (_systemRest ??= new Queue<SystemMessage>(2)).Enqueue(message);
             _systemCount++;
         }
         TrySchedule();
         return true;
     }
 
-    /// <summary>Closes the mailbox; whatever is still queued is returned for dead-lettering. Only on the actor's turn.</summary>
-    public (List<Envelope> User, List<SystemMessage> System) Close()
+    /// <summary>
+    /// Closes the mailbox; whatever is still queued is returned for dead-lettering (null when
+    /// nothing is, so a clean stop allocates nothing). Only on the actor's turn.
+    /// </summary>
+    public (List<Envelope>? User, List<SystemMessage>? System) Close()
     {
-        var user = new List<Envelope>();
-        var system = new List<SystemMessage>();
+        List<Envelope>? user = null;
+        List<SystemMessage>? system = null;
         lock (this)
         {
             _closed = true;
-            for (var i = 0; i < _readyCount; i++) user.Add(_ready[(_readyHead + i) & (_ready.Length - 1)]);
-            for (var i = 0; i < _incomingCount; i++) user.Add(_incoming[(_incomingHead + i) & (_incoming.Length - 1)]);
+            if (_readyCount + _incomingCount > 0)
+            {
+                user = new List<Envelope>(_readyCount + _incomingCount);
+                for (var i = 0; i < _readyCount; i++) user.Add(_ready[(_readyHead + i) & (_ready.Length - 1)]);
+                for (var i = 0; i < _incomingCount; i++) user.Add(_incoming[(_incomingHead + i) & (_incoming.Length - 1)]);
+            }
             _ready = _incoming = Array.Empty<Envelope>();
             _readyHead = _readyCount = _incomingHead = _incomingCount = 0;
-            if (_system is not null) { system.AddRange(_system); _system = null; }
+            if (_systemCount > 0)
+            {
+                system = new List<SystemMessage>(_systemCount) { _systemFirst! };
+                if (_systemRest is not null) system.AddRange(_systemRest);
+            }
+            _systemFirst = null;
+            _systemRest = null;
             _systemCount = 0;
         }
         return (user, system);
@@ -147,8 +164,9 @@ internal sealed class Mailbox : IThreadPoolWorkItem
             SystemMessage message;
             lock (this)
             {
-                if (_system is null || _system.Count == 0) return;
-                message = _system.Dequeue();
+                if (_systemCount == 0) return;
+                message = _systemFirst!;
+                _systemFirst = _systemRest is { Count: > 0 } rest ? rest.Dequeue() : null;
                 _systemCount--;
             }
             _cell.SystemInvoke(message);
