@@ -133,7 +133,10 @@ internal sealed class Mailbox : IThreadPoolWorkItem
     // Hand-off: the first idle mailbox that a ThreadPool run wakes is run next on the same thread
     // instead of being queued (and another thread woken for it), up to MaxHandOffs in a row.
     // A request-reply pair then costs no thread wake-up per message. Guarantees are unchanged:
-    // the mailbox is still scheduled (and counted busy) exactly once before it runs.
+    // the mailbox is still scheduled (and counted busy) exactly once before it runs. If the run
+    // goes on to another message, the woken mailbox is queued normally first, so it waits for at
+    // most the one message that woke it. (A handler that blocks until an actor it just woke has
+    // replied would wait forever; blocking in a handler is a defect anyway.)
     private const int MaxHandOffs = 16;
     [ThreadStatic] private static bool t_inThreadPoolRun;
     [ThreadStatic] private static Mailbox? t_handOff;
@@ -154,12 +157,14 @@ internal sealed class Mailbox : IThreadPoolWorkItem
         finally
         {
             t_inThreadPoolRun = false;
-            if (t_handOff is { } left)
-            {
-                t_handOff = null;
-                left._cell.System.Dispatcher.Schedule(left);
-            }
+            if (t_handOff is { } left) FlushHandOff(left);
         }
+    }
+
+    private static void FlushHandOff(Mailbox woken)
+    {
+        t_handOff = null;
+        woken._cell.System.Dispatcher.Schedule(woken);
     }
 
     /// <summary>One run: system messages, then up to Throughput user messages, each followed by system messages.</summary>
@@ -174,6 +179,9 @@ internal sealed class Mailbox : IThreadPoolWorkItem
             while (budget-- > 0 && _cell.CanProcessUserMessages)
             {
                 if (!TryDequeueUser(out var envelope)) break;
+                // A mailbox woken by an earlier message of this run must not wait for this one:
+                // hand-off only saves a thread wake-up for what the run's last message wakes.
+                if (t_handOff is { } woken) FlushHandOff(woken);
                 _cell.Invoke(envelope);
                 ProcessSystemMessages();
             }
