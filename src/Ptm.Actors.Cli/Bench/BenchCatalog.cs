@@ -1,4 +1,5 @@
 using Ptm.Actors.Cli.Bench.Baselines;
+using Ptm.Actors.Cli.Bench.Kernel;
 using Ptm.Actors.Cli.Bench.Pty;
 
 namespace Ptm.Actors.Cli.Bench;
@@ -13,7 +14,13 @@ public static class BenchCatalog
     public static BenchRegistry Create() =>
         new BenchRegistry()
             .Add(SuiteNames.Kernel,
-                new ChannelPingPongBaseline())
+                new ChannelPingPongBaseline(),
+                new PingPongBenchmark(),
+                new TellThroughputBenchmark(),
+                new AskRoundTripBenchmark(),
+                new SpawnStopBenchmark(),
+                new TerminatedBenchmark(),
+                new IdleActorMemoryBenchmark())
             .Add(SuiteNames.Pty,
                 new OsPtyThroughputBaseline(),
                 new OsPtyRoundTripBaseline(),

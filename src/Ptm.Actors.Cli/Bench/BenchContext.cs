@@ -21,4 +21,8 @@ public sealed class BenchContext(string suite, BenchOptions options, BenchReport
     public double PerSecond(TimedLoop loop) => Measure.PerSecond(Options, loop);
 
     public Task<double> PerSecondAsync(AsyncTimedLoop loop) => Measure.PerSecondAsync(Options, loop);
+
+    /// <summary>Median rate of fixed-size batches whose untimed preparation precedes each timed run.</summary>
+    public Task<double> PerSecondOfBatchesAsync<TBatch>(Func<ValueTask<TBatch>> prepare, Func<TBatch, ValueTask<long>> run) =>
+        Measure.PerSecondOfBatchesAsync(Options, prepare, run);
 }

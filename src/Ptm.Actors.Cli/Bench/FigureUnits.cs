@@ -6,6 +6,7 @@ public static class FigureUnits
     public const string PerSecond = "/s";
     public const string MegabytesPerSecond = "MB/s";
     public const string Bytes = "bytes";
+    public const string Microseconds = "us";
 
     public const double BytesPerMegabyte = 1_000_000;
 }

@@ -45,7 +45,7 @@ internal sealed partial class ActorCell
         System.ThrowIfTerminated();
         if (_state >= StateTerminating)
             throw new IllegalStateException($"Cannot create a child of {Self.Path}: it is stopping.");
-        if (name is null) name = "$" + Interlocked.Increment(ref _autoNames).ToString("x");
+        if (name is null) name = AutoName(Interlocked.Increment(ref _autoNames));
         else ValidateName(name);
 
         var children = _children ?? Interlocked.CompareExchange(ref _children, new Dictionary<string, ActorCell>(), null) ?? _children!;
@@ -81,6 +81,18 @@ internal sealed partial class ActorCell
     private void StopAllChildren()
     {
         foreach (var child in Children) Stop(child);
+    }
+
+    /// <summary>"$" and the number in lower-case hex, built as one string.</summary>
+    private static string AutoName(long number)
+    {
+        var digits = 1;
+        for (var rest = (ulong)number >> 4; rest != 0; rest >>= 4) digits++;
+        return string.Create(digits + 1, (ulong)number, static (span, value) =>
+        {
+            span[0] = '$';
+            for (var i = span.Length - 1; i > 0; i--, value >>= 4) span[i] = "0123456789abcdef"[(int)(value & 0xF)];
+        });
     }
 
     private static void ValidateName(string name)

@@ -12,6 +12,8 @@ namespace Ptm.Actors.Kernel;
 internal sealed partial class ActorCell
 {
     private Dictionary<IActorRef, object?>? _watching;
+    // Most actors have at most one watcher (often the parent): one field, a set only from the second.
+    private ActorCell? _soleWatcher;
     private HashSet<ActorCell>? _watchedBy;
     private HashSet<IActorRef>? _terminatedQueued;
 
@@ -59,10 +61,20 @@ internal sealed partial class ActorCell
     private void AddWatcher(ActorCell watcher)
     {
         if (ReferenceEquals(watcher, this)) return;
-        (_watchedBy ??= new HashSet<ActorCell>()).Add(watcher);
+        if (_watchedBy is not null) _watchedBy.Add(watcher);
+        else if (_soleWatcher is null) _soleWatcher = watcher;
+        else if (!ReferenceEquals(_soleWatcher, watcher))
+        {
+            _watchedBy = new HashSet<ActorCell> { _soleWatcher, watcher };
+            _soleWatcher = null;
+        }
     }
 
-    private void RemoveWatcher(ActorCell watcher) => _watchedBy?.Remove(watcher);
+    private void RemoveWatcher(ActorCell watcher)
+    {
+        if (_watchedBy is not null) _watchedBy.Remove(watcher);
+        else if (ReferenceEquals(_soleWatcher, watcher)) _soleWatcher = null;
+    }
 
     private void HandleDeathNotification(DeathWatchNotification notification)
     {
@@ -80,6 +92,11 @@ internal sealed partial class ActorCell
     /// <summary>Tells every watcher (but not the parent, which learns as a parent) that this actor is gone.</summary>
     private void NotifyWatchersOfDeath()
     {
+        if (_soleWatcher is not null)
+        {
+            if (!ReferenceEquals(_soleWatcher, ParentCell)) _soleWatcher.SendSystem(new DeathWatchNotification(Self, existenceConfirmed: true));
+            _soleWatcher = null;
+        }
         if (_watchedBy is not null)
         {
             foreach (var watcher in _watchedBy)

@@ -14,8 +14,10 @@ internal sealed partial class ActorCell
     private Exception? _pendingRecreate;
     private object? _failedMessage;
 
-    /// <summary>Restart bookkeeping for the parent's retry window (touched only by the parent).</summary>
-    internal RestartStatistics RestartStats { get; } = new();
+    private RestartStatistics? _restartStats;
+
+    /// <summary>Restart bookkeeping for the parent's retry window (touched only by the parent); made on the first failure.</summary>
+    internal RestartStatistics RestartStats => _restartStats ??= new RestartStatistics();
 
     private void HandleInvokeFailure(Exception cause)
     {
@@ -157,9 +159,11 @@ internal sealed partial class ActorCell
         }
         _state = StateTerminated;
         var (user, system) = Mailbox.Close();
-        foreach (var envelope in user) System.PublishDeadLetter(envelope.Message, envelope.Sender, Self);
+        if (user is not null)
+            foreach (var envelope in user) System.PublishDeadLetter(envelope.Message, envelope.Sender, Self);
         _stash?.DrainToDeadLetters();
-        foreach (var message in system) HandleSystemMessageAfterDeath(message);
+        if (system is not null)
+            foreach (var message in system) HandleSystemMessageAfterDeath(message);
         NotifyWatchersOfDeath();
         Actor = null;
         _behavior = null;

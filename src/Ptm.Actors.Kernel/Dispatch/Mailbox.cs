@@ -4,84 +4,123 @@ namespace Ptm.Actors.Kernel.Dispatch;
 /// An actor's two queues and its run loop. System messages are always processed first and
 /// again after every user message ("never run a user message while a system message waits");
 /// user messages are FIFO, at most <see cref="IDispatcher.Throughput"/> per run.
-/// One lock guards both queues; it is never held while an actor runs or while anything is told.
+/// User messages arrive in an incoming ring guarded by the lock; the run loop swaps that ring
+/// for its own empty one in a single locked step and then dequeues without locking, so senders
+/// and the receiving actor do not fight over the lock once per message. The lock is never held
+/// while an actor runs or while anything is told.
 /// </summary>
 internal sealed class Mailbox : IThreadPoolWorkItem
 {
     private readonly ActorCell _cell;
-    private Envelope[] _user = Array.Empty<Envelope>();
-    private int _userHead;
-    private int _userCount;
-    private Queue<SystemMessage>? _system;
+
+    // Guarded by the lock: what senders append to.
+    private Envelope[] _incoming = Array.Empty<Envelope>();
+    private int _incomingHead;
+    private int _incomingCount;
+
+    // Owned by the run loop (the actor's turn): taken from _incoming in one swap; Stash prepends here.
+    private Envelope[] _ready = Array.Empty<Envelope>();
+    private int _readyHead;
+    private int _readyCount;
+
+    // System queue: the oldest in a field, the rest (rarely any) in a queue made on demand, so an
+    // actor's Create message costs no queue. Guarded by the lock.
+    private SystemMessage? _systemFirst;
+    private Queue<SystemMessage>? _systemRest;
+    private int _systemCount; // written under the lock, read without it to skip the lock when zero
     private bool _closed;
     private int _scheduled;
+    private int _gate; // 1 while a thread holds the mailbox's lock (Acquire/Release)
 
     public Mailbox(ActorCell cell) => _cell = cell;
 
     public int UserCount
     {
-        get { lock (this) return _userCount; }
+        get { Acquire(); try { return _incomingCount + Volatile.Read(ref _readyCount); } finally { Release(); } }
     }
 
     public bool IsClosed
     {
-        get { lock (this) return _closed; }
+        get { Acquire(); try { return _closed; } finally { Release(); } }
     }
 
     /// <summary>Enqueues a user message, or returns false when the mailbox is closed (the caller dead-letters it).</summary>
     public bool EnqueueUser(in Envelope envelope)
     {
-        lock (this)
+        bool idle;
+        Acquire();
+        try
         {
             if (_closed) return false;
-            if (_userCount == _user.Length) Grow();
-            _user[(_userHead + _userCount) % _user.Length] = envelope;
-            _userCount++;
+            if (_incomingCount == _incoming.Length) Grow(ref _incoming, ref _incomingHead, _incomingCount);
+            _incoming[(_incomingHead + _incomingCount) & (_incoming.Length - 1)] = envelope;
+            _incomingCount++;
+            // Read under the lock: a run that is ending clears _scheduled before its locked last look.
+            idle = _scheduled == 0;
         }
-        if (_cell.CanProcessUserMessages) TrySchedule();
+        finally { Release(); }
+        if (idle && _cell.CanProcessUserMessages) TrySchedule();
         return true;
     }
 
-    /// <summary>Puts messages back at the head of the user queue, keeping their order (Stash.UnstashAll).</summary>
+    /// <summary>Puts messages back at the head of the user queue, keeping their order (Stash.UnstashAll). Only on the actor's turn.</summary>
     public void PrependUser(List<Envelope> envelopes)
     {
-        lock (this)
+        for (var i = envelopes.Count - 1; i >= 0; i--)
         {
-            for (var i = envelopes.Count - 1; i >= 0; i--)
-            {
-                if (_userCount == _user.Length) Grow();
-                _userHead = (_userHead - 1 + _user.Length) % _user.Length;
-                _user[_userHead] = envelopes[i];
-                _userCount++;
-            }
+            if (_readyCount == _ready.Length) Grow(ref _ready, ref _readyHead, _readyCount);
+            _readyHead = (_readyHead - 1) & (_ready.Length - 1);
+            _ready[_readyHead] = envelopes[i];
+            Volatile.Write(ref _readyCount, _readyCount + 1);
         }
     }
 
     /// <summary>Enqueues a system message, or returns false when the mailbox is closed.</summary>
     public bool EnqueueSystem(SystemMessage message)
     {
-        lock (this)
+        Acquire();
+        try
         {
             if (_closed) return false;
-            (_system ??= new Queue<SystemMessage>(2)).Enqueue(message);
+            if (_systemCount == 0) _systemFirst = message;
+            else (_systemRest ??= new Queue<SystemMessage>(2)).Enqueue(message);
+            _systemCount++;
         }
+        finally { Release(); }
         TrySchedule();
         return true;
     }
 
-    /// <summary>Closes the mailbox; whatever is still queued is returned for dead-lettering.</summary>
-    public (List<Envelope> User, List<SystemMessage> System) Close()
+    /// <summary>
+    /// Closes the mailbox; whatever is still queued is returned for dead-lettering (null when
+    /// nothing is, so a clean stop allocates nothing). Only on the actor's turn.
+    /// </summary>
+    public (List<Envelope>? User, List<SystemMessage>? System) Close()
     {
-        var user = new List<Envelope>();
-        var system = new List<SystemMessage>();
-        lock (this)
+        List<Envelope>? user = null;
+        List<SystemMessage>? system = null;
+        Acquire();
+        try
         {
             _closed = true;
-            for (var i = 0; i < _userCount; i++) user.Add(_user[(_userHead + i) % _user.Length]);
-            _user = Array.Empty<Envelope>();
-            _userHead = _userCount = 0;
-            if (_system is not null) { system.AddRange(_system); _system = null; }
+            if (_readyCount + _incomingCount > 0)
+            {
+                user = new List<Envelope>(_readyCount + _incomingCount);
+                for (var i = 0; i < _readyCount; i++) user.Add(_ready[(_readyHead + i) & (_ready.Length - 1)]);
+                for (var i = 0; i < _incomingCount; i++) user.Add(_incoming[(_incomingHead + i) & (_incoming.Length - 1)]);
+            }
+            _ready = _incoming = Array.Empty<Envelope>();
+            _readyHead = _readyCount = _incomingHead = _incomingCount = 0;
+            if (_systemCount > 0)
+            {
+                system = new List<SystemMessage>(_systemCount) { _systemFirst! };
+                if (_systemRest is not null) system.AddRange(_systemRest);
+            }
+            _systemFirst = null;
+            _systemRest = null;
+            _systemCount = 0;
         }
+        finally { Release(); }
         return (user, system);
     }
 
@@ -91,12 +130,48 @@ internal sealed class Mailbox : IThreadPoolWorkItem
         if (HasRunnableWork()) TrySchedule();
     }
 
-    public void Execute() => Run();
+    // Hand-off: the first idle mailbox that a ThreadPool run wakes is run next on the same thread
+    // instead of being queued (and another thread woken for it), up to MaxHandOffs in a row.
+    // A request-reply pair then costs no thread wake-up per message. Guarantees are unchanged:
+    // the mailbox is still scheduled (and counted busy) exactly once before it runs. If the run
+    // goes on to another message, the woken mailbox is queued normally first, so it waits for at
+    // most the one message that woke it. (A handler that blocks until an actor it just woke has
+    // replied would wait forever; blocking in a handler is a defect anyway.)
+    private const int MaxHandOffs = 16;
+    [ThreadStatic] private static bool t_inThreadPoolRun;
+    [ThreadStatic] private static Mailbox? t_handOff;
+
+    /// <summary>The ThreadPool's entry point: this run, then any mailbox it handed off, then the pool again.</summary>
+    public void Execute()
+    {
+        t_inThreadPoolRun = true;
+        try
+        {
+            Run();
+            for (var hops = 0; hops < MaxHandOffs && t_handOff is { } next; hops++)
+            {
+                t_handOff = null;
+                next.Run();
+            }
+        }
+        finally
+        {
+            t_inThreadPoolRun = false;
+            if (t_handOff is { } left) FlushHandOff(left);
+        }
+    }
+
+    private static void FlushHandOff(Mailbox woken)
+    {
+        t_handOff = null;
+        woken._cell.System.Dispatcher.Schedule(woken);
+    }
 
     /// <summary>One run: system messages, then up to Throughput user messages, each followed by system messages.</summary>
     public void Run()
     {
         var idle = _cell.System.Idle;
+        var stillScheduled = false;
         try
         {
             ProcessSystemMessages();
@@ -104,69 +179,131 @@ internal sealed class Mailbox : IThreadPoolWorkItem
             while (budget-- > 0 && _cell.CanProcessUserMessages)
             {
                 if (!TryDequeueUser(out var envelope)) break;
+                // A mailbox woken by an earlier message of this run must not wait for this one:
+                // hand-off only saves a thread wake-up for what the run's last message wakes.
+                if (t_handOff is { } woken) FlushHandOff(woken);
                 _cell.Invoke(envelope);
                 ProcessSystemMessages();
             }
+            // More work already waiting: queue the next run while still counted busy and still
+            // owning _scheduled, so no idle moment, no busy-count round trip, no CAS.
+            stillScheduled = !_closed && LooksRunnable();
         }
         finally
         {
-            Volatile.Write(ref _scheduled, 0);
-            // Re-schedule before leaving the busy count so idle is never reported in between.
-            if (HasRunnableWork()) TrySchedule();
-            idle.Exit();
+            if (stillScheduled) _cell.System.Dispatcher.Schedule(this);
+            else
+            {
+                Volatile.Write(ref _scheduled, 0);
+                // Re-schedule before leaving the busy count so idle is never reported in between.
+                if (HasRunnableWork()) TrySchedule();
+                idle.Exit();
+            }
         }
     }
 
     private void ProcessSystemMessages()
     {
-        while (true)
+        while (Volatile.Read(ref _systemCount) != 0)
         {
-            SystemMessage? message;
-            lock (this)
+            SystemMessage message;
+            Acquire();
+            try
             {
-                if (_system is null || _system.Count == 0) return;
-                message = _system.Dequeue();
+                if (_systemCount == 0) return;
+                message = _systemFirst!;
+                _systemFirst = _systemRest is { Count: > 0 } rest ? rest.Dequeue() : null;
+                _systemCount--;
             }
+            finally { Release(); }
             _cell.SystemInvoke(message);
         }
     }
 
     private bool TryDequeueUser(out Envelope envelope)
     {
-        lock (this)
+        if (_readyCount == 0 && !TakeIncoming())
         {
-            if (_userCount == 0) { envelope = default; return false; }
-            envelope = _user[_userHead];
-            _user[_userHead] = default;
-            _userHead = (_userHead + 1) % _user.Length;
-            _userCount--;
-            if (_userCount == 0) _userHead = 0;
+            envelope = default;
+            return false;
+        }
+        envelope = _ready[_readyHead];
+        _ready[_readyHead] = default;
+        _readyHead = (_readyHead + 1) & (_ready.Length - 1);
+        Volatile.Write(ref _readyCount, _readyCount - 1);
+        if (_readyCount == 0) _readyHead = 0;
+        return true;
+    }
+
+    /// <summary>Swaps the senders' ring (with everything in it) for the run loop's empty one.</summary>
+    private bool TakeIncoming()
+    {
+        if (Volatile.Read(ref _incomingCount) == 0) return false;
+        Acquire();
+        try
+        {
+            if (_incomingCount == 0) return false;
+            var emptied = _ready;
+            _ready = _incoming;
+            _readyHead = _incomingHead;
+            Volatile.Write(ref _readyCount, _incomingCount);
+            _incoming = emptied;
+            _incomingHead = 0;
+            _incomingCount = 0;
             return true;
         }
+        finally { Release(); }
+    }
+
+    /// <summary>A lock-free hint used while this run still owns the mailbox; a miss is caught by the locked look after.</summary>
+    private bool LooksRunnable()
+    {
+        if (Volatile.Read(ref _systemCount) != 0) return true;
+        return (_readyCount > 0 || Volatile.Read(ref _incomingCount) > 0) && _cell.CanProcessUserMessages;
     }
 
     private bool HasRunnableWork()
     {
-        lock (this)
+        Acquire();
+        try
         {
             if (_closed) return false;
-            if (_system is not null && _system.Count > 0) return true;
-            return _userCount > 0 && _cell.CanProcessUserMessages;
+            if (_systemCount > 0) return true;
+            return _readyCount + _incomingCount > 0 && _cell.CanProcessUserMessages;
         }
+        finally { Release(); }
     }
 
     private void TrySchedule()
     {
-        if (Interlocked.CompareExchange(ref _scheduled, 1, 0) != 0) return;
+        if (Volatile.Read(ref _scheduled) != 0 || Interlocked.CompareExchange(ref _scheduled, 1, 0) != 0) return;
         _cell.System.Idle.Enter();
-        _cell.System.Dispatcher.Schedule(this);
+        var dispatcher = _cell.System.Dispatcher;
+        if (t_inThreadPoolRun && t_handOff is null && !dispatcher.IsDeterministic) t_handOff = this;
+        else dispatcher.Schedule(this);
     }
 
-    private void Grow()
+    /// <summary>
+    /// The mailbox's own spin lock. Every critical section is a handful of field writes that
+    /// never blocks or calls out, so a CAS and a store beat Monitor, which once contended
+    /// stays inflated and took a slow path on every later lock (12% of ping-pong samples).
+    /// </summary>
+    private void Acquire()
     {
-        var bigger = new Envelope[_user.Length == 0 ? 4 : _user.Length * 2];
-        for (var i = 0; i < _userCount; i++) bigger[i] = _user[(_userHead + i) % _user.Length];
-        _user = bigger;
-        _userHead = 0;
+        if (Interlocked.CompareExchange(ref _gate, 1, 0) == 0) return;
+        var spin = new SpinWait();
+        do spin.SpinOnce();
+        while (Volatile.Read(ref _gate) != 0 || Interlocked.CompareExchange(ref _gate, 1, 0) != 0);
+    }
+
+    private void Release() => Volatile.Write(ref _gate, 0);
+
+    /// <summary>Doubles a ring (sizes stay powers of two, so indices wrap with a mask) and moves its contents to the front.</summary>
+    private static void Grow(ref Envelope[] ring, ref int head, int count)
+    {
+        var bigger = new Envelope[ring.Length == 0 ? 4 : ring.Length * 2];
+        for (var i = 0; i < count; i++) bigger[i] = ring[(head + i) & (ring.Length - 1)];
+        ring = bigger;
+        head = 0;
     }
 }

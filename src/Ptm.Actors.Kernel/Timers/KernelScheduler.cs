@@ -12,6 +12,9 @@ internal sealed class KernelScheduler(TimeProvider time, Action onFired)
 
     public TimeProvider Time { get; } = time;
 
+    /// <summary>Ask timeouts share one timer here rather than one ScheduledTell each.</summary>
+    public AskTimeouts AskTimeouts { get; } = new(time, onFired);
+
     /// <summary>Tells <paramref name="message"/> to <paramref name="target"/> after <paramref name="delay"/>, then every <paramref name="period"/> if given.</summary>
     public ScheduledTell ScheduleTell(TimeSpan delay, TimeSpan? period, IActorRef target, object message)
     {
@@ -25,6 +28,7 @@ internal sealed class KernelScheduler(TimeProvider time, Action onFired)
     /// <summary>True when some live timer's due time has passed but it has not fired yet.</summary>
     public bool AnyDue()
     {
+        if (AskTimeouts.AnyDue()) return true;
         lock (_gate)
         {
             if (_live.Count == 0) return false;
@@ -37,6 +41,7 @@ internal sealed class KernelScheduler(TimeProvider time, Action onFired)
 
     public void CancelAll()
     {
+        AskTimeouts.CancelAll();
         ScheduledTell[] items;
         lock (_gate) items = _live.ToArray();
         foreach (var item in items) item.Cancel();

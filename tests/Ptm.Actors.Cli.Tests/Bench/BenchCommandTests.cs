@@ -31,7 +31,7 @@ public class BenchCommandTests
         Assert.Equal(CommandLineRunner.Usage, Program.Main(["bench", "nosuch"]));
 
     [Fact]
-    public void Bench_kernel_json_prints_one_object_with_the_channel_baseline()
+    public void Bench_kernel_json_prints_one_object_with_every_kernel_key_and_the_channel_baseline()
     {
         var stdout = new StringWriter();
 
@@ -39,9 +39,15 @@ public class BenchCommandTests
 
         Assert.Equal(0, exit);
         using var json = JsonDocument.Parse(stdout.ToString());
-        var figure = Assert.Single(json.RootElement.EnumerateObject());
-        Assert.Equal(BaselineMap.ChannelRoundTrips, figure.Name);
-        Assert.True(figure.Value.GetDouble() > 0);
+        string[] expected =
+        [
+            "pingpong_round_trips_per_s", "pipelined_msgs_per_s", "tells_per_s", "spawn_stop_per_s",
+            "terminated_per_s", "bytes_per_idle_actor", "ask_round_trip_us", BaselineMap.ChannelRoundTrips,
+        ];
+        var keys = json.RootElement.EnumerateObject().Select(p => p.Name).Order().ToArray();
+        Assert.Equal(expected.Order().ToArray(), keys);
+        foreach (var figure in json.RootElement.EnumerateObject())
+            Assert.True(figure.Value.GetDouble() > 0, $"{figure.Name} = {figure.Value}");
     }
 
     [Fact]

@@ -1,0 +1,78 @@
+using Ptm.Actors.Kernel;
+
+namespace Ptm.Actors.Cli.Bench.Kernel;
+
+/// <summary>The one message object every per-message benchmark passes around, so sending allocates nothing.</summary>
+public sealed class Ball
+{
+    public static readonly Ball Instance = new();
+
+    private Ball() { }
+}
+
+/// <summary>Starts one measured window: keep <see cref="InFlight"/> balls going until <see cref="Deadline"/>, then report the count.</summary>
+public sealed record PlayUntil(long Deadline, int InFlight, TaskCompletionSource<long> Done);
+
+/// <summary>Answers every message to its sender. The far side of ping-pong, Ask and tells.</summary>
+public sealed class EchoActor : UntypedActor
+{
+    protected override void OnReceive(object message) => Sender.Tell(message, Self);
+}
+
+/// <summary>
+/// The near side of ping-pong: serves <see cref="PlayUntil.InFlight"/> balls to its partner and
+/// returns each one until the deadline. Counts every message delivered in either direction.
+/// </summary>
+public sealed class PingerActor(IActorRef partner) : UntypedActor
+{
+    private PlayUntil? _play;
+    private long _delivered;
+    private int _outstanding;
+
+    protected override void OnReceive(object message)
+    {
+        if (message is Ball)
+        {
+            _delivered += 2; // the ping the partner received and the pong that came back
+            if (!Measure.Reached(_play!.Deadline)) partner.Tell(Ball.Instance, Self);
+            else if (--_outstanding == 0) _play.Done.TrySetResult(_delivered);
+        }
+        else if (message is PlayUntil play)
+        {
+            _play = play;
+            _delivered = 0;
+            _outstanding = play.InFlight;
+            for (var i = 0; i < play.InFlight; i++) partner.Tell(Ball.Instance, Self);
+        }
+        else Unhandled(message);
+    }
+}
+
+/// <summary>Counts what it receives; <see cref="Drain"/> answers once everything told before it has been counted.</summary>
+public sealed class CountingActor(TellCounter counter) : UntypedActor
+{
+    protected override void OnReceive(object message)
+    {
+        if (message is Ball) counter.Increment();
+        else if (message is Drain drain) drain.Done.TrySetResult(counter.Read());
+        else Unhandled(message);
+    }
+}
+
+public sealed record Drain(TaskCompletionSource<long> Done);
+
+/// <summary>Written by one actor, read by the sending thread to bound how far it runs ahead.</summary>
+public sealed class TellCounter
+{
+    private long _count;
+
+    public void Increment() => Volatile.Write(ref _count, _count + 1);
+
+    public long Read() => Volatile.Read(ref _count);
+}
+
+/// <summary>An actor that does nothing until told; what bytes_per_idle_actor holds 100,000 of.</summary>
+public sealed class IdleActor : ReceiveActor
+{
+    public IdleActor() => Receive<Ball>(static _ => { });
+}

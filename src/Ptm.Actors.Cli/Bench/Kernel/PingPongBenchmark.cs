@@ -1,0 +1,36 @@
+using Ptm.Actors.Kernel;
+
+namespace Ptm.Actors.Cli.Bench.Kernel;
+
+/// <summary>
+/// pingpong_round_trips_per_s (one ball in flight between two actors, compared with the
+/// channel baseline) and pipelined_msgs_per_s (the same pair with 1,000 balls in flight,
+/// counting every delivered message in both directions).
+/// </summary>
+public sealed class PingPongBenchmark : IBenchmark
+{
+    public const int PipelineDepth = 1_000;
+
+    public string Name => "actor ping-pong";
+
+    public async Task RunAsync(BenchContext context, CancellationToken cancellation)
+    {
+        await using var system = ActorSystem.Create("bench-pingpong");
+        var echo = system.ActorOf(Props.Create<EchoActor>(), "echo");
+        var pinger = system.ActorOf(Props.Create(() => new PingerActor(echo)), "pinger");
+
+        var messages = await context.PerSecondAsync(deadline => PlayAsync(pinger, deadline, 1)).ConfigureAwait(false);
+        context.Add("pingpong_round_trips_per_s", messages / 2, FigureUnits.PerSecond);
+
+        cancellation.ThrowIfCancellationRequested();
+        var pipelined = await context.PerSecondAsync(deadline => PlayAsync(pinger, deadline, PipelineDepth)).ConfigureAwait(false);
+        context.Add("pipelined_msgs_per_s", pipelined, FigureUnits.PerSecond);
+    }
+
+    private static async ValueTask<long> PlayAsync(IActorRef pinger, long deadline, int inFlight)
+    {
+        var done = new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously);
+        pinger.Tell(new PlayUntil(deadline, inFlight, done));
+        return await done.Task.ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,46 @@
+using Ptm.Actors.Kernel;
+
+namespace Ptm.Actors.Cli.Bench.Kernel;
+
+/// <summary>
+/// tells_per_s: one sender (the benchmark thread, outside any actor) tells one actor as fast
+/// as it can. The window closes only when the actor has processed every tell, so a mailbox
+/// that merely buffers is not flattered. The sender stays at most <see cref="MaxAhead"/>
+/// messages ahead so the queue (and the heap) stays bounded.
+/// </summary>
+public sealed class TellThroughputBenchmark : IBenchmark
+{
+    public const int MaxAhead = 100_000;
+
+    public string Name => "actor tells";
+
+    public async Task RunAsync(BenchContext context, CancellationToken cancellation)
+    {
+        await using var system = ActorSystem.Create("bench-tells");
+        var counter = new TellCounter();
+        var target = system.ActorOf(Props.Create(() => new CountingActor(counter)), "counter");
+        var rate = await context.PerSecondAsync(deadline => TellUntilAsync(target, counter, deadline)).ConfigureAwait(false);
+        context.Add("tells_per_s", rate, FigureUnits.PerSecond);
+    }
+
+    private static async ValueTask<long> TellUntilAsync(IActorRef target, TellCounter counter, long deadline)
+    {
+        var start = counter.Read();
+        long sent = 0;
+        do
+        {
+            target.Tell(Ball.Instance);
+            sent++;
+            if (sent - (counter.Read() - start) >= MaxAhead)
+            {
+                var spin = new SpinWait();
+                while (sent - (counter.Read() - start) >= MaxAhead / 2) spin.SpinOnce();
+            }
+        } while (!Measure.Reached(deadline));
+        var done = new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously);
+        target.Tell(new Drain(done));
+        var processed = await done.Task.ConfigureAwait(false) - start;
+        if (processed != sent) throw new InvalidOperationException($"told {sent} but the actor counted {processed}");
+        return sent;
+    }
+}

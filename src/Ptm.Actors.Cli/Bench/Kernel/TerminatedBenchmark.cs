@@ -1,0 +1,73 @@
+using Ptm.Actors.Kernel;
+
+namespace Ptm.Actors.Cli.Bench.Kernel;
+
+/// <summary>
+/// terminated_per_s: one watcher watches <see cref="Watched"/> top-level actors; the window
+/// times stopping them all until the watcher has received every Terminated. Creating and
+/// watching each batch happens before its window (Measure.PerSecondOfBatchesAsync).
+/// </summary>
+public sealed class TerminatedBenchmark : IBenchmark
+{
+    public const int Watched = 100_000;
+
+    public string Name => "actor death-watch";
+
+    public async Task RunAsync(BenchContext context, CancellationToken cancellation)
+    {
+        await using var system = ActorSystem.Create("bench-terminated");
+        var watcher = system.ActorOf(Props.Create<WatcherActor>(), "watcher");
+        var watchedProps = Props.Create<IdleActor>();
+        var rate = await context.PerSecondOfBatchesAsync(
+            async () =>
+            {
+                var subjects = new IActorRef[Watched];
+                for (var i = 0; i < subjects.Length; i++) subjects[i] = system.ActorOf(watchedProps);
+                var watching = new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously);
+                watcher.Tell(new WatchAll(subjects, watching));
+                await watching.Task.ConfigureAwait(false);
+                await system.WhenIdleAsync().ConfigureAwait(false);
+                return subjects;
+            },
+            async subjects =>
+            {
+                var done = new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously);
+                watcher.Tell(new ExpectTerminations(subjects.Length, done));
+                foreach (var subject in subjects) system.Stop(subject);
+                return await done.Task.ConfigureAwait(false);
+            }).ConfigureAwait(false);
+        context.Add("terminated_per_s", rate, FigureUnits.PerSecond);
+    }
+}
+
+public sealed record WatchAll(IActorRef[] Subjects, TaskCompletionSource<long> Done);
+
+public sealed record ExpectTerminations(int Count, TaskCompletionSource<long> Done);
+
+/// <summary>Watches what it is given and reports when the expected number of Terminated has arrived.</summary>
+public sealed class WatcherActor : UntypedActor
+{
+    private ExpectTerminations? _expect;
+    private long _terminated;
+
+    protected override void OnReceive(object message)
+    {
+        switch (message)
+        {
+            case Terminated:
+                if (++_terminated == _expect?.Count) _expect.Done.TrySetResult(_terminated);
+                break;
+            case WatchAll all:
+                foreach (var subject in all.Subjects) Context.Watch(subject);
+                all.Done.TrySetResult(all.Subjects.Length);
+                break;
+            case ExpectTerminations expect:
+                _expect = expect;
+                _terminated = 0;
+                break;
+            default:
+                Unhandled(message);
+                break;
+        }
+    }
+}
