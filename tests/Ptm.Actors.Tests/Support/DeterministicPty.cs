@@ -1,4 +1,7 @@
 using Ptm.Actors.Pty;
+using Serilog;
+using Serilog.Core;
+using Serilog.Events;
 
 namespace Ptm.Actors.Tests.Support;
 
@@ -11,8 +14,15 @@ internal sealed class DeterministicPty : IDisposable
 {
     private readonly List<int> _opened = new();
 
+    private readonly ActorFailures _failures = new();
+
     public DeterministicPty(int seed = 1, PtySystemOptions? options = null) =>
-        System = PtySystem.Create((options ?? new PtySystemOptions()) with { DeterministicSeed = seed, RecordTrace = false });
+        System = PtySystem.Create(
+            (options ?? new PtySystemOptions()) with { DeterministicSeed = seed, RecordTrace = false },
+            new LoggerConfiguration().MinimumLevel.Warning().WriteTo.Sink(_failures).CreateLogger());
+
+    /// <summary>Actor failures other than injected crashes (PD13): any is a bug, even if the test's own checks passed.</summary>
+    public IReadOnlyList<string> UnexpectedActorFailures => _failures.Snapshot();
 
     public PtySystem System { get; }
     public PosixApi Posix => System.Posix;
@@ -120,5 +130,23 @@ internal sealed class DeterministicPty : IDisposable
         for (var fd = 3; fd <= highest + 256; fd++) _ = Posix.Close(fd);
         Settle();
         System.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        Assert.Empty(UnexpectedActorFailures);
+    }
+
+    /// <summary>Collects logged exceptions that are not injected crashes.</summary>
+    private sealed class ActorFailures : ILogEventSink
+    {
+        private readonly List<string> _failures = new();
+
+        public void Emit(LogEvent logEvent)
+        {
+            if (logEvent.Exception is null or InjectedCrashException) return;
+            lock (_failures) _failures.Add(logEvent.RenderMessage());
+        }
+
+        public IReadOnlyList<string> Snapshot()
+        {
+            lock (_failures) return _failures.ToArray();
+        }
     }
 }
