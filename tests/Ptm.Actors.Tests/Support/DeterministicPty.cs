@@ -27,7 +27,13 @@ internal sealed class DeterministicPty : IDisposable
     public PtySystem System { get; }
     public PosixApi Posix => System.Posix;
 
-    public void Settle() => System.WhenIdleAsync().GetAwaiter().GetResult();
+    /// <summary>Runs the actors to quiescence; an actor that failed on its own (not an injected crash) fails the test here.</summary>
+    public void Settle()
+    {
+        System.WhenIdleAsync().GetAwaiter().GetResult();
+        if (_failures.Snapshot() is { Count: > 0 } failures)
+            throw new Xunit.Sdk.XunitException("an actor failed: " + failures[0]);
+    }
 
     /// <summary>Runs the system idle; the call must have completed by then.</summary>
     public SysResult Run(Task<SysResult> call)
