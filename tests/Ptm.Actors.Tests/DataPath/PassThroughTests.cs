@@ -147,4 +147,30 @@ public class PassThroughTests
             Assert.Equal(string.Concat(Enumerable.Range(0, 20).Select(i => $"s{i:00},")), pty.ReadText(m));
         }
     }
+
+    [Fact]
+    public void D13_and_D7_a_forwarded_manager_ioctl_waits_behind_data_held_by_flow_control()
+    {
+        using var pty = new DeterministicPty();
+        var (m, s) = pty.OpenPair(OpenFlags.NonBlock, OpenFlags.NonBlock);
+        while (pty.Run(pty.Posix.Write(m, Bytes.Repeat('x', 4096))).IsOk) { }
+        var ioctl = pty.Posix.Ioctl(m, 0x5468); // TIOCGWINSZ: not ptm's, forwarded as an ordinary message
+        pty.Settle();
+        Assert.False(ioctl.IsCompleted); // queued behind the data in ptm's write queue
+        for (var round = 0; round < 10 && !ioctl.IsCompleted; round++) pty.Drain(s);
+        Assert.True(ioctl.IsCompleted);
+        Assert.Equal(Errno.EINVAL, ioctl.Result.Errno); // NAKed by the subsidiary stream head
+    }
+
+    [Fact]
+    public void L19_and_L20_neither_the_manager_nor_a_bare_subsidiary_is_a_terminal()
+    {
+        using var pty = new DeterministicPty();
+        var (m, s) = pty.OpenPair();
+        Assert.Equal(0, pty.Ok(pty.Posix.isatty(m)));
+        Assert.Equal(0, pty.Ok(pty.Posix.isatty(s)));
+        pty.Close(s);
+        Assert.Equal(0, pty.Ok(pty.Posix.isatty(s)));
+    }
 }
+
