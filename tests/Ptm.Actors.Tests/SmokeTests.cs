@@ -1,7 +1,0 @@
-namespace Ptm.Actors.Tests;
-
-public class SmokeTests
-{
-    [Fact]
-    public void The_test_project_loads() => Assert.True(typeof(SmokeTests).Assembly.GetName().Name == "Ptm.Actors.Tests");
-}
