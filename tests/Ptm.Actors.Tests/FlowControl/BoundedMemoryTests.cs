@@ -47,7 +47,7 @@ public class BoundedMemoryTests
         Assert.Equal(data[..queuedAtSubsidiary.Length], queuedAtSubsidiary);
     }
 
-    [Fact(Skip = "BUG: the write completes and every byte arrives, but the manager actor then dies with InvalidOperationException (Queue empty) in SideActor.ResumeWriters (re-entered via Advance -> PutDown -> Service), hanging up the subsidiary (D15, PD14). Caught by DeterministicPty's check for unexpected actor failures.")]
+    [Fact]
     public void D15_a_blocked_100_MB_manager_write_moves_on_as_the_subsidiary_reads_and_the_queues_stay_bounded()
     {
         using var pty = new DeterministicPty();

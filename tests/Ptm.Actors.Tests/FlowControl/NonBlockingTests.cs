@@ -55,7 +55,7 @@ public class NonBlockingTests
         Assert.Equal(data[..(accepted + more)], received.ToArray());
     }
 
-    [Fact(Skip = "BUG: the write completes and every byte arrives, but the manager actor then dies with InvalidOperationException (Queue empty) in SideActor.ResumeWriters (re-entered via Advance -> PutDown -> Service), hanging up the subsidiary (D15, PD14). Caught by DeterministicPty's check for unexpected actor failures.")]
+    [Fact]
     public void D15_a_blocked_manager_write_completes_as_the_subsidiary_reads()
     {
         using var pty = new DeterministicPty();
@@ -71,7 +71,7 @@ public class NonBlockingTests
         Assert.Equal(data, received.ToArray());
     }
 
-    [Fact(Skip = "BUG: SideActor.ResumeWriters is re-entered through Advance -> PutDown -> Service and dequeues a finished writer twice: the manager actor crashes (Queue empty) or a queued writer is dropped and never completes (D15, PD14). See NonBlockingTests.D15_a_blocked_write_resumed_by_one_credit_completes_and_the_manager_survives.")]
+    [Fact]
     public void D14_a_second_blocking_writer_waits_behind_the_first_and_both_arrive_in_order()
     {
         using var pty = new DeterministicPty();
@@ -113,7 +113,7 @@ public class NonBlockingTests
     /// PutDown calls Service, which (queue empty, below low water) calls ResumeWriters again: the
     /// inner call completes and dequeues the writer, the outer one dequeues again.
     /// </summary>
-    [Fact(Skip = "BUG: SideActor.ResumeWriters re-entered via Advance -> PutDown -> Service dequeues the finished writer twice; the manager actor dies with InvalidOperationException (Queue empty) and the subsidiary is hung up (D15, PD14).")]
+    [Fact]
     public void D15_a_blocked_write_resumed_by_one_credit_completes_and_the_manager_survives()
     {
         using var pty = new DeterministicPty();

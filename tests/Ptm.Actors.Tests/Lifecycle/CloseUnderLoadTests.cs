@@ -28,13 +28,13 @@ public class CloseUnderLoadTests
         for (var seed = 1; seed <= Seeds; seed++) Run(seed, closeManager: false, crash: false);
     }
 
-    [Fact(Skip = ResumeWritersBug)]
+    [Fact]
     public void PD13_and_PD14_manager_crash_under_load_leaves_no_call_pending_and_leaks_nothing()
     {
         for (var seed = 1; seed <= Seeds; seed++) Run(seed, closeManager: true, crash: true);
     }
 
-    [Fact(Skip = ResumeWritersBug)]
+    [Fact]
     public void PD13_and_PD14_subsidiary_crash_under_load_leaves_no_call_pending_and_leaks_nothing()
     {
         for (var seed = 1; seed <= Seeds; seed++) Run(seed, closeManager: false, crash: true);

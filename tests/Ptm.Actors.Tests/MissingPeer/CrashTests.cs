@@ -107,7 +107,7 @@ public class CrashTests
     /// PosixApi.Crash makes the side fail on its next message; when a call is still in the
     /// mailbox, that call is the message the actor fails on, and nobody ever answers it.
     /// </summary>
-    [Fact(Skip = "BUG: PD13: a call queued before Posix.Crash is the message the actor fails on (KernelFaults.FailNextMessage) and its Task never completes; calls pending on a crashed side must fail EIO.")]
+    [Fact]
     public void PD13_a_call_still_queued_when_the_side_crashes_fails_eio()
     {
         using var pty = new DeterministicPty();
