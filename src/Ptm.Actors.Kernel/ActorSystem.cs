@@ -23,6 +23,8 @@ public sealed class ActorSystem : IAsyncDisposable
         Name = name;
         Options = options;
         Time = options.Time ?? (options.DeterministicSeed is null ? TimeProvider.System : new ManualTimeProvider());
+        // Nobody advances a manual clock for a zero-delay timer on the thread pool: it fires at once there.
+        if (Time is ManualTimeProvider manual && options.DeterministicSeed is null) manual.FireImmediateTimersOnThreadPool = true;
         Log = options.Logger ?? Logger.None;
         if (options.DeterministicSeed is { } seed)
         {

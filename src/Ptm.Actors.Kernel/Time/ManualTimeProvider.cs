@@ -5,7 +5,7 @@ namespace Ptm.Actors.Kernel;
 /// synchronously inside Advance, in due order. Both the wall clock and the monotonic timestamp
 /// advance together (the gap Akka's TestScheduler leaves, akka.net#2870).
 /// </summary>
-public sealed class ManualTimeProvider : TimeProvider
+public class ManualTimeProvider : TimeProvider
 {
     private readonly object _gate = new();
     private readonly List<ManualTimer> _timers = new();
@@ -15,6 +15,27 @@ public sealed class ManualTimeProvider : TimeProvider
     public ManualTimeProvider() : this(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero)) { }
 
     public ManualTimeProvider(DateTimeOffset start) => _now = start;
+
+    /// <summary>
+    /// On a thread-pool system nobody else would fire a zero-delay timer, so it fires at once on
+    /// the pool; a deterministic system leaves it to RunUntilIdle (which calls FireDue).
+    /// </summary>
+    internal bool FireImmediateTimersOnThreadPool { get; set; }
+
+    /// <summary>When the earliest pending timer is due, or null when none is pending.</summary>
+    public DateTimeOffset? NextDueAt
+    {
+        get
+        {
+            lock (_gate)
+            {
+                DateTimeOffset? next = null;
+                foreach (var timer in _timers)
+                    if (next is null || timer.DueAt < next) next = timer.DueAt;
+                return next;
+            }
+        }
+    }
 
     public override DateTimeOffset GetUtcNow()
     {
@@ -38,10 +59,16 @@ public sealed class ManualTimeProvider : TimeProvider
     /// <summary>Moves time forward, firing every timer that falls due on the way, each at its own due time. Returns how many fired.</summary>
     public int Advance(TimeSpan by)
     {
-        var fired = 0;
-        if (by < TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(by), "Time cannot go backwards.");
+        if (by < TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(by), by, "Time cannot go backwards.");
         DateTimeOffset target;
         lock (_gate) target = _now + by;
+        return AdvanceTo(target);
+    }
+
+    /// <summary>Moves time to <paramref name="target"/> (never backwards), firing due timers in order. Returns how many fired.</summary>
+    public int AdvanceTo(DateTimeOffset target)
+    {
+        var fired = 0;
         while (true)
         {
             ManualTimer? next;
@@ -53,7 +80,7 @@ public sealed class ManualTimeProvider : TimeProvider
                         next = timer;
                 if (next is null)
                 {
-                    _now = target;
+                    if (target > _now) _now = target;
                     return fired;
                 }
                 if (next.DueAt > _now) _now = next.DueAt;
@@ -82,15 +109,19 @@ public sealed class ManualTimeProvider : TimeProvider
 
         public bool Change(TimeSpan dueTime, TimeSpan period)
         {
+            bool immediate;
             lock (owner._gate)
             {
                 owner._timers.Remove(this);
                 _period = period;
                 if (dueTime == Timeout.InfiniteTimeSpan) return true;
-                DueAt = owner._now + (dueTime < TimeSpan.Zero ? TimeSpan.Zero : dueTime);
+                immediate = dueTime <= TimeSpan.Zero;
+                DueAt = owner._now + (immediate ? TimeSpan.Zero : dueTime);
                 Sequence = ++owner._sequence;
                 owner._timers.Add(this);
             }
+            if (immediate && owner.FireImmediateTimersOnThreadPool)
+                ThreadPool.UnsafeQueueUserWorkItem(static clock => clock.FireDue(), owner, preferLocal: false);
             return true;
         }
 
