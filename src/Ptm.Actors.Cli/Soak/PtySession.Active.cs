@@ -12,10 +12,10 @@ internal sealed partial class PtySession
 {
     private bool StepActive(long now)
     {
+        if (_flushSettle > 0) return StepFlushSettle(now);
         if (ShouldEnd()) return ChooseEnding(now);
         _opsLeft--;
         var roll = _random.Next(10);
-        if (DebugActions is { } allowed && !allowed.Contains((char)('0' + roll))) roll = 9;
         switch (roll)
         {
             case 0:
@@ -49,7 +49,8 @@ internal sealed partial class PtySession
         }
     }
 
-    private static readonly string? DebugActions = Environment.GetEnvironmentVariable("PTM_SOAK_ACTIONS");
+    private int _flushSettle;
+    private Side _flushSide;
 
     private void Begin(SoakCall lane, string operation, long now, ActiveCall call)
     {
@@ -104,9 +105,25 @@ internal sealed partial class PtySession
         return Goto(midWrite ? ControlStep.EndManager : ControlStep.QuiesceManager, now);
     }
 
+    /// <summary>
+    /// I_FLUSH returns once M_FLUSH is sent; the peer flushes when it gets there, and a manager
+    /// FLUSHR comes back as FLUSHR to the manager's read side (D4-D6). A poll of the peer, then of
+    /// the flushing side, queues behind each of those messages (mailboxes are FIFO), so when the
+    /// second poll returns the flush has taken effect everywhere: only then may the windows close.
+    /// </summary>
+    private bool StepFlushSettle(long now)
+    {
+        var peerFirst = _flushSettle == 2;
+        var managerPoll = peerFirst == (_flushSide == Side.Subsidiary);
+        Begin(_control, managerPoll ? "poll_m" : "poll_s", now, ActiveCall.FlushSettle);
+        Issue(_control, Posix.Poll(managerPoll ? _managerFd : _subsidiaryFd));
+        return true;
+    }
+
     private bool StartFlush(long now)
     {
         var side = Chance(0.5) ? Side.Manager : Side.Subsidiary;
+        _flushSide = side;
         var flags = (FlushFlags)Between(1, 3);
         // Before: a window on every stream this flush may discard from (D4-D6, decisions.md "Flush").
         _flushWindowCount = 0;
@@ -136,9 +153,15 @@ internal sealed partial class PtySession
                 if (result.IsOk && ((PollEvents)result.Value & PollEvents.POLLHUP) != 0 && !_subsidiaryClosing) Emit(new HangupSeen(Id, _epoch));
                 break;
             case ActiveCall.Flush:
-                for (var i = 0; i < _flushWindowCount; i++) Emit(new DiscardWindowClosed(_flushWindows[i], DiscardReason.Flush));
-                _flushWindowCount = 0;
+                _flushSettle = 2;
                 break;
+            case ActiveCall.FlushSettle:
+                if (--_flushSettle == 0)
+                {
+                    for (var i = 0; i < _flushWindowCount; i++) Emit(new DiscardWindowClosed(_flushWindows[i], DiscardReason.Flush));
+                    _flushWindowCount = 0;
+                }
+                return; // no pause: the windows should not stay open longer than needed
             case ActiveCall.OpenExtra:
                 if (result.IsOk) _extraFds.Add((int)result.Value);
                 break;

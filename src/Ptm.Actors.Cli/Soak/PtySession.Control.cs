@@ -20,7 +20,7 @@ internal sealed partial class PtySession
         TearDown,
     }
 
-    private enum ActiveCall { None, PollManager, PollSubsidiary, IoctlManager, IoctlSubsidiary, Flush, OpenExtra, CloseExtra }
+    private enum ActiveCall { None, PollManager, PollSubsidiary, IoctlManager, IoctlSubsidiary, Flush, FlushSettle, OpenExtra, CloseExtra }
 
     private const int UnknownIoctl = 0x5468; // TIOCGWINSZ: no module handles it on a bare pair (D2, D7, D8)
 
@@ -105,9 +105,11 @@ internal sealed partial class PtySession
                 Issue(_control, Posix.Close(_subsidiaryFd));
                 return true;
             case ControlStep.DrainSubsidiaryLanes:
-                if (_subsidiaryReader.Busy || _subsidiaryWriter.Busy) return Pause(now);
+                // The close (or crash, PD13) fails the side's pending calls; one that never completes is left to the checker (call_hung).
+                if ((_subsidiaryReader.Busy || _subsidiaryWriter.Busy) && !Waited(now)) return Pause(now);
                 _subsidiaryOpen = false;
-                return Goto(_managerClosing ? ControlStep.TearDown : ControlStep.AwaitEof, now);
+                if (_managerClosing) return TearDownNext();
+                return Goto(ControlStep.AwaitEof, now);
             case ControlStep.AwaitEof:
                 // L13: reopen only once the manager has read this epoch's EOF, so every byte it reads has one epoch.
                 if (_managerReadEpoch > _epoch || _managerReaderStopped || Waited(now))
@@ -145,8 +147,9 @@ internal sealed partial class PtySession
                 Issue(_control, Posix.Close(_managerFd));
                 return true;
             case ControlStep.DrainManagerLanes:
-                if (_managerReader.Busy || _managerWriter.Busy) return Pause(now);
-                return Goto(_subsidiaryOpen && !_subsidiaryClosing ? ControlStep.AwaitHangup : ControlStep.TearDown, now);
+                if ((_managerReader.Busy || _managerWriter.Busy) && !Waited(now)) return Pause(now);
+                if (_subsidiaryOpen && !_subsidiaryClosing) return Goto(ControlStep.AwaitHangup, now);
+                return TearDownNext();
             case ControlStep.AwaitHangup:
                 // L15: the subsidiary reads what is left, then 0; only then does it close in order.
                 if ((_subsidiaryReadEof || _subsidiaryReaderStopped) && !_subsidiaryWriter.Busy || Waited(now))
@@ -159,7 +162,9 @@ internal sealed partial class PtySession
                 _control.WakeTicks = now + Millis(2, 10);
                 return true;
             case ControlStep.TearDown:
-                if (!AllLanesIdle) return false;
+                // Every handle is closed. A call still pending after the patience will never complete
+                // (R9, PD13): tear down anyway, so the checker reports it as call_hung, and forget it.
+                if (!AllLanesIdle && !Waited(now)) return Pause(now);
                 Emit(new SessionTornDown(Id));
                 Finished = true;
                 return true;
@@ -244,6 +249,13 @@ internal sealed partial class PtySession
         _step = step;
         _afterExtras = then;
         _waitSince = now;
+        return true;
+    }
+
+    // Keeps the time the drain began waiting, so a hung call is reported after one patience, not two.
+    private bool TearDownNext()
+    {
+        _step = ControlStep.TearDown;
         return true;
     }
 

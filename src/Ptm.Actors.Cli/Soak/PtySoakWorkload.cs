@@ -42,7 +42,7 @@ public sealed class PtySoakWorkload : ISoakWorkload
             MaxPtys = options.Ptys + BurstHeadroom,
             DeterministicSeed = options.Deterministic ? unchecked((int)(options.Seed ^ (options.Seed >> 32))) : null,
             RecordTrace = false, // a long run's trace would be the largest thing in memory
-        }, Environment.GetEnvironmentVariable("PTM_SOAK_PTYLOG") is null ? null : new Serilog.LoggerConfiguration().MinimumLevel.Debug().WriteTo.Console(standardErrorFromLevel: Serilog.Events.LogEventLevel.Verbose).CreateLogger());
+        }, PtySystemLogger());
         var driver = new SoakDriver(options, sink, system, _stepQuantum);
         try
         {
@@ -53,6 +53,12 @@ public sealed class PtySoakWorkload : ISoakWorkload
             await DisposeBoundedAsync(system).ConfigureAwait(false);
         }
     }
+
+    /// <summary>Diagnostics: PTM_SOAK_PTYLOG=1 sends the pty system's own log (actor failures, PD13 crashes) to stderr.</summary>
+    private static ILogger? PtySystemLogger() =>
+        Environment.GetEnvironmentVariable("PTM_SOAK_PTYLOG") is null
+            ? null
+            : new LoggerConfiguration().MinimumLevel.Debug().WriteTo.Console(standardErrorFromLevel: Serilog.Events.LogEventLevel.Verbose).CreateLogger();
 
     // DisposeAsync waits for closes and for the actors to be idle; a stuck actor (or, on the
     // deterministic dispatcher, a close nobody runs because a session was abandoned) must not

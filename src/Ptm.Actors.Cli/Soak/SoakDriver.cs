@@ -105,8 +105,9 @@ internal sealed class SoakDriver
                 if (_live.Count == 0) break;
                 var stuckFor = now - stopTicks;
                 // First cancel what blocks (EINTR), then give up on what still does not end.
-                if (stuckFor > patience && !_abandon.IsCancellationRequested) _abandon.Cancel();
-                if (stuckFor > 2 * patience)
+                // Sessions give a hung call one patience before they report it (call_hung); only after that cancel.
+                if (stuckFor > 2 * patience && !_abandon.IsCancellationRequested) _abandon.Cancel();
+                if (stuckFor > 3 * patience)
                 {
                     foreach (var session in _live) session.Abandon();
                     _live.Clear();
