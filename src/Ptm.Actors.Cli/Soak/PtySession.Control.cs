@@ -266,5 +266,5 @@ internal sealed partial class PtySession
     }
 
     /// <summary>The session has waited longer than the rules can explain: move on and let the checker judge what is missing.</summary>
-    private bool Waited(long now) => now - _waitSince > _driver.SessionPatience.Ticks;
+    private bool Waited(long now) => now - _waitSince > (_driver.Stopping ? _driver.TeardownPatience : _driver.SessionPatience).Ticks;
 }

@@ -125,8 +125,7 @@ internal sealed partial class PtySession
         switch (result.Errno)
         {
             case Errno.EAGAIN: _managerReader.WakeTicks = now + Millis(1, 10); break;
-            case Errno.EINTR: break;
-            default: _managerReaderStopped = true; break; // EBADF after close, EIO after a crash
+            default: _managerReaderStopped = true; break; // EBADF after close, EIO after a crash, EINTR once the teardown gave up
         }
     }
 
@@ -159,7 +158,6 @@ internal sealed partial class PtySession
         switch (result.Errno)
         {
             case Errno.EAGAIN: _subsidiaryReader.WakeTicks = now + Millis(1, 10); break;
-            case Errno.EINTR: break;
             default: _subsidiaryReaderStopped = true; break;
         }
     }

@@ -91,7 +91,7 @@ internal sealed class SoakDriver
     {
         var end = Options.Duration.Ticks;
         long stopTicks = 0;
-        var patience = SessionPatience.Ticks;
+        var patience = TeardownPatience.Ticks;
         while (true)
         {
             var now = Now;
@@ -105,9 +105,10 @@ internal sealed class SoakDriver
                 if (_live.Count == 0) break;
                 var stuckFor = now - stopTicks;
                 // First cancel what blocks (EINTR), then give up on what still does not end.
-                // Sessions give a hung call one patience before they report it (call_hung); only after that cancel.
-                if (stuckFor > 2 * patience && !_abandon.IsCancellationRequested) _abandon.Cancel();
-                if (stuckFor > 3 * patience)
+                // A session waits a patience per step of its ending before it reports a hung call
+                // (call_hung); only after a few such steps are blocked calls cancelled, then given up on.
+                if (stuckFor > 5 * patience && !_abandon.IsCancellationRequested) _abandon.Cancel();
+                if (stuckFor > 7 * patience)
                 {
                     foreach (var session in _live) session.Abandon();
                     _live.Clear();
@@ -126,6 +127,9 @@ internal sealed class SoakDriver
 
     /// <summary>How long a session waits for something the rules promise (an EOF, a hang-up, a call) before it moves on and lets the checker judge.</summary>
     public TimeSpan SessionPatience => TimeSpan.FromSeconds(5);
+
+    /// <summary>The same once the run is stopping: every session is ending, so what is still missing after this will not come.</summary>
+    public TimeSpan TeardownPatience => TimeSpan.FromSeconds(2);
 
     private void StartSessions(long now)
     {
