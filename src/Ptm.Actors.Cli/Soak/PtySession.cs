@@ -69,12 +69,31 @@ internal sealed partial class PtySession
         return progressed;
     }
 
-    /// <summary>The teardown gave up on this session: report it torn down anyway, so its open calls show as call_hung (R9).</summary>
+    /// <summary>
+    /// The teardown gave up on this session (a call it waits for never completed): close whatever
+    /// is still open, announced as abrupt closes, and report it torn down, so its open calls show
+    /// as call_hung (R9) and its minor can still be freed (L16).
+    /// </summary>
     public void Abandon()
     {
         if (Finished) return;
-        if (WasStarted) Emit(new SessionTornDown(Id));
         Finished = true;
+        if (!WasStarted) return;
+        if (_subsidiaryOpen && !_subsidiaryClosing)
+        {
+            Emit(new SubsidiaryClosing(Id, _epoch, SideEnd.AbruptClose));
+            _subsidiaryClosing = true;
+        }
+        if (!_managerClosing)
+        {
+            Emit(new ManagerClosing(Id, SideEnd.AbruptClose));
+            _managerClosing = true;
+        }
+        // Closing a descriptor twice is harmless (EBADF at once); these are not awaited.
+        foreach (var fd in _extraFds) _ = Posix.Close(fd);
+        if (_subsidiaryFd >= 0) _ = Posix.Close(_subsidiaryFd);
+        _ = Posix.Close(_managerFd);
+        Emit(new SessionTornDown(Id));
     }
 
     private bool AllLanesIdle => !_control.Busy && !_managerWriter.Busy && !_subsidiaryWriter.Busy && !_managerReader.Busy && !_subsidiaryReader.Busy;
