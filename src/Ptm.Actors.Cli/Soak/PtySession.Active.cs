@@ -93,14 +93,12 @@ internal sealed partial class PtySession
     private bool EndSubsidiaryFirst(SideEnd how, bool midWrite, long now)
     {
         _endHow = how;
-        _midWrite = midWrite;
         return midWrite ? Goto(ControlStep.CloseExtras, now, then: ControlStep.EndSubsidiary) : Goto(ControlStep.QuiesceSubsidiary, now);
     }
 
     private bool EndManagerFirst(SideEnd how, bool midWrite, long now)
     {
         _endHow = how;
-        _midWrite = midWrite;
         _writerStopped[1] = false; // the subsidiary writes on until the hang-up fails it EIO (L15)
         return Goto(midWrite ? ControlStep.EndManager : ControlStep.QuiesceManager, now);
     }

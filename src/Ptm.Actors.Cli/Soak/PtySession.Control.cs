@@ -40,7 +40,6 @@ internal sealed partial class PtySession
     private int _opsLeft;
     private int _reopensLeft = -1;
     private SideEnd _endHow;
-    private bool _midWrite;
     private long _waitSince;
     private int _abruptTries;
 

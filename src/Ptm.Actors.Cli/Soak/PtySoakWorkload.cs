@@ -1,6 +1,4 @@
 using Serilog;
-using System.Diagnostics;
-using Ptm.Actors.Kernel;
 
 namespace Ptm.Actors.Cli.Soak;
 
