@@ -1,0 +1,172 @@
+using Ptm.Actors.Pty;
+using StreamFlushFlags = Ptm.Actors.Streams.FlushFlags;
+
+namespace Ptm.Actors.Cli.Soak;
+
+/// <summary>
+/// The control lane while an epoch streams: polls, unknown ioctls (EINVAL, D2, D7, D8),
+/// flushes inside discard windows (D4-D6), extra opens of the subsidiary that join its stream
+/// (L9) and their closes; then the choice of how the epoch ends.
+/// </summary>
+internal sealed partial class PtySession
+{
+    private bool StepActive(long now)
+    {
+        if (_flushSettle > 0) return StepFlushSettle(now);
+        if (ShouldEnd()) return ChooseEnding(now);
+        _opsLeft--;
+        var roll = _random.Next(10);
+        switch (roll)
+        {
+            case 0:
+                Begin(_control, "poll_m", now, ActiveCall.PollManager);
+                Issue(_control, Posix.Poll(_managerFd));
+                return true;
+            case 1:
+                Begin(_control, "poll_s", now, ActiveCall.PollSubsidiary);
+                Issue(_control, Posix.Poll(AnySubsidiaryFd()));
+                return true;
+            case 2:
+                Begin(_control, "ioctl_m", now, ActiveCall.IoctlManager);
+                Issue(_control, Posix.Ioctl(_managerFd, UnknownIoctl));
+                return true;
+            case 3:
+                Begin(_control, "ioctl_s", now, ActiveCall.IoctlSubsidiary);
+                Issue(_control, Posix.Ioctl(AnySubsidiaryFd(), UnknownIoctl, null, null, _driver.Abandon));
+                return true;
+            case 4: return StartFlush(now);
+            case 5 when _extraFds.Count < 3:
+                Begin(_control, "open_pts_extra", now, ActiveCall.OpenExtra);
+                Issue(_control, Posix.Open(_path, OpenFlags.NoCtty | OpenFlags.NonBlock, null, _driver.Abandon));
+                return true;
+            case 6 when _extraFds.Count > 0:
+                Begin(_control, "close_s_extra", now, ActiveCall.CloseExtra);
+                Issue(_control, Posix.Close(_extraFds[^1]));
+                return true;
+            default:
+                _control.WakeTicks = now + Millis(1, 20);
+                return false;
+        }
+    }
+
+    private int _flushSettle;
+    private Side _flushSide;
+
+    private void Begin(SoakCall lane, string operation, long now, ActiveCall call)
+    {
+        Begin(lane, operation, now);
+        _activeCall = call;
+    }
+
+    private int AnySubsidiaryFd() => _extraFds.Count > 0 && Chance(0.5) ? _extraFds[_random.Next(_extraFds.Count)] : _subsidiaryFd;
+
+    private bool ShouldEnd()
+    {
+        if (_driver.Stopping || _pendingEndFault is not null || _opsLeft <= -100) return true;
+        var managerDone = _managerWritesBroken || _writerStopped[0] || _writeOffset[0] >= _writeBudget[0];
+        var subsidiaryDone = _writerStopped[1] || _writeOffset[1] >= _writeBudget[1];
+        return _opsLeft <= 0 && managerDone && subsidiaryDone;
+    }
+
+    private bool ChooseEnding(long now)
+    {
+        _writerStopped[0] = true; // no new writes from here; the ending decides whether to wait for the one in flight
+        _writerStopped[1] = true;
+        if (_driver.Stopping) return EndManagerFirst(SideEnd.Close, midWrite: true, now);
+        switch (_pendingEndFault)
+        {
+            case FaultKind.CrashManager: return EndManagerFirst(SideEnd.Crash, midWrite: true, now);
+            case FaultKind.CrashSubsidiary: return EndSubsidiaryFirst(SideEnd.Crash, midWrite: true, now);
+            case FaultKind.AbruptClose:
+                // Close a side while one of its calls is blocked (a reader waiting for data, a writer held by flow control).
+                if (_managerReader.Busy || _managerWriter.Busy) { Emit(new FaultInjected(FaultKind.AbruptClose, Id)); return EndManagerFirst(SideEnd.AbruptClose, midWrite: true, now); }
+                if (_subsidiaryReader.Busy || _subsidiaryWriter.Busy) { Emit(new FaultInjected(FaultKind.AbruptClose, Id)); return EndSubsidiaryFirst(SideEnd.AbruptClose, midWrite: true, now); }
+                if (++_abruptTries < 50) return Pause(now);
+                break;
+        }
+        var choice = _random.NextDouble();
+        if (choice < 0.4) return EndSubsidiaryFirst(SideEnd.Close, midWrite: false, now);
+        if (choice < 0.8) return EndManagerFirst(SideEnd.Close, midWrite: false, now);
+        return choice < 0.9 ? EndSubsidiaryFirst(SideEnd.Close, midWrite: true, now) : EndManagerFirst(SideEnd.Close, midWrite: true, now);
+    }
+
+    private bool EndSubsidiaryFirst(SideEnd how, bool midWrite, long now)
+    {
+        _endHow = how;
+        return midWrite ? Goto(ControlStep.CloseExtras, now, then: ControlStep.EndSubsidiary) : Goto(ControlStep.QuiesceSubsidiary, now);
+    }
+
+    private bool EndManagerFirst(SideEnd how, bool midWrite, long now)
+    {
+        _endHow = how;
+        _writerStopped[1] = false; // the subsidiary writes on until the hang-up fails it EIO (L15)
+        return Goto(midWrite ? ControlStep.EndManager : ControlStep.QuiesceManager, now);
+    }
+
+    /// <summary>
+    /// I_FLUSH returns once M_FLUSH is sent; the peer flushes when it gets there, and a manager
+    /// FLUSHR comes back as FLUSHR to the manager's read side (D4-D6). A poll of the peer, then of
+    /// the flushing side, queues behind each of those messages (mailboxes are FIFO), so when the
+    /// second poll returns the flush has taken effect everywhere: only then may the windows close.
+    /// </summary>
+    private bool StepFlushSettle(long now)
+    {
+        var peerFirst = _flushSettle == 2;
+        var managerPoll = peerFirst == (_flushSide == Side.Subsidiary);
+        Begin(_control, managerPoll ? "poll_m" : "poll_s", now, ActiveCall.FlushSettle);
+        Issue(_control, Posix.Poll(managerPoll ? _managerFd : _subsidiaryFd));
+        return true;
+    }
+
+    private bool StartFlush(long now)
+    {
+        var side = Chance(0.5) ? Side.Manager : Side.Subsidiary;
+        _flushSide = side;
+        var flags = (FlushFlags)Between(1, 3);
+        // Before: a window on every stream this flush may discard from (D4-D6, decisions.md "Flush").
+        _flushWindowCount = 0;
+        for (var d = 0; d < 2; d++)
+        {
+            var direction = (Direction)d;
+            if (!FlushScope.Touches(side, flags, direction)) continue;
+            var key = new StreamKey(Id, direction, _epoch);
+            Emit(new DiscardWindowOpened(key, DiscardReason.Flush));
+            _flushWindows[_flushWindowCount++] = key;
+        }
+        Begin(_control, side == Side.Manager ? "flush_m" : "flush_s", now, ActiveCall.Flush);
+        Issue(_control, Posix.Flush(side == Side.Manager ? _managerFd : _subsidiaryFd, (StreamFlushFlags)(int)flags));
+        return true;
+    }
+
+    private void OnActiveCallCompleted(SysResult result, long now)
+    {
+        var call = _activeCall;
+        _activeCall = ActiveCall.None;
+        switch (call)
+        {
+            case ActiveCall.PollManager:
+                if (result.IsOk && ((PollEvents)result.Value & PollEvents.POLLHUP) != 0) Emit(new ManagerHangupSeen(Id));
+                break;
+            case ActiveCall.PollSubsidiary:
+                if (result.IsOk && ((PollEvents)result.Value & PollEvents.POLLHUP) != 0 && !_subsidiaryClosing) Emit(new HangupSeen(Id, _epoch));
+                break;
+            case ActiveCall.Flush:
+                _flushSettle = 2;
+                break;
+            case ActiveCall.FlushSettle:
+                if (--_flushSettle == 0)
+                {
+                    for (var i = 0; i < _flushWindowCount; i++) Emit(new DiscardWindowClosed(_flushWindows[i], DiscardReason.Flush));
+                    _flushWindowCount = 0;
+                }
+                return; // no pause: the windows should not stay open longer than needed
+            case ActiveCall.OpenExtra:
+                if (result.IsOk) _extraFds.Add((int)result.Value);
+                break;
+            case ActiveCall.CloseExtra:
+                _extraFds.RemoveAt(_extraFds.Count - 1);
+                break;
+        }
+        if (_step == ControlStep.Active) _control.WakeTicks = now + Millis(0, 5);
+    }
+}

@@ -1,0 +1,269 @@
+using Ptm.Actors.Pty;
+
+namespace Ptm.Actors.Cli.Soak;
+
+/// <summary>
+/// The control lane: the session's script. Open the manager, grant, unlock, ptsname, open the
+/// subsidiary (an epoch, L11), then random control calls while the data lanes stream, then one
+/// way of ending the epoch: the subsidiary closes first (orderly, mid-write, abrupt or crash;
+/// the manager then reads the EOF, L13, and the subsidiary may be reopened) or the manager does
+/// (orderly, mid-write, abrupt or crash; the subsidiary then drains to EOF after the hang-up,
+/// L15, and closes). Closes and crashes are announced before they are issued.
+/// </summary>
+internal sealed partial class PtySession
+{
+    private enum ControlStep
+    {
+        OpenManager, Grant, Unlock, Ptsname, OpenSubsidiary, Active,
+        QuiesceSubsidiary, CloseExtras, EndSubsidiary, ConfirmSubsidiaryCrash, CloseCrashedSubsidiary, DrainSubsidiaryLanes, AwaitEof,
+        QuiesceManager, EndManager, ConfirmManagerCrash, CloseCrashedManager, DrainManagerLanes, AwaitHangup,
+        TearDown,
+    }
+
+    private enum ActiveCall { None, PollManager, PollSubsidiary, IoctlManager, IoctlSubsidiary, Flush, FlushSettle, OpenExtra, CloseExtra }
+
+    private const int UnknownIoctl = 0x5468; // TIOCGWINSZ: no module handles it on a bare pair (D2, D7, D8)
+
+    private readonly List<int> _extraFds = new();
+    private readonly StreamKey[] _flushWindows = new StreamKey[2];
+    private ControlStep _step = ControlStep.OpenManager;
+    private ControlStep _afterExtras;
+    private ActiveCall _activeCall;
+    private int _flushWindowCount;
+    private int _managerFd = -1;
+    private int _subsidiaryFd = -1;
+    private string _path = "";
+    private int _epoch;
+    private bool _subsidiaryOpen;
+    private bool _subsidiaryClosing;
+    private bool _managerClosing;
+    private int _opsLeft;
+    private int _reopensLeft = -1;
+    private SideEnd _endHow;
+    private long _waitSince;
+    private int _abruptTries;
+
+    private bool StepControl(long now)
+    {
+        if (!_control.ReadyAt(now)) return false;
+        switch (_step)
+        {
+            case ControlStep.OpenManager:
+                _control.Start(0, "open_ptmx", now); // not reported: the session starts with its result
+                Issue(_control, Posix.Open("/dev/ptmx", !IsBurst && Chance(0.2) ? OpenFlags.NonBlock : OpenFlags.None, null, _driver.Abandon));
+                return true;
+            case ControlStep.Grant:
+                Begin(_control, "grantpt", now);
+                Issue(_control, Posix.grantpt(_managerFd));
+                return true;
+            case ControlStep.Unlock:
+                Begin(_control, "unlockpt", now);
+                Issue(_control, Posix.unlockpt(_managerFd));
+                return true;
+            case ControlStep.Ptsname:
+                Begin(_control, "ptsname", now);
+                Issue(_control, Posix.ptsname(_managerFd));
+                return true;
+            case ControlStep.OpenSubsidiary:
+                if (_driver.Stopping) return Goto(ControlStep.EndManager, now);
+                Begin(_control, "open_pts", now);
+                Issue(_control, Posix.Open(_path, OpenFlags.NoCtty | (Chance(0.2) ? OpenFlags.NonBlock : OpenFlags.None), null, _driver.Abandon));
+                return true;
+            case ControlStep.Active:
+                return StepActive(now);
+            case ControlStep.QuiesceSubsidiary:
+                if (!_managerWriter.Busy && !_subsidiaryWriter.Busy || Waited(now)) return Goto(ControlStep.CloseExtras, now, then: ControlStep.EndSubsidiary);
+                return Pause(now);
+            case ControlStep.CloseExtras:
+                if (_extraFds.Count == 0) return Goto(_afterExtras, now);
+                Begin(_control, "close_s_extra", now);
+                Issue(_control, Posix.Close(_extraFds[^1]));
+                return true;
+            case ControlStep.EndSubsidiary:
+                // Before: from here the manager may read this epoch's EOF (L13) and PD5 may drop output for it.
+                Emit(new SubsidiaryClosing(Id, _epoch, _endHow));
+                _subsidiaryClosing = true;
+                if (_endHow == SideEnd.Crash)
+                {
+                    Emit(new FaultInjected(FaultKind.CrashSubsidiary, Id));
+                    Begin(_control, "crash_s", now);
+                    Issue(_control, Posix.Crash(_subsidiaryFd));
+                }
+                else
+                {
+                    Begin(_control, "close_s", now);
+                    Issue(_control, Posix.Close(_subsidiaryFd));
+                }
+                return true;
+            case ControlStep.ConfirmSubsidiaryCrash:
+                Begin(_control, "ioctl_s", now);
+                Issue(_control, Posix.Ioctl(_subsidiaryFd, UnknownIoctl));
+                return true;
+            case ControlStep.CloseCrashedSubsidiary:
+                Begin(_control, "close_s", now);
+                Issue(_control, Posix.Close(_subsidiaryFd));
+                return true;
+            case ControlStep.DrainSubsidiaryLanes:
+                // The close (or crash, PD13) fails the side's pending calls; one that never completes is left to the checker (call_hung).
+                if ((_subsidiaryReader.Busy || _subsidiaryWriter.Busy) && !Waited(now)) return Pause(now);
+                _subsidiaryOpen = false;
+                if (_managerClosing) return TearDownNext();
+                return Goto(ControlStep.AwaitEof, now);
+            case ControlStep.AwaitEof:
+                // L13: reopen only once the manager has read this epoch's EOF, so every byte it reads has one epoch.
+                if (_managerReadEpoch > _epoch || _managerReaderStopped || Waited(now))
+                {
+                    if (_managerReadEpoch > _epoch && !_driver.Stopping && _reopensLeft-- > 0) return Goto(ControlStep.OpenSubsidiary, now);
+                    _endHow = SideEnd.Close;
+                    return Goto(ControlStep.EndManager, now);
+                }
+                return Pause(now);
+            case ControlStep.QuiesceManager:
+                if (!_managerWriter.Busy || Waited(now)) return Goto(ControlStep.EndManager, now);
+                return Pause(now);
+            case ControlStep.EndManager:
+                // Before: from here the subsidiary may see the hang-up (L14, L15).
+                Emit(new ManagerClosing(Id, _endHow));
+                _managerClosing = true;
+                if (_endHow == SideEnd.Crash)
+                {
+                    Emit(new FaultInjected(FaultKind.CrashManager, Id));
+                    Begin(_control, "crash_m", now);
+                    Issue(_control, Posix.Crash(_managerFd));
+                }
+                else
+                {
+                    Begin(_control, "close_m", now);
+                    Issue(_control, Posix.Close(_managerFd));
+                }
+                return true;
+            case ControlStep.ConfirmManagerCrash:
+                Begin(_control, "ioctl_m", now);
+                Issue(_control, Posix.Ioctl(_managerFd, UnknownIoctl));
+                return true;
+            case ControlStep.CloseCrashedManager:
+                Begin(_control, "close_m", now);
+                Issue(_control, Posix.Close(_managerFd));
+                return true;
+            case ControlStep.DrainManagerLanes:
+                if ((_managerReader.Busy || _managerWriter.Busy) && !Waited(now)) return Pause(now);
+                if (_subsidiaryOpen && !_subsidiaryClosing) return Goto(ControlStep.AwaitHangup, now);
+                return TearDownNext();
+            case ControlStep.AwaitHangup:
+                // L15: the subsidiary reads what is left, then 0; only then does it close in order.
+                if ((_subsidiaryReadEof || _subsidiaryReaderStopped) && !_subsidiaryWriter.Busy || Waited(now))
+                {
+                    _endHow = SideEnd.Close;
+                    return Goto(ControlStep.CloseExtras, now, then: ControlStep.EndSubsidiary);
+                }
+                Begin(_control, "poll_s", now, ActiveCall.PollSubsidiary);
+                Issue(_control, Posix.Poll(_subsidiaryFd));
+                _control.WakeTicks = now + Millis(2, 10);
+                return true;
+            case ControlStep.TearDown:
+                // Every handle is closed. A call still pending after the patience will never complete
+                // (R9, PD13): tear down anyway, so the checker reports it as call_hung, and forget it.
+                if (!AllLanesIdle && !Waited(now)) return Pause(now);
+                Emit(new SessionTornDown(Id));
+                Finished = true;
+                return true;
+            default:
+                throw new InvalidOperationException($"unknown control step {_step}");
+        }
+    }
+
+    private void OnControlCompleted(SysResult result, long now)
+    {
+        switch (_step)
+        {
+            case ControlStep.OpenManager:
+                if (!result.IsOk) { Finished = true; return; } // ENOMEM at the limit (PD2): no session
+                _managerFd = (int)result.Value;
+                _path = Posix.SubsidiaryPathOf(_managerFd) ?? "";
+                WasStarted = true;
+                Emit(new SessionStarted(Id, int.TryParse(_path.AsSpan("/dev/pts/".Length), out var minor) ? minor : -1));
+                _reopensLeft = Between(0, 2);
+                _endHow = SideEnd.Close;
+                Goto(IsBurst || _driver.Stopping ? ControlStep.EndManager : ControlStep.Grant, now);
+                return;
+            case ControlStep.Grant: Goto(result.IsOk ? ControlStep.Unlock : ControlStep.EndManager, now); return;
+            case ControlStep.Unlock: Goto(result.IsOk ? ControlStep.Ptsname : ControlStep.EndManager, now); return;
+            case ControlStep.Ptsname: Goto(result.IsOk && result.Text == _path ? ControlStep.OpenSubsidiary : ControlStep.EndManager, now); return;
+            case ControlStep.OpenSubsidiary:
+                if (!result.IsOk) { Goto(ControlStep.EndManager, now); return; }
+                _subsidiaryFd = (int)result.Value;
+                _epoch++;
+                Emit(new SubsidiaryOpened(Id, _epoch));
+                _subsidiaryOpen = true;
+                _subsidiaryClosing = false;
+                ResetEpochData();
+                _opsLeft = Between(4, 40);
+                _pendingEndFault = null;
+                _abruptTries = 0;
+                Goto(ControlStep.Active, now);
+                return;
+            case ControlStep.Active:
+            case ControlStep.AwaitHangup:
+                OnActiveCallCompleted(result, now);
+                return;
+            case ControlStep.CloseExtras:
+                _extraFds.RemoveAt(_extraFds.Count - 1);
+                return;
+            case ControlStep.EndSubsidiary:
+                if (_endHow == SideEnd.Crash) { Goto(ControlStep.ConfirmSubsidiaryCrash, now); return; }
+                Emit(new SubsidiaryClosed(Id, _epoch));
+                Goto(ControlStep.DrainSubsidiaryLanes, now);
+                return;
+            case ControlStep.ConfirmSubsidiaryCrash:
+                // PD13: a crashed side's calls fail EIO; until then the crash has not happened yet.
+                if (result.Errno == Errno.EIO || Waited(now))
+                {
+                    Emit(new SubsidiaryClosed(Id, _epoch));
+                    Goto(ControlStep.CloseCrashedSubsidiary, now);
+                }
+                else _control.WakeTicks = now + Millis(1, 2);
+                return;
+            case ControlStep.CloseCrashedSubsidiary: Goto(ControlStep.DrainSubsidiaryLanes, now); return;
+            case ControlStep.EndManager:
+                if (_endHow == SideEnd.Crash) { Goto(ControlStep.ConfirmManagerCrash, now); return; }
+                Emit(new ManagerClosed(Id));
+                Goto(ControlStep.DrainManagerLanes, now);
+                return;
+            case ControlStep.ConfirmManagerCrash:
+                if (result.Errno == Errno.EIO || Waited(now))
+                {
+                    Emit(new ManagerClosed(Id));
+                    Goto(ControlStep.CloseCrashedManager, now);
+                }
+                else _control.WakeTicks = now + Millis(1, 2);
+                return;
+            case ControlStep.CloseCrashedManager: Goto(ControlStep.DrainManagerLanes, now); return;
+            default:
+                throw new InvalidOperationException($"a control call completed in step {_step}");
+        }
+    }
+
+    private bool Goto(ControlStep step, long now, ControlStep then = ControlStep.TearDown)
+    {
+        _step = step;
+        _afterExtras = then;
+        _waitSince = now;
+        return true;
+    }
+
+    // Keeps the time the drain began waiting, so a hung call is reported after one patience, not two.
+    private bool TearDownNext()
+    {
+        _step = ControlStep.TearDown;
+        return true;
+    }
+
+    private bool Pause(long now)
+    {
+        _control.WakeTicks = now + TimeSpan.TicksPerMillisecond;
+        return false;
+    }
+
+    /// <summary>The session has waited longer than the rules can explain: move on and let the checker judge what is missing.</summary>
+    private bool Waited(long now) => now - _waitSince > (_driver.Stopping ? _driver.TeardownPatience : _driver.SessionPatience).Ticks;
+}

@@ -1,0 +1,69 @@
+using Serilog;
+
+namespace Ptm.Actors.Cli.Soak;
+
+/// <summary>
+/// The soak workload on the real pty host API (issue 7): options.Ptys sessions live at once,
+/// churned, each a seeded random script (PtySession) with injected faults. One driver loop runs
+/// every session as a state machine: it starts calls, lets the actors run, and looks at which
+/// calls have completed, never awaiting one. On the deterministic dispatcher each step is
+/// "start calls, WhenIdleAsync, advance virtual time by StepQuantum", so a seed replays exactly;
+/// on the thread-pool dispatcher the loop sleeps until some call completes (or 2 ms pass).
+/// Nothing here can wait forever: at teardown blocked reads and writes are cancelled (EINTR)
+/// after a grace, and sessions still stuck after that are torn down anyway, which the checker
+/// reports as call_hung.
+/// </summary>
+public sealed class PtySoakWorkload : ISoakWorkload
+{
+    /// <summary>Extra minors above options.Ptys for clone bursts; the Clone actor's limit (PD2) is Ptys plus this.</summary>
+    public const int BurstHeadroom = 32;
+
+    /// <summary>Virtual time per deterministic step (the default; tests may take bigger steps to run faster).</summary>
+    public static readonly TimeSpan DefaultStepQuantum = TimeSpan.FromMilliseconds(1);
+
+    private readonly TimeSpan _stepQuantum;
+
+    public PtySoakWorkload() : this(DefaultStepQuantum) { }
+
+    public PtySoakWorkload(TimeSpan deterministicStepQuantum)
+    {
+        if (deterministicStepQuantum <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(deterministicStepQuantum), "the step must be positive");
+        _stepQuantum = deterministicStepQuantum;
+    }
+
+    public async Task RunAsync(SoakOptions options, ISoakEventSink sink, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(sink);
+        var system = PtySystem.Create(new PtySystemOptions
+        {
+            MaxPtys = options.Ptys + BurstHeadroom,
+            DeterministicSeed = options.Deterministic ? unchecked((int)(options.Seed ^ (options.Seed >> 32))) : null,
+            RecordTrace = false, // a long run's trace would be the largest thing in memory
+        }, PtySystemLogger());
+        var driver = new SoakDriver(options, sink, system, _stepQuantum);
+        try
+        {
+            await driver.RunAsync(ct).ConfigureAwait(false);
+        }
+        finally
+        {
+            await DisposeBoundedAsync(system).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Diagnostics: PTM_SOAK_PTYLOG=1 sends the pty system's own log (actor failures, PD13 crashes) to stderr.</summary>
+    private static ILogger? PtySystemLogger() =>
+        Environment.GetEnvironmentVariable("PTM_SOAK_PTYLOG") is null
+            ? null
+            : new LoggerConfiguration().MinimumLevel.Debug().WriteTo.Console(standardErrorFromLevel: Serilog.Events.LogEventLevel.Verbose).CreateLogger();
+
+    // DisposeAsync waits for closes and for the actors to be idle; a stuck actor (or, on the
+    // deterministic dispatcher, a close nobody runs because a session was abandoned) must not
+    // turn into a hung workload. Normally every descriptor is closed already and this is quick.
+    private static async Task DisposeBoundedAsync(PtySystem system)
+    {
+        var dispose = system.DisposeAsync().AsTask();
+        await Task.WhenAny(dispose, Task.Delay(TimeSpan.FromSeconds(5))).ConfigureAwait(false);
+    }
+}

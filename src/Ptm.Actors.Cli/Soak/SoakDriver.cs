@@ -1,0 +1,234 @@
+using System.Diagnostics;
+using System.Reflection;
+using Ptm.Actors.Kernel;
+using Ptm.Actors.Pty;
+
+namespace Ptm.Actors.Cli.Soak;
+
+/// <summary>
+/// The loop behind PtySoakWorkload: keeps options.Ptys sessions live (churned), steps each one,
+/// samples minors, memory and dead letters, and tears everything down at the end. Single
+/// threaded: every event is emitted from here, so their order is the order of observation.
+/// </summary>
+internal sealed class SoakDriver
+{
+    private static readonly TimeSpan SampleInterval = TimeSpan.FromMilliseconds(100);
+    private static readonly TimeSpan MemoryInterval = TimeSpan.FromMilliseconds(500);
+    private static readonly TimeSpan StartRetryDelay = TimeSpan.FromMilliseconds(5);
+
+    private readonly ISoakEventSink _sink;
+    private readonly List<PtySession> _live = new();
+    private readonly Stopwatch _wall = Stopwatch.StartNew();
+    private readonly ManualTimeProvider? _manual;
+    private readonly long _quantumTicks;
+    private readonly IActorRef? _clone;
+    private readonly SemaphoreSlim _signal = new(0);
+    private readonly Action<Task> _onCompleted;
+    private readonly CancellationTokenSource _abandon = new();
+    private int _signalled;
+    private long _virtualTicks;
+    private long _nextSession;
+    private long _nextCallId;
+    private long _nextStartTicks;
+    private long _nextSampleTicks;
+    private long _nextMemoryTicks;
+    private long _deadLettersSeen;
+    private int _mainSessions;
+    private int _burstsRequested;
+
+    public SoakDriver(SoakOptions options, ISoakEventSink sink, PtySystem system, TimeSpan stepQuantum)
+    {
+        Options = options;
+        _sink = sink;
+        System = system;
+        Deterministic = options.Deterministic;
+        _manual = system.Actors.Time as ManualTimeProvider;
+        if (Deterministic && _manual is null) throw new InvalidOperationException("a deterministic pty system must run on virtual time");
+        _quantumTicks = stepQuantum.Ticks;
+        _clone = FindCloneActor(system);
+        _onCompleted = _ => Signal();
+    }
+
+    public SoakOptions Options { get; }
+    public PtySystem System { get; }
+    public bool Deterministic { get; }
+
+    /// <summary>The run is over: sessions end as soon as they can.</summary>
+    public bool Stopping { get; private set; }
+
+    /// <summary>Cancels every blocking read and write still pending late in the teardown (they fail EINTR).</summary>
+    public CancellationToken Abandon => _abandon.Token;
+
+    /// <summary>Now, in TimeSpan ticks: virtual time on the deterministic dispatcher, else the wall clock since the start.</summary>
+    public long Now => Deterministic ? _virtualTicks : _wall.Elapsed.Ticks;
+
+    public long NextCallId() => ++_nextCallId;
+
+    public void Emit(SoakEvent soakEvent) => _sink.Emit(soakEvent);
+
+    /// <summary>On the thread-pool dispatcher, wakes the loop when the call completes.</summary>
+    public void Watch(Task task)
+    {
+        if (Deterministic || task.IsCompleted) return;
+        task.ContinueWith(_onCompleted, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+    }
+
+    /// <summary>The clone_burst fault: this many extra managers opened and closed at once (L1, L5, L16).</summary>
+    public void RequestBurst(int managers) => _burstsRequested += managers;
+
+    /// <summary>
+    /// The timer_delay fault: the Clone actor's mailbox is held for a while on the system's
+    /// timer, so opens, closes and frees are late. False if the Clone actor cannot be reached.
+    /// </summary>
+    public bool DelayClone(TimeSpan delay)
+    {
+        if (_clone is null) return false;
+        KernelFaults.HoldFor(_clone, delay);
+        return true;
+    }
+
+    public async Task RunAsync(CancellationToken ct)
+    {
+        var end = Options.Duration.Ticks;
+        long stopTicks = 0;
+        var patience = TeardownPatience.Ticks;
+        while (true)
+        {
+            var now = Now;
+            if (!Stopping && (now >= end || ct.IsCancellationRequested))
+            {
+                Stopping = true;
+                stopTicks = now;
+            }
+            if (Stopping)
+            {
+                if (_live.Count == 0) break;
+                var stuckFor = now - stopTicks;
+                // First cancel what blocks (EINTR), then give up on what still does not end.
+                // A session waits a patience per step of its ending before it reports a hung call
+                // (call_hung); only after a few such steps are blocked calls cancelled, then given up on.
+                if (stuckFor > 5 * patience && !_abandon.IsCancellationRequested) _abandon.Cancel();
+                if (stuckFor > 7 * patience)
+                {
+                    foreach (var session in _live) session.Abandon();
+                    _live.Clear();
+                    break;
+                }
+            }
+            else StartSessions(now);
+
+            var progressed = StepSessions(now);
+            Sample(now, force: false);
+            await WaitAsync(progressed).ConfigureAwait(false);
+        }
+        await SettleAsync().ConfigureAwait(false);
+        Sample(Now, force: true);
+    }
+
+    /// <summary>How long a session waits for something the rules promise (an EOF, a hang-up, a call) before it moves on and lets the checker judge.</summary>
+    public TimeSpan SessionPatience => TimeSpan.FromSeconds(5);
+
+    /// <summary>The same once the run is stopping: every session is ending, so what is still missing after this will not come.</summary>
+    public TimeSpan TeardownPatience => TimeSpan.FromSeconds(2);
+
+    private void StartSessions(long now)
+    {
+        while (_burstsRequested > 0)
+        {
+            _burstsRequested--;
+            _live.Add(new PtySession(this, ++_nextSession, burst: true));
+        }
+        if (now < _nextStartTicks) return;
+        // Open at most a few hundred a step so a fresh run ramps up instead of flooding the Clone actor.
+        for (var started = 0; _mainSessions < Options.Ptys && started < 256; started++)
+        {
+            _live.Add(new PtySession(this, ++_nextSession, burst: false));
+            _mainSessions++;
+        }
+    }
+
+    private bool StepSessions(long now)
+    {
+        var progressed = false;
+        var kept = 0;
+        for (var i = 0; i < _live.Count; i++)
+        {
+            var session = _live[i];
+            if (session.Step(now)) progressed = true;
+            if (session.Finished)
+            {
+                if (!session.IsBurst) _mainSessions--;
+                // ENOMEM (PD2) while bursts hold minors: do not spin on opens.
+                if (!session.WasStarted) _nextStartTicks = now + StartRetryDelay.Ticks;
+                continue;
+            }
+            _live[kept++] = session;
+        }
+        _live.RemoveRange(kept, _live.Count - kept);
+        return progressed;
+    }
+
+    private async Task WaitAsync(bool progressed)
+    {
+        if (Deterministic)
+        {
+            await System.WhenIdleAsync().ConfigureAwait(false); // runs the actors here, on this thread
+            _virtualTicks += _quantumTicks;
+            _manual!.Advance(TimeSpan.FromTicks(_quantumTicks));
+            return;
+        }
+        Volatile.Write(ref _signalled, 0);
+        if (progressed) return; // something moved: look again at once
+        // Bounded: a lost wake-up costs 2 ms, never a hang.
+        await _signal.WaitAsync(TimeSpan.FromMilliseconds(2)).ConfigureAwait(false);
+    }
+
+    private void Signal()
+    {
+        if (Interlocked.Exchange(ref _signalled, 1) == 0) _signal.Release();
+    }
+
+    // After the last session: let closes reach the Clone actor, so the final minor count is the real one (L16).
+    private async Task SettleAsync()
+    {
+        if (Deterministic)
+        {
+            await System.WhenIdleAsync().ConfigureAwait(false);
+            return;
+        }
+        var deadline = _wall.Elapsed + TimeSpan.FromSeconds(5);
+        while (System.AllocatedMinors != 0 && _wall.Elapsed < deadline)
+        {
+            await Task.WhenAny(System.WhenIdleAsync(), Task.Delay(TimeSpan.FromMilliseconds(50))).ConfigureAwait(false);
+            if (System.AllocatedMinors != 0) await Task.Delay(TimeSpan.FromMilliseconds(5)).ConfigureAwait(false);
+        }
+    }
+
+    private void Sample(long now, bool force)
+    {
+        if (!force && now < _nextSampleTicks) return;
+        _nextSampleTicks = now + SampleInterval.Ticks;
+        Emit(new MinorsAllocated(System.AllocatedMinors, System.Options.MaxPtys));
+        ReportDeadLetters();
+        if (!force && now < _nextMemoryTicks) return;
+        _nextMemoryTicks = now + MemoryInterval.Ticks;
+        Emit(new MemorySample(GC.GetTotalMemory(forceFullCollection: force), Math.Max(System.AllocatedMinors, _live.Count)));
+    }
+
+    private void ReportDeadLetters()
+    {
+        var count = System.UnexpectedDeadLetters;
+        if (count == _deadLettersSeen) return;
+        var examples = System.UnexpectedDeadLetterExamples;
+        for (var n = _deadLettersSeen; n < count; n++)
+        {
+            var text = n < examples.Count ? examples[(int)n] : "(beyond the first examples)";
+            Emit(new DeadLetter(text, "pty system", Expected: false));
+        }
+        _deadLettersSeen = count;
+    }
+
+    // The Clone actor is private to PtySystem; fault injection is the one reason to reach it.
+    private static IActorRef? FindCloneActor(PtySystem system) =>
+        typeof(PtySystem).GetField("_clone", BindingFlags.NonPublic | BindingFlags.Instance)?.GetValue(system) as IActorRef;
+}
