@@ -40,12 +40,7 @@ public class PtySoakWorkloadTests
     private static Task<SoakReport> Run(SoakOptions options) =>
         new SoakRunner(options, new PtySoakWorkload(TimeSpan.FromMilliseconds(2)), new SilentDisplay(), Serilog.Core.Logger.None).RunAsync(CancellationToken.None);
 
-    // Skipped until two pty-subsystem bugs the soak found are fixed (see the soakwork report):
-    // SideActor.ResumeWriters re-enters itself through PutDown -> Service and dequeues an empty
-    // queue, so the Manager actor crashes mid-write (replay: ptm soak --duration 1s --ptys 1
-    // --deterministic --seed 1 with every --rate-... 0). With a re-entrancy guard in
-    // ResumeWriters this test passes with 0 violations.
-    [Fact(Skip = "pty bug: SideActor.ResumeWriters re-entrancy crashes the Manager actor (PD14/L15 violations); un-skip once fixed")]
+    [Fact]
     public async Task A_ten_second_deterministic_soak_breaks_no_rule_and_injects_every_fault()
     {
         var clock = Stopwatch.StartNew();
