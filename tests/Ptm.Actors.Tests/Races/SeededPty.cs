@@ -26,8 +26,17 @@ internal sealed class SeededPty
     /// <summary>Names the seed in every assertion message, so a failure is a one-line reproduction.</summary>
     public string At(string what) => $"seed {Seed}: {what}";
 
-    /// <summary>Runs the actors to quiescence; returns the number of messages processed.</summary>
-    public int Idle() => System.Actors.RunUntilIdle();
+    /// <summary>
+    /// Runs the actors to quiescence; returns the number of messages processed. A side actor
+    /// that failed on its own (not an injected crash, PD13) is a bug even if every other check
+    /// of the race passes, so it fails the test here.
+    /// </summary>
+    public int Idle()
+    {
+        var processed = System.Actors.RunUntilIdle();
+        Assert.True(System.Statistics.UnexpectedFailures == 0, At($"a side actor failed: {System.Statistics.FirstUnexpectedFailure}"));
+        return processed;
+    }
 
     /// <summary>Runs to quiescence and returns the call's result; the call must have been answered.</summary>
     public SysResult Settle(Task<SysResult> call, string what = "call")
