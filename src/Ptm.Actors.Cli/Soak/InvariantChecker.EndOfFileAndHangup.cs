@@ -19,6 +19,7 @@ public sealed partial class InvariantChecker
         epoch.Closing = true;
         epoch.ClosedBy = e.How;
         epoch.EofOwed = !session.ManagerClosing;
+        if (epoch.SubsidiaryToManager.OpenWindows > 0) epoch.EofMayBeFlushed = true; // a flush in flight may meet the EOF
         epoch.ManagerToSubsidiary.OnTailDiscard(); // PD5 (and the reader is gone anyway)
         if (e.How == SideEnd.Crash) epoch.SubsidiaryToManager.OnTailDiscard(); // PD13: the crashed pts write queue
         // L15: an orderly close after the manager has gone comes after the workload saw the hang-up.
@@ -42,6 +43,21 @@ public sealed partial class InvariantChecker
             if (e.How == SideEnd.Close && epoch.Closed && epoch.EofOwed && epoch.EofCount == 0)
                 ReportMissingEof(session, epoch, "the manager closed without having read it");
         }
+    }
+
+    /// <summary>
+    /// The EOF is a zero-length M_DATA in the manager's read queue, so a flush of that queue
+    /// (FLUSHR there, D4-D6) discards it like any queued data: a window on the epoch's
+    /// subsidiary-to-manager stream once its last close has begun excuses a missing EOF.
+    /// </summary>
+    private void OnDiscardWindowOpened(DiscardWindowOpened e)
+    {
+        if (!TryStream(e.Stream, out var stream)) return;
+        stream.OnWindowOpened();
+        if (e.Stream.Direction == Direction.SubsidiaryToManager &&
+            _sessions.TryGetValue(e.Stream.Session, out var session) &&
+            session.Epochs.TryGetValue(e.Stream.Epoch, out var epoch) && epoch.Closing)
+            epoch.EofMayBeFlushed = true;
     }
 
     private void OnManagerClosed(ManagerClosed e)
@@ -100,7 +116,7 @@ public sealed partial class InvariantChecker
 
     private void ReportMissingEof(SessionLedger session, EpochLedger epoch, string why)
     {
-        if (epoch.EofMissingReported) return;
+        if (epoch.EofMissingReported || epoch.EofMayBeFlushed) return;
         epoch.EofMissingReported = true;
         Violations.Record(ViolationKind.EofNotOnce, session.Session, $"subsidiary epoch {epoch.Epoch} ended while the manager lived but no EOF was read: {why} (L13)");
     }

@@ -62,7 +62,7 @@ public sealed partial class InvariantChecker
             case SubsidiaryClosed e: if (TryEpoch(e.Session, e.Epoch, out var closed)) closed.Closed = true; break;
             case ManagerClosing e: OnManagerClosing(e); break;
             case ManagerClosed e: OnManagerClosed(e); break;
-            case DiscardWindowOpened e: if (TryStream(e.Stream, out var opened)) opened.OnWindowOpened(); break;
+            case DiscardWindowOpened e: OnDiscardWindowOpened(e); break;
             case DiscardWindowClosed e: if (TryStream(e.Stream, out var shut)) shut.OnWindowClosed(Violations); break;
             case HangupSeen e: OnHangupSeen(e); break;
             case ManagerHangupSeen e:

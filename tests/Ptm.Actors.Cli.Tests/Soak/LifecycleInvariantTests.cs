@@ -39,6 +39,26 @@ public class LifecycleInvariantTests
     }
 
     [Fact]
+    public void A_flush_of_the_manager_read_side_after_the_last_close_may_discard_the_end_of_file()
+    {
+        // D4-D6: the EOF is a zero-length message in the manager's read queue; FLUSHR empties that queue.
+        var trace = Started().Add(new SubsidiaryClosing(1, 1, SideEnd.Close)).Add(new SubsidiaryClosed(1, 1))
+            .Add(new DiscardWindowOpened(S2M(1, 1), DiscardReason.Flush)).Add(new DiscardWindowClosed(S2M(1, 1), DiscardReason.Flush))
+            .CloseManager(1).TearDown(1).Minors(0);
+        Check.Clean(Check.Run(trace));
+    }
+
+    [Fact]
+    public void A_flush_window_on_the_other_direction_does_not_excuse_a_missing_end_of_file()
+    {
+        var trace = Started().Add(new SubsidiaryClosing(1, 1, SideEnd.Close)).Add(new SubsidiaryClosed(1, 1))
+            .Add(new DiscardWindowOpened(M2S(1, 1), DiscardReason.Flush)).Add(new DiscardWindowClosed(M2S(1, 1), DiscardReason.Flush))
+            .CloseManager(1).TearDown(1).Minors(0);
+        var first = Check.Only(Check.Run(trace), ViolationKind.EofNotOnce);
+        Assert.Contains("closed without having read it", first.Detail);
+    }
+
+    [Fact]
     public void An_orderly_manager_close_without_the_owed_end_of_file_is_eof_not_once()
     {
         var trace = Started().Add(new SubsidiaryClosing(1, 1, SideEnd.Crash)).Add(new SubsidiaryClosed(1, 1))
