@@ -15,7 +15,7 @@ internal sealed partial class PtySession
     private enum ControlStep
     {
         OpenManager, Grant, Unlock, Ptsname, OpenSubsidiary, Active,
-        QuiesceSubsidiary, CloseExtras, EndSubsidiary, ConfirmSubsidiaryCrash, CloseCrashedSubsidiary, DrainSubsidiaryLanes, AwaitEof,
+        QuiesceSubsidiary, CloseExtras, EndSubsidiary, ConfirmSubsidiaryCrash, CloseCrashedSubsidiary, DrainSubsidiaryLanes, AwaitEof, ProbeEof,
         QuiesceManager, EndManager, ConfirmManagerCrash, CloseCrashedManager, DrainManagerLanes, AwaitHangup,
         TearDown,
     }
@@ -111,13 +111,19 @@ internal sealed partial class PtySession
                 return Goto(ControlStep.AwaitEof, now);
             case ControlStep.AwaitEof:
                 // L13: reopen only once the manager has read this epoch's EOF, so every byte it reads has one epoch.
-                if (_managerReadEpoch > _epoch || _managerReaderStopped || Waited(now))
+                if (_managerReadEpoch <= _epoch && !_managerReaderStopped && Waited(now))
+                    return Goto(ControlStep.ProbeEof, now); // out of patience: is the EOF lost, or is the reader just slow?
+                if (_managerReadEpoch > _epoch || _managerReaderStopped)
                 {
                     if (_managerReadEpoch > _epoch && !_driver.Stopping && _reopensLeft-- > 0) return Goto(ControlStep.OpenSubsidiary, now);
                     _endHow = SideEnd.Close;
                     return Goto(ControlStep.EndManager, now);
                 }
                 return Pause(now);
+            case ControlStep.ProbeEof:
+                Begin(_control, "poll_m", now);
+                Issue(_control, Posix.Poll(_managerFd));
+                return true;
             case ControlStep.QuiesceManager:
                 if (!_managerWriter.Busy || Waited(now)) return Goto(ControlStep.EndManager, now);
                 return Pause(now);
@@ -224,6 +230,14 @@ internal sealed partial class PtySession
                 else _control.WakeTicks = now + Millis(1, 2);
                 return;
             case ControlStep.CloseCrashedSubsidiary: Goto(ControlStep.DrainSubsidiaryLanes, now); return;
+            case ControlStep.ProbeEof:
+                // Input still queued, or a read in flight, means a slow or stalled reader: the manager
+                // closes with unread input and owes no EOF check (abrupt). Nothing queued and nothing
+                // in flight means the EOF never arrived: an orderly close lets the checker judge (L13).
+                var unread = !result.IsOk || ((PollEvents)result.Value & PollEvents.POLLIN) != 0 || _managerReader.Busy;
+                _endHow = _managerReadEpoch > _epoch || !unread ? SideEnd.Close : SideEnd.AbruptClose;
+                Goto(ControlStep.EndManager, now);
+                return;
             case ControlStep.EndManager:
                 if (_endHow == SideEnd.Crash) { Goto(ControlStep.ConfirmManagerCrash, now); return; }
                 Emit(new ManagerClosed(Id));

@@ -26,7 +26,7 @@ public enum SideEnd
     /// <summary>An orderly last close, after the workload finished with the side.</summary>
     Close,
 
-    /// <summary>A close issued while a call on the side is blocked (the abrupt_close fault).</summary>
+    /// <summary>A close issued while a call on the side is blocked (the abrupt_close fault), or with input still unread: no EOF is owed to the reader.</summary>
     AbruptClose,
 
     /// <summary>The actor behind the side fails (PD13).</summary>
