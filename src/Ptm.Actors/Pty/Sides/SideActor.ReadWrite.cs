@@ -98,8 +98,10 @@ internal abstract partial class SideActor
         }
         while (request.Accepted < request.Data.Length && WriteQueue.CanPut)
         {
+            // The caller may reuse its buffer once the write returns, so the stream copies it, once (D18 packets slice the copy).
+            if (request.Copy.Length == 0) request.Copy = request.Data.ToArray();
             var count = Math.Min(MaxPacket, request.Data.Length - request.Accepted);
-            var packet = request.Data.Slice(request.Accepted, count).ToArray();
+            var packet = request.Copy.Slice(request.Accepted, count);
             request.Accepted += count;
             if (!PutDown(new DataMessage(packet)))
             {
