@@ -228,7 +228,7 @@ internal sealed class ManagerActor : SideActor
         Clone.Tell(new ManagerClosing(Minor, request), Self); // PD3, R6: before anything else; the Clone completes the close
         if (Peer is not null)
         {
-            Peer.Tell(HangupMessage.Instance, Self); // L14.1
+            TellPeer(HangupMessage.Instance); // L14.1
             Context.Unwatch(Peer);
             Peer = null;
         }

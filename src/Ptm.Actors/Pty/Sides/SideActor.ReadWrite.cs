@@ -58,7 +58,7 @@ internal abstract partial class SideActor
     /// <summary>Tells the producer how much has been consumed once the queue drained far enough (D15).</summary>
     protected void ReportCredit()
     {
-        if (ReadQueue.TakeCreditReport() is { } consumed) Peer?.Tell(new Credit(consumed), Self);
+        if (ReadQueue.TakeCreditReport() is { } consumed && Peer is not null) TellPeer(new Credit(consumed));
     }
 
     private void HandleWrite(WriteRequest request)
@@ -93,6 +93,7 @@ internal abstract partial class SideActor
             {
                 request.ZeroLengthSent = true;
                 PutDown(DataMessage.Empty); // PD8
+                SendRun();
             }
             return;
         }
@@ -106,9 +107,10 @@ internal abstract partial class SideActor
             if (!PutDown(new DataMessage(packet)))
             {
                 request.Accepted = request.Data.Length; // the whole write counts as written (PD4)
-                return;
+                break;
             }
         }
+        SendRun(); // before the write can complete: its data is on its way first
     }
 
     /// <summary>
@@ -141,6 +143,7 @@ internal abstract partial class SideActor
             if (WriteError is var error && error != Errno.None)
             {
                 _writers.Dequeue();
+                SendRun(); // what the writer already moved goes before its call returns
                 if (writer.Accepted > 0) writer.Complete(writer.Accepted);
                 else writer.Fail(error);
                 continue;
@@ -166,6 +169,7 @@ internal abstract partial class SideActor
 
     protected void FailReadersAndWriters(Errno errno)
     {
+        SendRun(); // a partly moved write returns its count only after its data has gone
         while (ParkedReaders > 0) _readers!.Dequeue().Fail(errno);
         while (ParkedWriters > 0)
         {

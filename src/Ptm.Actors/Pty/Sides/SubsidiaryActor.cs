@@ -196,7 +196,7 @@ internal sealed class SubsidiaryActor : SideActor
         if (Peer is not null)
         {
             foreach (var message in WriteQueue.DrainAll()) SendToPeer(message); // D16: no flow control now
-            Peer.Tell(SubsidiaryClosed.Instance, Self); // L12.3, R5: after all our data
+            TellPeer(SubsidiaryClosed.Instance); // L12.3, R5: after all our data
             Context.Unwatch(Peer);
             Peer = null;
         }
