@@ -55,7 +55,9 @@ internal sealed class CloneActor : UntypedActor
 {
     private readonly SlotTable _table;
     private readonly CloneStatistics _statistics;
-    private readonly Dictionary<IActorRef, PtyEntry> _bySide = new();
+    // Keyed by reference: a side's ref is one object for its whole life (the sides rely on that for R13
+    // too), and hashing a ref's path string on every open, close and ioctl update was a visible cost.
+    private readonly Dictionary<IActorRef, PtyEntry> _bySide = new(ReferenceEqualityComparer.Instance);
     private long _serial;
 
     public CloneActor(PtySystemOptions options, CloneStatistics statistics)
@@ -83,14 +85,32 @@ internal sealed class CloneActor : UntypedActor
             case DriverOpen driverOpen: OpenSubsidiary(driverOpen.Request); break;
             case Terminated terminated: SideGone(terminated.ActorRef); break;
             case ManagerClosing closing:
-                WithEntryOf(Sender, entry => { entry.ManagerClosing = true; entry.ManagerClose = closing.Close; });
+                if (EntryOf(Sender) is { } closingManager)
+                {
+                    closingManager.ManagerClosing = true;
+                    closingManager.ManagerClose = closing.Close;
+                }
                 break;
             case SubsidiaryClosing closing:
-                WithEntryOf(Sender, entry => { entry.SubsidiaryClosing = true; entry.SubsidiaryClose = closing.Close; });
+                if (EntryOf(Sender) is { } closingSubsidiary)
+                {
+                    closingSubsidiary.SubsidiaryClosing = true;
+                    closingSubsidiary.SubsidiaryClose = closing.Close;
+                }
                 break;
-            case Unlock: WithEntryOf(Sender, entry => entry.State &= ~PtyState.PTLOCK); break;
-            case SetZone zone: WithEntryOf(Sender, entry => entry.Zone = zone.Zone); break;
-            case SetOwner owner: WithEntryOf(Sender, entry => { entry.Uid = owner.Uid; entry.Gid = owner.Gid; }); break;
+            case Unlock:
+                if (EntryOf(Sender) is { } unlocked) unlocked.State &= ~PtyState.PTLOCK;
+                break;
+            case SetZone zone:
+                if (EntryOf(Sender) is { } zoned) zoned.Zone = zone.Zone;
+                break;
+            case SetOwner owner:
+                if (EntryOf(Sender) is { } owned)
+                {
+                    owned.Uid = owner.Uid;
+                    owned.Gid = owner.Gid;
+                }
+                break;
             case SetPtsTty ptsTty: SetPtsTty(ptsTty); break;
             case StatRequest stat: Stat(stat); break;
             case TuneRequest tune: Tune(tune); break;
@@ -248,11 +268,8 @@ internal sealed class CloneActor : UntypedActor
         _bySide[side] = entry;
     }
 
-    /// <summary>Entry updates are taken only from the entry's own live sides.</summary>
-    private void WithEntryOf(IActorRef sender, Action<PtyEntry> update)
-    {
-        if (_bySide.TryGetValue(sender, out var entry)) update(entry);
-    }
+    /// <summary>Entry updates are taken only from the entry's own live sides (no closure per message: a hot path).</summary>
+    private PtyEntry? EntryOf(IActorRef sender) => _bySide.TryGetValue(sender, out var entry) ? entry : null;
 }
 
 /// <summary>Counters the Clone actor publishes for the host (leak checks, soak and bench reports).</summary>
