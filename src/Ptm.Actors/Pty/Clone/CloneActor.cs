@@ -127,9 +127,9 @@ internal sealed class CloneActor : UntypedActor
         }
         var entry = _table.Allocate(request.Who.Zone);
         // Props run their factory on the child's first turn: capture values, not the mutable entry.
-        var (minor, zone, clone) = (entry.Minor, entry.Zone, Self);
+        var (minor, zone, clone, open) = (entry.Minor, entry.Zone, Self, new Handoff<OpenManagerRequest>(request));
         var manager = Context.ActorOf(
-            Props.Create(() => new ManagerActor(minor, zone, clone, request)),
+            Props.Create(() => new ManagerActor(minor, zone, clone, open.Take())),
             "ptm-" + minor + "-" + ++_serial);
         entry.Manager = manager;
         Track(manager, entry);
@@ -180,9 +180,9 @@ internal sealed class CloneActor : UntypedActor
         }
         if (entry.Has(PtyState.PTLOCK) || !entry.Has(PtyState.PTMOPEN)) { request.Fail(Errno.EAGAIN); return; } // L6, L7.5
         entry.State |= PtyState.PTSOPEN; // L7.8
-        var (minor, manager, clone) = (entry.Minor, entry.Manager!, Self);
+        var (minor, manager, clone, open) = (entry.Minor, entry.Manager!, Self, new Handoff<OpenSubsidiaryRequest>(request));
         var subsidiary = Context.ActorOf(
-            Props.Create(() => new SubsidiaryActor(minor, manager, clone, request)),
+            Props.Create(() => new SubsidiaryActor(minor, manager, clone, open.Take())),
             "pts-" + minor + "-" + ++_serial);
         entry.Subsidiary = subsidiary;
         Track(subsidiary, entry);
