@@ -9,7 +9,8 @@ namespace Ptm.Actors.Streams;
 /// </summary>
 public sealed class DriverQueue(WaterMarks marks, WaterMarks peerReadQueue)
 {
-    private readonly LinkedList<StreamMessage> _messages = new();
+    // A ring buffer created on first use: no node per message, and nothing at all for an idle pair.
+    private Queue<StreamMessage>? _messages;
     private long _sent;
     private long _peerConsumed;
 
@@ -17,7 +18,7 @@ public sealed class DriverQueue(WaterMarks marks, WaterMarks peerReadQueue)
 
     public int Bytes { get; private set; }
 
-    public int Count => _messages.Count;
+    public int Count => _messages?.Count ?? 0;
 
     /// <summary>The stream head may put another message (the queue is below its high-water mark).</summary>
     public bool CanPut => Bytes < Marks.High;
@@ -33,16 +34,15 @@ public sealed class DriverQueue(WaterMarks marks, WaterMarks peerReadQueue)
 
     public void Enqueue(StreamMessage message)
     {
-        _messages.AddLast(message);
+        (_messages ??= new Queue<StreamMessage>()).Enqueue(message);
         Bytes += message.Size;
     }
 
-    public StreamMessage Peek() => _messages.First!.Value;
+    public StreamMessage Peek() => _messages!.Peek();
 
     public StreamMessage Dequeue()
     {
-        var message = _messages.First!.Value;
-        _messages.RemoveFirst();
+        var message = _messages!.Dequeue();
         Bytes -= message.Size;
         return message;
     }
@@ -66,16 +66,17 @@ public sealed class DriverQueue(WaterMarks marks, WaterMarks peerReadQueue)
     public int FlushData(byte? band = null)
     {
         var flushed = 0;
-        for (var node = _messages.First; node is not null;)
+        if (_messages is null) return 0;
+        // One turn round the ring: each message is taken out once and the kept ones go back in order.
+        for (var remaining = _messages.Count; remaining > 0; remaining--)
         {
-            var next = node.Next;
-            if (node.Value is DataMessage or ProtoMessage { Priority: false } && (band is null || node.Value.Band == band))
+            var message = _messages.Dequeue();
+            if (message is DataMessage or ProtoMessage { Priority: false } && (band is null || message.Band == band))
             {
-                flushed += node.Value.Size;
-                Bytes -= node.Value.Size;
-                _messages.Remove(node);
+                flushed += message.Size;
+                Bytes -= message.Size;
             }
-            node = next;
+            else _messages.Enqueue(message);
         }
         return flushed;
     }
@@ -83,6 +84,7 @@ public sealed class DriverQueue(WaterMarks marks, WaterMarks peerReadQueue)
     /// <summary>Takes every queued message out (close or a vanished peer: the caller NAKs ioctls and drops the rest).</summary>
     public List<StreamMessage> DrainAll()
     {
+        if (_messages is null) return new List<StreamMessage>();
         var all = new List<StreamMessage>(_messages);
         _messages.Clear();
         Bytes = 0;

@@ -27,7 +27,8 @@ public sealed class ReadQueue(WaterMarks marks)
         IsTty = options.IsTty;
     }
 
-    private readonly Queue<DataMessage> _messages = new();
+    // Created on first data: an idle pair's read queues stay a few fields (memory per idle pair).
+    private Queue<DataMessage>? _messages;
     private int _headOffset;
     private long _consumed;
     private long _reported;
@@ -36,14 +37,14 @@ public sealed class ReadQueue(WaterMarks marks)
     public int Bytes { get; private set; }
 
     /// <summary>True while at least one message, zero-length included, is queued (POLLIN).</summary>
-    public bool HasMessage => _messages.Count > 0;
+    public bool HasMessage => _messages is { Count: > 0 };
 
     /// <summary>Total bytes ever consumed by reads and flushes.</summary>
     public long Consumed => _consumed;
 
     public void Enqueue(DataMessage message)
     {
-        _messages.Enqueue(message);
+        (_messages ??= new Queue<DataMessage>()).Enqueue(message);
         Bytes += message.Size;
     }
 
@@ -51,6 +52,7 @@ public sealed class ReadQueue(WaterMarks marks)
     public int Read(Span<byte> destination)
     {
         var total = 0;
+        if (_messages is null) return 0;
         while (_messages.Count > 0)
         {
             var head = _messages.Peek();
@@ -80,7 +82,7 @@ public sealed class ReadQueue(WaterMarks marks)
     public int Flush()
     {
         var discarded = Bytes;
-        _messages.Clear();
+        _messages?.Clear();
         _headOffset = 0;
         Bytes = 0;
         _consumed += discarded;

@@ -28,6 +28,17 @@ public sealed record DataMessage(ReadOnlyMemory<byte> Bytes) : StreamMessage
     public bool IsZeroLength => Bytes.Length == 0;
 }
 
+/// <summary>
+/// Consecutive M_DATA messages a driver's service procedure forwarded in one turn, delivered
+/// as one actor message. Each packet keeps its own boundary and size (D18) and each was
+/// admitted by the same per-message flow-control check (D13); the receiving stream head queues
+/// them one by one. It only ever travels between the two drivers, never sits on a queue.
+/// </summary>
+public sealed record DataRun(DataMessage[] Packets) : StreamMessage
+{
+    public override bool IsPriority => false;
+}
+
 /// <summary>M_PROTO (ordinary) or M_PCPROTO (priority): a control part and a data part.</summary>
 public sealed record ProtoMessage(ReadOnlyMemory<byte> Control, ReadOnlyMemory<byte> Data, bool Priority) : StreamMessage
 {

@@ -55,7 +55,9 @@ internal sealed class CloneActor : UntypedActor
 {
     private readonly SlotTable _table;
     private readonly CloneStatistics _statistics;
-    private readonly Dictionary<IActorRef, PtyEntry> _bySide = new();
+    // Keyed by reference: a side's ref is one object for its whole life (the sides rely on that for R13
+    // too), and hashing a ref's path string on every open, close and ioctl update was a visible cost.
+    private readonly Dictionary<IActorRef, PtyEntry> _bySide = new(ReferenceEqualityComparer.Instance);
     private long _serial;
 
     public CloneActor(PtySystemOptions options, CloneStatistics statistics)
@@ -83,14 +85,32 @@ internal sealed class CloneActor : UntypedActor
             case DriverOpen driverOpen: OpenSubsidiary(driverOpen.Request); break;
             case Terminated terminated: SideGone(terminated.ActorRef); break;
             case ManagerClosing closing:
-                WithEntryOf(Sender, entry => { entry.ManagerClosing = true; entry.ManagerClose = closing.Close; });
+                if (EntryOf(Sender) is { } closingManager)
+                {
+                    closingManager.ManagerClosing = true;
+                    closingManager.ManagerClose = closing.Close;
+                }
                 break;
             case SubsidiaryClosing closing:
-                WithEntryOf(Sender, entry => { entry.SubsidiaryClosing = true; entry.SubsidiaryClose = closing.Close; });
+                if (EntryOf(Sender) is { } closingSubsidiary)
+                {
+                    closingSubsidiary.SubsidiaryClosing = true;
+                    closingSubsidiary.SubsidiaryClose = closing.Close;
+                }
                 break;
-            case Unlock: WithEntryOf(Sender, entry => entry.State &= ~PtyState.PTLOCK); break;
-            case SetZone zone: WithEntryOf(Sender, entry => entry.Zone = zone.Zone); break;
-            case SetOwner owner: WithEntryOf(Sender, entry => { entry.Uid = owner.Uid; entry.Gid = owner.Gid; }); break;
+            case Unlock:
+                if (EntryOf(Sender) is { } unlocked) unlocked.State &= ~PtyState.PTLOCK;
+                break;
+            case SetZone zone:
+                if (EntryOf(Sender) is { } zoned) zoned.Zone = zone.Zone;
+                break;
+            case SetOwner owner:
+                if (EntryOf(Sender) is { } owned)
+                {
+                    owned.Uid = owner.Uid;
+                    owned.Gid = owner.Gid;
+                }
+                break;
             case SetPtsTty ptsTty: SetPtsTty(ptsTty); break;
             case StatRequest stat: Stat(stat); break;
             case TuneRequest tune: Tune(tune); break;
@@ -107,9 +127,9 @@ internal sealed class CloneActor : UntypedActor
         }
         var entry = _table.Allocate(request.Who.Zone);
         // Props run their factory on the child's first turn: capture values, not the mutable entry.
-        var (minor, zone, clone) = (entry.Minor, entry.Zone, Self);
+        var (minor, zone, clone, open) = (entry.Minor, entry.Zone, Self, new Handoff<OpenManagerRequest>(request));
         var manager = Context.ActorOf(
-            Props.Create(() => new ManagerActor(minor, zone, clone, request)),
+            Props.Create(() => new ManagerActor(minor, zone, clone, open.Take())),
             "ptm-" + minor + "-" + ++_serial);
         entry.Manager = manager;
         Track(manager, entry);
@@ -160,9 +180,9 @@ internal sealed class CloneActor : UntypedActor
         }
         if (entry.Has(PtyState.PTLOCK) || !entry.Has(PtyState.PTMOPEN)) { request.Fail(Errno.EAGAIN); return; } // L6, L7.5
         entry.State |= PtyState.PTSOPEN; // L7.8
-        var (minor, manager, clone) = (entry.Minor, entry.Manager!, Self);
+        var (minor, manager, clone, open) = (entry.Minor, entry.Manager!, Self, new Handoff<OpenSubsidiaryRequest>(request));
         var subsidiary = Context.ActorOf(
-            Props.Create(() => new SubsidiaryActor(minor, manager, clone, request)),
+            Props.Create(() => new SubsidiaryActor(minor, manager, clone, open.Take())),
             "pts-" + minor + "-" + ++_serial);
         entry.Subsidiary = subsidiary;
         Track(subsidiary, entry);
@@ -248,11 +268,8 @@ internal sealed class CloneActor : UntypedActor
         _bySide[side] = entry;
     }
 
-    /// <summary>Entry updates are taken only from the entry's own live sides.</summary>
-    private void WithEntryOf(IActorRef sender, Action<PtyEntry> update)
-    {
-        if (_bySide.TryGetValue(sender, out var entry)) update(entry);
-    }
+    /// <summary>Entry updates are taken only from the entry's own live sides (no closure per message: a hot path).</summary>
+    private PtyEntry? EntryOf(IActorRef sender) => _bySide.TryGetValue(sender, out var entry) ? entry : null;
 }
 
 /// <summary>Counters the Clone actor publishes for the host (leak checks, soak and bench reports).</summary>

@@ -13,6 +13,12 @@ public sealed class WriteRequest(Credentials who, OpenFile file, ReadOnlyMemory<
 {
     public ReadOnlyMemory<byte> Data { get; } = data;
 
+    /// <summary>
+    /// The stream's own copy of <see cref="Data"/>, made once when the first packet is accepted:
+    /// every packet is a slice of it, so a write costs one copy however many packets it makes (D18).
+    /// </summary>
+    internal ReadOnlyMemory<byte> Copy { get; set; }
+
     /// <summary>Bytes accepted into the stream so far.</summary>
     public int Accepted { get; set; }
 

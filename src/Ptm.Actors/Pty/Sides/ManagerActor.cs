@@ -31,7 +31,7 @@ namespace Ptm.Actors.Pty;
  */
 internal sealed class ManagerActor : SideActor
 {
-    private readonly OpenManagerRequest _open;
+    private OpenManagerRequest? _open; // dropped once answered: an idle pair does not keep its open call alive
     private bool _locked = true;
     private bool _closing;
     private Errno _stickyWriteError;
@@ -51,12 +51,14 @@ internal sealed class ManagerActor : SideActor
     /// <summary>The open completes only now that the actor is running (R3), after ptm's M_SETOPTS (L2.7, D17, L18).</summary>
     protected override void PreStart()
     {
-        var file = _open.File!;
+        var open = _open!;
+        _open = null;
+        var file = open.File!;
         ReadQueue.Apply(new SetOptionsMessage(WaterMarks.StreamHead, IsTty: (file.Flags & OpenFlags.NoCtty) == 0));
         file.Minor = Minor;
         file.IsManager = true;
         file.Side = Self;
-        _open.Complete(file.Descriptor);
+        open.Complete(file.Descriptor);
     }
 
     protected override void OnLifecycle(object message)
@@ -228,7 +230,7 @@ internal sealed class ManagerActor : SideActor
         Clone.Tell(new ManagerClosing(Minor, request), Self); // PD3, R6: before anything else; the Clone completes the close
         if (Peer is not null)
         {
-            Peer.Tell(HangupMessage.Instance, Self); // L14.1
+            TellPeer(HangupMessage.Instance); // L14.1
             Context.Unwatch(Peer);
             Peer = null;
         }

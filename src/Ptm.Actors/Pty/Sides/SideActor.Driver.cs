@@ -8,6 +8,8 @@ internal abstract partial class SideActor
 {
     private static long s_ioctlIds;
     private Dictionary<long, IoctlRequest>? _forwarded;
+    private List<DataMessage>? _run;
+    private IActorRef? _runTarget;
 
     /// <summary>The service procedure (ptmwsrv, ptswsrv): forward queued messages while the peer has room (D13).</summary>
     protected void Service()
@@ -26,10 +28,44 @@ internal abstract partial class SideActor
         if (WriteQueue.BelowLowWater) ResumeWriters();
     }
 
+    /// <summary>
+    /// Forwards a message to the peer. Data packets are gathered into one run per turn (one
+    /// actor message instead of one per packet); every other message, and every Tell to the
+    /// peer, sends the run first, so the peer sees exactly the order it would have seen.
+    /// </summary>
     protected void SendToPeer(StreamMessage message)
     {
-        if (message is DataMessage) WriteQueue.CountSent(message);
+        if (message is DataMessage data)
+        {
+            WriteQueue.CountSent(data);
+            if (!ReferenceEquals(_runTarget, Peer)) SendRun();
+            _runTarget = Peer;
+            (_run ??= new List<DataMessage>()).Add(data);
+            return;
+        }
+        TellPeer(message);
+    }
+
+    /// <summary>Any message to the peer: the packets gathered so far go first (FIFO from one sender).</summary>
+    protected void TellPeer(object message)
+    {
+        SendRun();
         Peer!.Tell(message, Self);
+    }
+
+    /// <summary>
+    /// Sends the packets gathered this turn. Called before anything else goes to the peer,
+    /// before a write completes (a caller that then reads the other side finds the data queued
+    /// ahead of its read) and at the end of every turn, so nothing is held between messages.
+    /// </summary>
+    protected void SendRun()
+    {
+        if (_run is not { Count: > 0 } run) return;
+        var target = _runTarget!;
+        StreamMessage message = run.Count == 1 ? run[0] : new DataRun(run.ToArray());
+        run.Clear();
+        _runTarget = null;
+        target.Tell(message, Self);
     }
 
     /// <summary>A message arriving on this side's read side, from the peer's driver.</summary>
@@ -40,6 +76,10 @@ internal abstract partial class SideActor
         {
             case DataMessage data:
                 ReadQueue.Enqueue(data);
+                SatisfyReaders();
+                break;
+            case DataRun run:
+                foreach (var packet in run.Packets) ReadQueue.Enqueue(packet);
                 SatisfyReaders();
                 break;
             case ProtoMessage proto:

@@ -5,8 +5,9 @@ namespace Ptm.Actors.Pty;
 /// <summary>The stream head: reads, writes and poll for the host, with blocking by parking the request.</summary>
 internal abstract partial class SideActor
 {
-    private readonly Queue<ReadRequest> _readers = new();
-    private readonly Queue<WriteRequest> _writers = new();
+    // Created on first use: most sides of idle pairs never park a caller (memory per idle pair).
+    private Queue<ReadRequest>? _readers;
+    private Queue<WriteRequest>? _writers;
     private bool _resuming;
 
     private void HandleRead(ReadRequest request)
@@ -16,9 +17,9 @@ internal abstract partial class SideActor
             request.Complete(0);
             return;
         }
-        if (_readers.Count == 0 && TryRead(request)) return;
+        if (ParkedReaders == 0 && TryRead(request)) return;
         if (request.IsNonBlocking) request.Fail(Errno.EAGAIN); // D19, PD7
-        else _readers.Enqueue(request);
+        else (_readers ??= new Queue<ReadRequest>()).Enqueue(request);
     }
 
     /// <summary>Completes the read if data (or end of file) is there. False: it must wait.</summary>
@@ -40,8 +41,12 @@ internal abstract partial class SideActor
         return false;
     }
 
+    private int ParkedReaders => _readers?.Count ?? 0;
+    private int ParkedWriters => _writers?.Count ?? 0;
+
     protected void SatisfyReaders()
     {
+        if (_readers is null) return;
         while (_readers.Count > 0)
         {
             var reader = _readers.Peek();
@@ -53,7 +58,7 @@ internal abstract partial class SideActor
     /// <summary>Tells the producer how much has been consumed once the queue drained far enough (D15).</summary>
     protected void ReportCredit()
     {
-        if (ReadQueue.TakeCreditReport() is { } consumed) Peer?.Tell(new Credit(consumed), Self);
+        if (ReadQueue.TakeCreditReport() is { } consumed && Peer is not null) TellPeer(new Credit(consumed));
     }
 
     private void HandleWrite(WriteRequest request)
@@ -63,10 +68,10 @@ internal abstract partial class SideActor
             request.Fail(error);
             return;
         }
-        if (_writers.Count > 0)
+        if (ParkedWriters > 0)
         {
             if (request.IsNonBlocking) request.Fail(Errno.EAGAIN);
-            else _writers.Enqueue(request);
+            else _writers!.Enqueue(request);
             return;
         }
         Advance(request);
@@ -76,7 +81,7 @@ internal abstract partial class SideActor
             if (request.Accepted > 0) request.Complete(request.Accepted); // D19: a partial count
             else request.Fail(Errno.EAGAIN);
         }
-        else _writers.Enqueue(request);
+        else (_writers ??= new Queue<WriteRequest>()).Enqueue(request);
     }
 
     /// <summary>Moves as much of the write into the driver as flow control allows, in packets of MaxPacket (D18).</summary>
@@ -88,20 +93,24 @@ internal abstract partial class SideActor
             {
                 request.ZeroLengthSent = true;
                 PutDown(DataMessage.Empty); // PD8
+                SendRun();
             }
             return;
         }
         while (request.Accepted < request.Data.Length && WriteQueue.CanPut)
         {
+            // The caller may reuse its buffer once the write returns, so the stream copies it, once (D18 packets slice the copy).
+            if (request.Copy.Length == 0) request.Copy = request.Data.ToArray();
             var count = Math.Min(MaxPacket, request.Data.Length - request.Accepted);
-            var packet = request.Data.Slice(request.Accepted, count).ToArray();
+            var packet = request.Copy.Slice(request.Accepted, count);
             request.Accepted += count;
             if (!PutDown(new DataMessage(packet)))
             {
                 request.Accepted = request.Data.Length; // the whole write counts as written (PD4)
-                return;
+                break;
             }
         }
+        SendRun(); // before the write can complete: its data is on its way first
     }
 
     /// <summary>
@@ -126,6 +135,7 @@ internal abstract partial class SideActor
 
     private void ResumeWritersCore()
     {
+        if (_writers is null) return;
         while (_writers.Count > 0)
         {
             var writer = _writers.Peek();
@@ -133,6 +143,7 @@ internal abstract partial class SideActor
             if (WriteError is var error && error != Errno.None)
             {
                 _writers.Dequeue();
+                SendRun(); // what the writer already moved goes before its call returns
                 if (writer.Accepted > 0) writer.Complete(writer.Accepted);
                 else writer.Fail(error);
                 continue;
@@ -152,16 +163,17 @@ internal abstract partial class SideActor
         var events = PollEvents.None;
         if (ReadQueue.HasMessage) events |= PollEvents.POLLIN;
         if (HungUp) events |= PollEvents.POLLHUP;
-        else if (_writers.Count == 0 && WriteQueue.CanPut) events |= PollEvents.POLLOUT;
+        else if (ParkedWriters == 0 && WriteQueue.CanPut) events |= PollEvents.POLLOUT;
         return events;
     }
 
     protected void FailReadersAndWriters(Errno errno)
     {
-        while (_readers.Count > 0) _readers.Dequeue().Fail(errno);
-        while (_writers.Count > 0)
+        SendRun(); // a partly moved write returns its count only after its data has gone
+        while (ParkedReaders > 0) _readers!.Dequeue().Fail(errno);
+        while (ParkedWriters > 0)
         {
-            var writer = _writers.Dequeue();
+            var writer = _writers!.Dequeue();
             if (writer.Accepted > 0) writer.Complete(writer.Accepted);
             else writer.Fail(errno);
         }

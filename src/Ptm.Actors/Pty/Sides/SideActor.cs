@@ -53,6 +53,10 @@ internal abstract partial class SideActor : UntypedActor
             request.Fail(Errno.EIO); // the call that made the side fail is answered too (PD13), then the failure goes on to the Clone
             throw;
         }
+        finally
+        {
+            SendRun(); // packets never wait between turns
+        }
     }
 
     private void Dispatch(object message)

@@ -33,7 +33,10 @@ namespace Ptm.Actors.Pty;
 internal sealed class SubsidiaryActor : SideActor
 {
     private readonly IActorRef _manager;
-    private readonly HashSet<long> _openFiles = new();
+    // The files sharing this stream (L9): almost always one, so the first is a field and a set
+    // exists only for the others (memory per idle pair).
+    private long _firstFile;
+    private HashSet<long>? _otherFiles;
     private List<OpenSubsidiaryRequest>? _waitingForConnect;
     private bool _connected;
 
@@ -97,7 +100,8 @@ internal sealed class SubsidiaryActor : SideActor
         file.Minor = Minor;
         file.IsManager = false;
         file.Side = Self;
-        _openFiles.Add(file.Id);
+        if (_firstFile == 0 || _firstFile == file.Id) _firstFile = file.Id;
+        else (_otherFiles ??= new HashSet<long>()).Add(file.Id);
         request.Complete(file.Descriptor);
     }
 
@@ -180,8 +184,10 @@ internal sealed class SubsidiaryActor : SideActor
 
     protected override void HandleClose(CloseRequest request)
     {
-        _openFiles.Remove(request.File!.Id);
-        if (_openFiles.Count > 0)
+        var id = request.File!.Id;
+        if (_firstFile == id) _firstFile = 0;
+        else _otherFiles?.Remove(id);
+        if (_firstFile != 0 || _otherFiles is { Count: > 0 })
         {
             request.Complete(0); // L9: only the last close runs the close routine
             return;
@@ -190,7 +196,7 @@ internal sealed class SubsidiaryActor : SideActor
         if (Peer is not null)
         {
             foreach (var message in WriteQueue.DrainAll()) SendToPeer(message); // D16: no flow control now
-            Peer.Tell(SubsidiaryClosed.Instance, Self); // L12.3, R5: after all our data
+            TellPeer(SubsidiaryClosed.Instance); // L12.3, R5: after all our data
             Context.Unwatch(Peer);
             Peer = null;
         }
