@@ -16,6 +16,7 @@ internal sealed partial class PtySession
     {
         OpenManager, Grant, Unlock, Ptsname, OpenSubsidiary, Active,
         QuiesceSubsidiary, CloseExtras, EndSubsidiary, ConfirmSubsidiaryCrash, CloseCrashedSubsidiary, DrainSubsidiaryLanes, AwaitEof, ProbeEof,
+        ProbeHangup,
         QuiesceManager, EndManager, ConfirmManagerCrash, CloseCrashedManager, DrainManagerLanes, AwaitHangup,
         TearDown,
     }
@@ -120,6 +121,10 @@ internal sealed partial class PtySession
                     return Goto(ControlStep.EndManager, now);
                 }
                 return Pause(now);
+            case ControlStep.ProbeHangup:
+                Begin(_control, "poll_s", now);
+                Issue(_control, Posix.Poll(_subsidiaryFd));
+                return true;
             case ControlStep.ProbeEof:
                 Begin(_control, "poll_m", now);
                 Issue(_control, Posix.Poll(_managerFd));
@@ -157,11 +162,13 @@ internal sealed partial class PtySession
                 return TearDownNext();
             case ControlStep.AwaitHangup:
                 // L15: the subsidiary reads what is left, then 0; only then does it close in order.
-                if ((_subsidiaryReadEof || _subsidiaryReaderStopped) && !_subsidiaryWriter.Busy || Waited(now))
+                if ((_subsidiaryReadEof || _subsidiaryReaderStopped) && !_subsidiaryWriter.Busy)
                 {
                     _endHow = SideEnd.Close;
                     return Goto(ControlStep.CloseExtras, now, then: ControlStep.EndSubsidiary);
                 }
+                // Out of patience (a starved run can get here before its first poll): look once more.
+                if (Waited(now)) return Goto(ControlStep.ProbeHangup, now);
                 Begin(_control, "poll_s", now, ActiveCall.PollSubsidiary);
                 Issue(_control, Posix.Poll(_subsidiaryFd));
                 _control.WakeTicks = now + Millis(2, 10);
@@ -230,6 +237,12 @@ internal sealed partial class PtySession
                 else _control.WakeTicks = now + Millis(1, 2);
                 return;
             case ControlStep.CloseCrashedSubsidiary: Goto(ControlStep.DrainSubsidiaryLanes, now); return;
+            case ControlStep.ProbeHangup:
+                // POLLHUP is the hang-up itself (L15); without it the close stays orderly and the checker judges it.
+                if (result.IsOk && ((PollEvents)result.Value & PollEvents.POLLHUP) != 0) Emit(new HangupSeen(Id, _epoch));
+                _endHow = SideEnd.Close;
+                Goto(ControlStep.CloseExtras, now, then: ControlStep.EndSubsidiary);
+                return;
             case ControlStep.ProbeEof:
                 // Input still queued, or a read in flight, means a slow or stalled reader: the manager
                 // closes with unread input and owes no EOF check (abrupt). Nothing queued and nothing

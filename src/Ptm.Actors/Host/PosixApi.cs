@@ -46,6 +46,7 @@ public sealed class PosixApi
     {
         if (Usable(fd) is not { } file) return Failed(Errno.EBADF);
         file.Closed = true;
+        _files.TryRemove(fd, out _); // a forgotten descriptor answers EBADF exactly as a closed one does
         return SendTo(file, new CloseRequest(who ?? Credentials.Root, file));
     }
 
@@ -148,10 +149,18 @@ public sealed class PosixApi
         return _files.TryGetValue(fd, out var file) && file.IsUsable ? file : null;
     }
 
+    /// <summary>Sends an open to the Clone; a failed open's descriptor is forgotten, so the table holds only open files.</summary>
     private Task<SysResult> Send(PtyRequest request, CancellationToken cancellationToken)
     {
         request.CancelWith(cancellationToken);
         _system.SendToClone(request);
+        request.Task.ContinueWith(
+            static (open, state) =>
+            {
+                var (files, fd) = ((ConcurrentDictionary<int, OpenFile>, int))state!;
+                if (!open.Result.IsOk) files.TryRemove(fd, out _);
+            },
+            (_files, request.File!.Descriptor), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         return request.Task;
     }
 

@@ -74,7 +74,7 @@ public sealed class CloseAndEofRaceTests(ITestOutputHelper output)
             var managerPath = TraceChecks.Paths(trace, TraceChecks.Manager).Single();
             Assert.Equal(1, TraceChecks.Count(trace, managerPath, "SubsidiaryClosed"));
             var eof = TraceChecks.IndexOf(trace, managerPath, "SubsidiaryClosed");
-            Assert.True(TraceChecks.IndexOf(trace, managerPath, "DataMessage", eof) < 0, pty.At("data processed after the EOF (R5)"));
+            Assert.True(TraceChecks.IndexOfData(trace, managerPath, eof) < 0, pty.At("data processed after the EOF (R5)"));
             TraceChecks.NoSideProcessesAfterItsClose(pty, trace);
             pty.CloseAllAndCheckClean(manager);
         });
@@ -99,7 +99,7 @@ public sealed class CloseAndEofRaceTests(ITestOutputHelper output)
             var managerPath = TraceChecks.Paths(trace, TraceChecks.Manager).Single();
             Assert.True(TraceChecks.Count(trace, managerPath, "SubsidiaryClosed") <= 1, pty.At("two EOFs (R5)"));
             var eof = TraceChecks.IndexOf(trace, managerPath, "SubsidiaryClosed");
-            if (eof >= 0) Assert.True(TraceChecks.IndexOf(trace, managerPath, "DataMessage", eof) < 0, pty.At("data after the EOF (R5)"));
+            if (eof >= 0) Assert.True(TraceChecks.IndexOfData(trace, managerPath, eof) < 0, pty.At("data after the EOF (R5)"));
             TraceChecks.NoSideProcessesAfterItsClose(pty, trace); // in particular no EOF processed by a stopped manager
             pty.CloseAllAndCheckClean();
         });

@@ -38,7 +38,7 @@ public sealed class OpenRaceTests(ITestOutputHelper output)
             {
                 if (TraceChecks.PathOf(trace[i]) != subsidiaryPath) continue;
                 var message = TraceChecks.MessageOf(trace[i]);
-                if (message is "DataMessage" or "IoctlMessage" or "FlushMessage")
+                if (TraceChecks.IsData(message) || message is "IoctlMessage" or "FlushMessage")
                     Assert.True(i > introduced, pty.At($"the subsidiary processed {message} before the manager knew it (R3)"));
             }
 

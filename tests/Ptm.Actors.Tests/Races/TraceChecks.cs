@@ -32,6 +32,17 @@ internal static class TraceChecks
         return -1;
     }
 
+    /// <summary>Data reaches a side as one packet (DataMessage) or as packets forwarded in one turn (DataRun).</summary>
+    public static bool IsData(string message) => message is "DataMessage" or "DataRun";
+
+    /// <summary>The first data message to <paramref name="path"/> at or after <paramref name="from"/>, or -1.</summary>
+    public static int IndexOfData(IReadOnlyList<string> trace, string path, int from = 0)
+    {
+        for (var i = from; i < trace.Count; i++)
+            if (PathOf(trace[i]) == path && IsData(MessageOf(trace[i]))) return i;
+        return -1;
+    }
+
     public static int Count(IReadOnlyList<string> trace, string path, string message)
     {
         var count = 0;
