@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Reflection;
 using Ptm.Actors.Kernel;
 using Ptm.Actors.Pty;
 
@@ -45,7 +44,7 @@ internal sealed class SoakDriver
         _manual = system.Actors.Time as ManualTimeProvider;
         if (Deterministic && _manual is null) throw new InvalidOperationException("a deterministic pty system must run on virtual time");
         _quantumTicks = stepQuantum.Ticks;
-        _clone = FindCloneActor(system);
+        _clone = system.CloneActor;
         _onCompleted = _ => Signal();
     }
 
@@ -229,6 +228,4 @@ internal sealed class SoakDriver
     }
 
     // The Clone actor is private to PtySystem; fault injection is the one reason to reach it.
-    private static IActorRef? FindCloneActor(PtySystem system) =>
-        typeof(PtySystem).GetField("_clone", BindingFlags.NonPublic | BindingFlags.Instance)?.GetValue(system) as IActorRef;
 }

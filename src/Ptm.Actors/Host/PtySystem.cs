@@ -44,6 +44,9 @@ public sealed class PtySystem : IAsyncDisposable
     /// <summary>The actor system underneath (for tests, fault injection and diagnostics).</summary>
     public ActorSystem Actors { get; }
 
+    /// <summary>The Clone actor (the /dev/ptmx and /dev/pts owner), for fault injection and diagnostics.</summary>
+    public IActorRef CloneActor => _clone;
+
     /// <summary>The C-style facade: integer descriptors and errno results.</summary>
     public PosixApi Posix { get; }
 
