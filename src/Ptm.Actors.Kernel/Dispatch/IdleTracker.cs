@@ -4,12 +4,19 @@ namespace Ptm.Actors.Kernel.Dispatch;
 /// Counts mailboxes that are scheduled or running. The system is idle when that count is zero
 /// and no timer is due now; <see cref="WhenIdleAsync"/> completes at such a moment. A mailbox
 /// re-schedules itself before it leaves the count, so a chain of messages never looks idle.
+///
+/// Leaving the count happens on every run of every mailbox, so <see cref="Check"/> must not take
+/// the lock when nobody waits. That is a Dekker handshake: the last mailbox leaving decrements
+/// the count (a full fence) and then reads the number of waiters; a waiter registers (a full
+/// fence) and then reads the count again. At least one of them sees the other, so a waiter is
+/// never left behind; completing a waiter twice is harmless.
 /// </summary>
 internal sealed class IdleTracker(Func<bool> anyTimerDue)
 {
     private readonly object _gate = new();
     private List<TaskCompletionSource>? _waiters;
     private int _busy;
+    private int _waiting; // written only under _gate; read without it by Check's fast path
 
     public bool IsIdle => Volatile.Read(ref _busy) == 0 && !anyTimerDue();
 
@@ -23,24 +30,40 @@ internal sealed class IdleTracker(Func<bool> anyTimerDue)
     /// <summary>Re-evaluates idleness (after a timer fired into a dead mailbox, for example).</summary>
     public void Check()
     {
-        List<TaskCompletionSource>? done = null;
+        if (Volatile.Read(ref _waiting) == 0) return;
+        List<TaskCompletionSource>? done;
         lock (_gate)
         {
             if (_waiters is null || !IsIdle) return;
-            done = _waiters;
-            _waiters = null;
+            done = TakeWaiters();
         }
         foreach (var waiter in done) waiter.TrySetResult();
     }
 
     public Task WhenIdleAsync()
     {
+        List<TaskCompletionSource> done;
+        TaskCompletionSource waiter;
         lock (_gate)
         {
             if (IsIdle) return Task.CompletedTask;
-            var waiter = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            waiter = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             (_waiters ??= new List<TaskCompletionSource>()).Add(waiter);
-            return waiter.Task;
+            Interlocked.Increment(ref _waiting); // published (full fence) before idleness is read again
+            if (!IsIdle) return waiter.Task;
+            // The last busy mailbox left between the first look and the registration and may have
+            // seen no waiter: this thread completes them instead.
+            done = TakeWaiters();
         }
+        foreach (var ready in done) ready.TrySetResult();
+        return waiter.Task;
+    }
+
+    private List<TaskCompletionSource> TakeWaiters()
+    {
+        var waiters = _waiters!;
+        _waiters = null;
+        Volatile.Write(ref _waiting, 0);
+        return waiters;
     }
 }
