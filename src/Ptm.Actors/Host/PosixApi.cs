@@ -186,7 +186,3 @@ public sealed class PosixApi
         return true;
     }
 }
-
-/// <summary>The exception an injected crash makes a side actor fail with (PD13).</summary>
-public sealed class InjectedCrashException(int minor, bool manager)
-    : Exception($"injected crash of the {(manager ? "manager" : "subsidiary")} of pty {minor}");

@@ -34,24 +34,24 @@ public abstract class PtyHandle : IAsyncDisposable
 
     /// <summary>Reads what is there (byte-stream, D21), waiting if nothing is; 0 is end of file.</summary>
     public async Task<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
-        (int)Check(await System.Posix.Read(Descriptor, buffer, Who, cancellationToken).ConfigureAwait(false), "read");
+        (int)(await System.Posix.Read(Descriptor, buffer, Who, cancellationToken).ConfigureAwait(false)).ValueOrThrow("read");
 
     /// <summary>Writes, held by flow control while the pair is full (non-blocking handles get EAGAIN or a partial count).</summary>
     public async Task<int> WriteAsync(ReadOnlyMemory<byte> data, CancellationToken cancellationToken = default) =>
-        (int)Check(await System.Posix.Write(Descriptor, data, Who, cancellationToken).ConfigureAwait(false), "write");
+        (int)(await System.Posix.Write(Descriptor, data, Who, cancellationToken).ConfigureAwait(false)).ValueOrThrow("write");
 
     /// <summary>Readiness now (POLLIN, POLLOUT, POLLERR, POLLHUP), without waiting.</summary>
     public async Task<PollEvents> PollAsync(CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        return (PollEvents)Check(await System.Posix.Poll(Descriptor, Who).ConfigureAwait(false), "poll");
+        return (PollEvents)(await System.Posix.Poll(Descriptor, Who).ConfigureAwait(false)).ValueOrThrow("poll");
     }
 
     /// <summary>I_FLUSH (D4-D6).</summary>
-    public async Task FlushAsync(FlushFlags which) => Check(await System.Posix.Flush(Descriptor, which, Who).ConfigureAwait(false), "flush");
+    public async Task FlushAsync(FlushFlags which) => (await System.Posix.Flush(Descriptor, which, Who).ConfigureAwait(false)).ValueOrThrow("flush");
 
     public async Task<int> IoctlAsync(int command, ReadOnlyMemory<byte>? payload = null, CancellationToken cancellationToken = default) =>
-        (int)Check(await System.Posix.Ioctl(Descriptor, command, payload, Who, cancellationToken).ConfigureAwait(false), "ioctl");
+        (int)(await System.Posix.Ioctl(Descriptor, command, payload, Who, cancellationToken).ConfigureAwait(false)).ValueOrThrow("ioctl");
 
     /// <summary>close(2); closing twice is harmless.</summary>
     public async ValueTask DisposeAsync()
@@ -59,9 +59,6 @@ public abstract class PtyHandle : IAsyncDisposable
         if (File.Closed || System.IsDisposed) return;
         await System.Posix.Close(Descriptor, Who).ConfigureAwait(false);
     }
-
-    internal static long Check(SysResult result, string operation) =>
-        result.IsOk ? result.Value : throw new PtyException(result.Errno, operation);
 }
 
 /// <summary>The manager side (/dev/ptmx): grantpt, unlockpt and ptsname live here.</summary>
@@ -70,16 +67,16 @@ public sealed class ManagerHandle : PtyHandle
     internal ManagerHandle(PtySystem system, OpenFile file, Credentials who) : base(system, file, who) { }
 
     /// <summary>grantpt (C6): the subsidiary node is owned by the caller's uid, group tty.</summary>
-    public async Task GrantAsync() => Check(await System.Posix.grantpt(Descriptor, Who).ConfigureAwait(false), "grantpt");
+    public async Task GrantAsync() => (await System.Posix.grantpt(Descriptor, Who).ConfigureAwait(false)).ValueOrThrow("grantpt");
 
     /// <summary>unlockpt (C5, I2): the subsidiary can be opened from now on.</summary>
-    public async Task UnlockAsync() => Check(await System.Posix.unlockpt(Descriptor, Who).ConfigureAwait(false), "unlockpt");
+    public async Task UnlockAsync() => (await System.Posix.unlockpt(Descriptor, Who).ConfigureAwait(false)).ValueOrThrow("unlockpt");
 
     /// <summary>ptsname (C4): "/dev/pts/N".</summary>
     public async Task<string> PtsnameAsync()
     {
         var result = await System.Posix.ptsname(Descriptor, Who).ConfigureAwait(false);
-        Check(result, "ptsname");
+        result.ValueOrThrow("ptsname");
         return result.Text!;
     }
 

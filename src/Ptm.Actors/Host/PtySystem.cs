@@ -79,14 +79,14 @@ public sealed class PtySystem : IAsyncDisposable
     public async Task<ManagerHandle> OpenManagerAsync(OpenFlags flags = OpenFlags.None, Credentials? who = null, CancellationToken cancellationToken = default)
     {
         var result = await Posix.Open("/dev/ptmx", flags, who, cancellationToken).ConfigureAwait(false);
-        return new ManagerHandle(this, Posix.FileOf((int)PtyHandle.Check(result, "open /dev/ptmx")), who ?? Credentials.Root);
+        return new ManagerHandle(this, Posix.FileOf((int)result.ValueOrThrow("open /dev/ptmx")), who ?? Credentials.Root);
     }
 
     /// <summary>open("/dev/pts/N").</summary>
     public async Task<SubsidiaryHandle> OpenSubsidiaryAsync(string path, OpenFlags flags = OpenFlags.None, Credentials? who = null, CancellationToken cancellationToken = default)
     {
         var result = await Posix.Open(path, flags, who, cancellationToken).ConfigureAwait(false);
-        return new SubsidiaryHandle(this, Posix.FileOf((int)PtyHandle.Check(result, "open " + path)), who ?? Credentials.Root);
+        return new SubsidiaryHandle(this, Posix.FileOf((int)result.ValueOrThrow("open " + path)), who ?? Credentials.Root);
     }
 
     public async ValueTask DisposeAsync()

@@ -27,8 +27,8 @@ internal sealed class PtyRoundTripBenchmark : IBenchmark
             long trips = 0;
             do
             {
-                SimPair.Check(await posix.Write(pair.Manager, ping).ConfigureAwait(false), "write");
-                SimPair.Check(await posix.Read(pair.Manager, pong).ConfigureAwait(false), "read");
+                (await posix.Write(pair.Manager, ping).ConfigureAwait(false)).ValueOrThrow("write");
+                (await posix.Read(pair.Manager, pong).ConfigureAwait(false)).ValueOrThrow("read");
                 trips++;
             } while (!Measure.Reached(deadline));
             return trips;

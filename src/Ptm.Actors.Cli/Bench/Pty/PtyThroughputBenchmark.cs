@@ -30,7 +30,7 @@ internal sealed class PtyThroughputBenchmark(string key, int writeSize, int read
             long bytes = 0;
             do
             {
-                bytes += SimPair.Check(await posix.Read(pair.Subsidiary, buffer).ConfigureAwait(false), "read");
+                bytes += (await posix.Read(pair.Subsidiary, buffer).ConfigureAwait(false)).ValueOrThrow("read");
             } while (!Measure.Reached(deadline));
             return bytes;
         }).ConfigureAwait(false);

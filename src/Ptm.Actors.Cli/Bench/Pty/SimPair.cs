@@ -5,12 +5,12 @@ internal readonly record struct SimPair(int Manager, int Subsidiary)
 {
     public static async Task<SimPair> OpenAsync(PosixApi posix)
     {
-        var manager = (int)Check(await posix.posix_openpt(OpenFlags.NoCtty).ConfigureAwait(false), "posix_openpt");
-        Check(await posix.grantpt(manager).ConfigureAwait(false), "grantpt");
-        Check(await posix.unlockpt(manager).ConfigureAwait(false), "unlockpt");
+        var manager = (int)(await posix.posix_openpt(OpenFlags.NoCtty).ConfigureAwait(false)).ValueOrThrow("posix_openpt");
+        (await posix.grantpt(manager).ConfigureAwait(false)).ValueOrThrow("grantpt");
+        (await posix.unlockpt(manager).ConfigureAwait(false)).ValueOrThrow("unlockpt");
         var name = await posix.ptsname(manager).ConfigureAwait(false);
-        Check(name, "ptsname");
-        var subsidiary = (int)Check(await posix.Open(name.Text!, OpenFlags.NoCtty).ConfigureAwait(false), "open " + name.Text);
+        name.ValueOrThrow("ptsname");
+        var subsidiary = (int)(await posix.Open(name.Text!, OpenFlags.NoCtty).ConfigureAwait(false)).ValueOrThrow("open " + name.Text);
         return new SimPair(manager, subsidiary);
     }
 
@@ -19,7 +19,4 @@ internal readonly record struct SimPair(int Manager, int Subsidiary)
         await posix.Close(Manager).ConfigureAwait(false);
         await posix.Close(Subsidiary).ConfigureAwait(false);
     }
-
-    public static long Check(Ptm.Actors.Pty.SysResult result, string what) =>
-        result.IsOk ? result.Value : throw new InvalidOperationException($"{what} failed with {result.Errno} during a benchmark");
 }

@@ -10,4 +10,7 @@ public readonly record struct SysResult(long Value, Errno Errno, string? Text = 
     public static SysResult OkText(string text) => new(0, Errno.None, text);
 
     public static SysResult Fail(Errno errno) => new(-1, errno);
+
+    /// <summary>The value, or a PtyException carrying the errno, as a C caller checking for -1 would raise it.</summary>
+    public long ValueOrThrow(string operation) => IsOk ? Value : throw new PtyException(Errno, operation);
 }

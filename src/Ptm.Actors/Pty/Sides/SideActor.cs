@@ -96,12 +96,10 @@ internal abstract partial class SideActor : UntypedActor
     protected abstract void OnLifecycle(object message);
 
     /// <summary>PD13: whatever is still pending when the actor stops (a crash) fails EIO.</summary>
-    protected override void PostStop() => FailEverythingPending(Errno.EIO);
-
-    protected void FailEverythingPending(Errno errno)
+    protected override void PostStop()
     {
-        FailReadersAndWriters(errno);
-        NakForwardedIoctls(errno == Errno.EIO ? Errno.EIO : Errno.EINVAL);
+        FailReadersAndWriters(Errno.EIO);
+        NakForwardedIoctls(Errno.EIO);
     }
 
     private void OnCredit(Credit credit)

@@ -176,11 +176,12 @@ internal sealed class SubsidiaryActor : SideActor
         else ForwardIoctl(request); // I7, D8
     }
 
-    /// <summary>C6 step 1: the ISPTM check fails on a subsidiary (EINVAL, or ENXIO once hung up).</summary>
-    protected override void HandleGrant(GrantRequest request) => request.Fail(HungUp ? Errno.ENXIO : Errno.EINVAL);
+    /// <summary>C2: the ISPTM check grantpt and ptsname start with fails on a subsidiary (EINVAL, or ENXIO once hung up, PD6).</summary>
+    private Errno ManagerCheckError => HungUp ? Errno.ENXIO : Errno.EINVAL;
 
-    protected override void HandlePtsname(PtsnameRequest request) =>
-        request.Fail(request.BufferLength is null || !HungUp ? Errno.EINVAL : Errno.ENXIO);
+    protected override void HandleGrant(GrantRequest request) => request.Fail(ManagerCheckError);
+
+    protected override void HandlePtsname(PtsnameRequest request) => request.Fail(ManagerCheckError);
 
     protected override void HandleClose(CloseRequest request)
     {
