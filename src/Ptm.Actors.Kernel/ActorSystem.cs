@@ -88,6 +88,28 @@ public sealed class ActorSystem : IAsyncDisposable
 
     public void Stop(IActorRef actor) => _user.Stop(actor);
 
+    /// <summary>
+    /// Runs <paramref name="completion"/>, work that may resume a caller (completing a Task whose
+    /// continuations run synchronously), off every actor's turn and before the system can be idle.
+    /// Posted during a turn on the ThreadPool dispatcher, it runs on the same thread as soon as
+    /// that mailbox run has released its mailbox: the caller resumes without a thread hop, and
+    /// the actor it tells next runs on the same thread too. Posted anywhere else (another thread,
+    /// a deterministic system, or a second completion in one run) it is queued to the ThreadPool.
+    /// </summary>
+    public void RunAfterTurn(IThreadPoolWorkItem completion)
+    {
+        ArgumentNullException.ThrowIfNull(completion);
+        if (WorkerChain.Current is { } chain && chain.TryDefer(this, completion)) return;
+        QueueCounted(completion);
+    }
+
+    /// <summary>Queues work to the ThreadPool, counted busy until it has run.</summary>
+    internal void QueueCounted(IThreadPoolWorkItem work)
+    {
+        Idle.Enter();
+        ThreadPool.UnsafeQueueUserWorkItem(new CountedWorkItem(work, Idle), preferLocal: false);
+    }
+
     /// <summary>Completes when no mailbox holds or runs a message and no timer is due now. On a deterministic system it runs the actors to that point first.</summary>
     public Task WhenIdleAsync()
     {

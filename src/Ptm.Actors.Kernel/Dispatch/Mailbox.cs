@@ -130,58 +130,42 @@ internal sealed class Mailbox : IThreadPoolWorkItem
         if (HasRunnableWork()) TrySchedule();
     }
 
-    // Hand-off: the first idle mailbox that a ThreadPool run wakes is run next on the same thread
-    // instead of being queued (and another thread woken for it), up to MaxHandOffs in a row.
-    // A request-reply pair then costs no thread wake-up per message. Guarantees are unchanged:
-    // the mailbox is still scheduled (and counted busy) exactly once before it runs. If the run
-    // goes on to another message, the woken mailbox is queued normally first, so it waits for at
-    // most the one message that woke it. (A handler that blocks until an actor it just woke has
-    // replied would wait forever; blocking in a handler is a defect anyway.)
-    private const int MaxHandOffs = 16;
-    [ThreadStatic] private static bool t_inThreadPoolRun;
-    [ThreadStatic] private static Mailbox? t_handOff;
-
-    /// <summary>The ThreadPool's entry point: this run, then any mailbox it handed off, then the pool again.</summary>
+    /// <summary>The ThreadPool's entry point: this run, then the runs it handed off (<see cref="WorkerChain"/>), then the pool again.</summary>
     public void Execute()
     {
-        t_inThreadPoolRun = true;
+        var chain = WorkerChain.Enter();
         try
         {
             Run();
-            for (var hops = 0; hops < MaxHandOffs && t_handOff is { } next; hops++)
-            {
-                t_handOff = null;
-                next.Run();
-            }
+            chain.RunHandOffs();
         }
         finally
         {
-            t_inThreadPoolRun = false;
-            if (t_handOff is { } left) FlushHandOff(left);
+            chain.Leave();
         }
     }
 
-    private static void FlushHandOff(Mailbox woken)
-    {
-        t_handOff = null;
-        woken._cell.System.Dispatcher.Schedule(woken);
-    }
+    /// <summary>Queues this (already scheduled) mailbox on its dispatcher.</summary>
+    internal void ScheduleOnDispatcher() => _cell.System.Dispatcher.Schedule(this);
 
     /// <summary>One run: system messages, then up to Throughput user messages, each followed by system messages.</summary>
     public void Run()
     {
-        var idle = _cell.System.Idle;
+        var system = _cell.System;
+        var idle = system.Idle;
+        var chain = system.Dispatcher.IsDeterministic ? null : WorkerChain.Current;
+        chain?.BeginRun(system);
         var stillScheduled = false;
         try
         {
             ProcessSystemMessages();
-            var budget = _cell.System.Dispatcher.Throughput;
+            var budget = system.Dispatcher.Throughput;
+            var processed = 0;
             while (budget-- > 0 && _cell.CanProcessUserMessages)
             {
                 if (!TryDequeueUser(out var envelope)) break;
-                // A mailbox woken by an earlier message of this run must not wait for this one:
-                // hand-off only saves a thread wake-up for what the run's last message wakes.
-                if (t_handOff is { } woken) FlushHandOff(woken);
+                // Whatever an earlier message of this run woke or completed must not wait for this one.
+                if (processed++ > 0) chain?.BeforeNextMessage();
                 _cell.Invoke(envelope);
                 ProcessSystemMessages();
             }
@@ -191,13 +175,20 @@ internal sealed class Mailbox : IThreadPoolWorkItem
         }
         finally
         {
-            if (stillScheduled) _cell.System.Dispatcher.Schedule(this);
+            if (stillScheduled) system.Dispatcher.Schedule(this);
             else
             {
                 Volatile.Write(ref _scheduled, 0);
                 // Re-schedule before leaving the busy count so idle is never reported in between.
                 if (HasRunnableWork()) TrySchedule();
-                idle.Exit();
+            }
+            try
+            {
+                chain?.EndRun(); // the mailbox is released: a caller resumed now may tell this actor again
+            }
+            finally
+            {
+                if (!stillScheduled) idle.Exit();
             }
         }
     }
@@ -278,9 +269,8 @@ internal sealed class Mailbox : IThreadPoolWorkItem
     {
         if (Volatile.Read(ref _scheduled) != 0 || Interlocked.CompareExchange(ref _scheduled, 1, 0) != 0) return;
         _cell.System.Idle.Enter();
-        var dispatcher = _cell.System.Dispatcher;
-        if (t_inThreadPoolRun && t_handOff is null && !dispatcher.IsDeterministic) t_handOff = this;
-        else dispatcher.Schedule(this);
+        if (_cell.System.Dispatcher.IsDeterministic || WorkerChain.Current is not { } chain || !chain.TryHandOff(this))
+            ScheduleOnDispatcher();
     }
 
     /// <summary>

@@ -98,7 +98,7 @@ public sealed class PosixApi
         _system.ThrowIfDisposed();
         if (!path.StartsWith(PtsPrefix, StringComparison.Ordinal) || !TryParseMinor(path.AsSpan(PtsPrefix.Length), out var minor))
             return Failed(Errno.ENOENT);
-        var request = new StatRequest(who ?? Credentials.Root, minor, _system.Options.InlineCompletions);
+        var request = new StatRequest(who ?? Credentials.Root, minor, _system.Completion);
         _system.SendToClone(request);
         return request.Task;
     }
@@ -107,7 +107,7 @@ public sealed class PosixApi
     public Task<SysResult> Tune(string tunable, long value)
     {
         _system.ThrowIfDisposed();
-        var request = new TuneRequest(tunable, value, _system.Options.InlineCompletions);
+        var request = new TuneRequest(tunable, value, _system.Completion);
         _system.SendToClone(request);
         return request.Task;
     }
@@ -138,7 +138,7 @@ public sealed class PosixApi
 
     private OpenFile NewFile(OpenFlags flags)
     {
-        var file = new OpenFile(Interlocked.Increment(ref _lastDescriptor), flags, _system.Options.InlineCompletions);
+        var file = new OpenFile(Interlocked.Increment(ref _lastDescriptor), flags, _system.Completion);
         _files[file.Descriptor] = file;
         return file;
     }

@@ -33,12 +33,15 @@ public sealed class PtySystem : IAsyncDisposable
             // The Clone actor's state is every pty's bookkeeping: a failure there is logged and resumed, never a restart.
             GuardianStrategy = new OneForOneStrategy(_ => Directive.Resume),
         });
+        Completion = CallCompletion.For(options, Actors);
         _deadLetterSubscription = Actors.DeadLetterStream.Subscribe(OnDeadLetter);
         _clone = Actors.ActorOf(Props.Create(() => new CloneActor(options, Statistics)), "clone");
         Posix = new PosixApi(this);
     }
 
     public PtySystemOptions Options { get; }
+
+    internal CallCompletion Completion { get; }
     public ILogger Log { get; }
 
     /// <summary>The actor system underneath (for tests, fault injection and diagnostics).</summary>

@@ -81,13 +81,13 @@ public sealed class OpenSubsidiaryRequest(Credentials who, OpenFile file, int mi
 }
 
 /// <summary>stat(2) of /dev/pts/N (L8, N12).</summary>
-public sealed class StatRequest(Credentials who, int minor, bool inlineCompletions) : PtyRequest(who, null, inlineCompletions)
+internal sealed class StatRequest(Credentials who, int minor, CallCompletion completion) : PtyRequest(who, null, completion)
 {
     public int Minor { get; } = minor;
 }
 
 /// <summary>Sets a Clone tunable (N1, PD2) at run time.</summary>
-public sealed class TuneRequest(string tunable, long value, bool inlineCompletions) : PtyRequest(Credentials.Root, null, inlineCompletions)
+internal sealed class TuneRequest(string tunable, long value, CallCompletion completion) : PtyRequest(Credentials.Root, null, completion)
 {
     public string Tunable { get; } = tunable;
     public long Value { get; } = value;

@@ -11,15 +11,15 @@ public sealed class OpenFile
 {
     private static long s_ids;
 
-    internal OpenFile(int descriptor, OpenFlags flags, bool inlineCompletions)
+    internal OpenFile(int descriptor, OpenFlags flags, CallCompletion completion)
     {
         Descriptor = descriptor;
         Flags = flags;
-        InlineCompletions = inlineCompletions;
+        Completion = completion;
     }
 
-    /// <summary>Calls on this file complete their Task on the actor's thread (PtySystemOptions.InlineCompletions).</summary>
-    public bool InlineCompletions { get; }
+    /// <summary>How calls on this file complete their Tasks (the PtySystem's choice).</summary>
+    internal CallCompletion Completion { get; }
 
     public long Id { get; } = Interlocked.Increment(ref s_ids);
     public int Descriptor { get; }

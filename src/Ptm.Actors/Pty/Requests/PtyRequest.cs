@@ -9,16 +9,24 @@ namespace Ptm.Actors.Pty;
 /// returned. If the target actor is gone, the request reaches dead letters, where the PtySystem
 /// completes it with <see cref="WhenSideIsGone"/> (a crashed side fails calls EIO, PD13).
 /// </summary>
-public abstract class PtyRequest : TaskCompletionSource<SysResult>, IDeadLetterSuppression
+public abstract class PtyRequest : TaskCompletionSource<SysResult>, IDeadLetterSuppression, IThreadPoolWorkItem
 {
+    private readonly CallCompletion _completion;
     private int _claimed;
     private CancellationTokenRegistration _cancellation;
+    private SysResult _result;
 
-    protected PtyRequest(Credentials who, OpenFile? file, bool inlineCompletions = false)
-        : base(inlineCompletions || file is { InlineCompletions: true } ? TaskCreationOptions.None : TaskCreationOptions.RunContinuationsAsynchronously)
+    private protected PtyRequest(Credentials who, OpenFile file)
+        : this(who, file, file.Completion)
+    {
+    }
+
+    private protected PtyRequest(Credentials who, OpenFile? file, CallCompletion completion)
+        : base(completion.TaskOptions)
     {
         Who = who;
         File = file;
+        _completion = completion;
     }
 
     public Credentials Who { get; }
@@ -32,8 +40,8 @@ public abstract class PtyRequest : TaskCompletionSource<SysResult>, IDeadLetterS
     public bool Complete(SysResult result)
     {
         if (Interlocked.Exchange(ref _claimed, 1) != 0) return false;
-        _cancellation.Dispose();
-        return TrySetResult(result);
+        CompleteClaimed(result);
+        return true;
     }
 
     public bool Complete(long value) => Complete(SysResult.Ok(value));
@@ -56,6 +64,12 @@ public abstract class PtyRequest : TaskCompletionSource<SysResult>, IDeadLetterS
     internal void CompleteClaimed(SysResult result)
     {
         _cancellation.Dispose();
-        TrySetResult(result);
+        _result = result;
+        _completion.Complete(this);
     }
+
+    /// <summary>Completes the Task with the claimed result (now, or after the actor's turn: <see cref="CallCompletion"/>).</summary>
+    internal void SetResultNow() => TrySetResult(_result);
+
+    void IThreadPoolWorkItem.Execute() => SetResultNow();
 }

@@ -1,0 +1,177 @@
+using System.Diagnostics;
+
+namespace Ptm.Actors.Kernel.Dispatch;
+
+/// <summary>
+/// What one ThreadPool thread carries while it chains mailbox runs together (Mailbox.Execute).
+///
+/// Hand-offs: a mailbox that a run (or a resumed caller) wakes is run next on this thread
+/// instead of being queued and another thread woken for it. On a small machine every wake-up
+/// sets an idle pool thread spinning, and that spinning, not the actors, was most of the cost of
+/// a request-reply chain. Guarantees are unchanged: a handed-off mailbox is scheduled (and
+/// counted busy) exactly once before it runs, and a run flushes its hand-offs to the pool before
+/// it goes on to another message, so a woken mailbox waits for at most the message that woke it.
+///
+/// Deferred completion: a completion posted during a run (ActorSystem.RunAfterTurn) runs here
+/// once the run has released its mailbox and before the system can be idle. The caller it
+/// resumes runs on this thread, and what that caller tells next is handed off, so a sequential
+/// caller and the actors it talks to share one warm thread and wake nobody.
+///
+/// Caller code may block. While it runs, <see cref="HandOffWatchdog"/> may take this chain's
+/// hand-offs and queue them to the pool, so a caller blocking on a mailbox it woke itself
+/// waits a few milliseconds, never forever. Only the watchdog and the owner touch the slots, each
+/// with an exchange, so exactly one of them schedules a handed-off mailbox.
+/// </summary>
+internal sealed class WorkerChain
+{
+    private const int Capacity = 8; // a power of two
+    private static readonly long s_quantum = Stopwatch.Frequency / 500; // 2 ms of chained runs, then back to the pool
+
+    [ThreadStatic] private static WorkerChain? t_chain;   // this thread's, made once
+    [ThreadStatic] private static WorkerChain? t_current; // set only inside Mailbox.Execute
+
+    private readonly Mailbox?[] _handOffs = new Mailbox?[Capacity];
+    private int _head;  // owner only
+    private int _count; // owner only
+    private IThreadPoolWorkItem? _deferred;
+    private ActorSystem? _deferredSystem;
+    private ActorSystem? _runSystem; // the system whose mailbox runs now; null outside a run
+    private long _callerCodeSince;   // Stopwatch timestamp while resumed caller code runs, else 0
+    private int _runMark;            // hand-offs made before the current run began
+
+    private WorkerChain() => Thread = Thread.CurrentThread;
+
+    /// <summary>The chain of this thread while it is inside Mailbox.Execute, else null.</summary>
+    public static WorkerChain? Current => t_current;
+
+    internal Thread Thread { get; }
+
+    internal bool IsInCallerCode => Volatile.Read(ref _callerCodeSince) != 0;
+
+    /// <summary>True while resumed caller code has run longer than <paramref name="patience"/> ticks.</summary>
+    internal bool IsStuckInCallerCode(long now, long patience)
+    {
+        var since = Volatile.Read(ref _callerCodeSince);
+        return since != 0 && now - since > patience;
+    }
+
+    public static WorkerChain Enter()
+    {
+        var chain = t_chain ??= HandOffWatchdog.Register(new WorkerChain());
+        t_current = chain;
+        return chain;
+    }
+
+    /// <summary>Leaves Execute: whatever is still handed off goes to the pool.</summary>
+    public void Leave()
+    {
+        t_current = null;
+        FlushHandOffs();
+    }
+
+    /// <summary>Runs handed-off mailboxes on this thread for one quantum; the rest go back to the pool.</summary>
+    public void RunHandOffs()
+    {
+        var deadline = Stopwatch.GetTimestamp() + s_quantum;
+        while (TryTakeHandOff() is { } next)
+        {
+            next.Run();
+            if (Stopwatch.GetTimestamp() > deadline) return;
+        }
+    }
+
+    /// <summary>Takes <paramref name="mailbox"/> to run next on this thread; false when the chain is full.</summary>
+    public bool TryHandOff(Mailbox mailbox)
+    {
+        if (_count == Capacity) return false;
+        Volatile.Write(ref _handOffs[(_head + _count) & (Capacity - 1)], mailbox);
+        _count++;
+        return true;
+    }
+
+    /// <summary>Queues every handed-off mailbox to its dispatcher (before a run's next message, and on leaving).</summary>
+    public void FlushHandOffs()
+    {
+        while (TryTakeHandOff() is { } woken) woken.ScheduleOnDispatcher();
+    }
+
+    /// <summary>Taken by the watchdog: this chain's thread is stuck in caller code.</summary>
+    internal void Rescue()
+    {
+        for (var i = 0; i < Capacity; i++)
+            if (Interlocked.Exchange(ref _handOffs[i], null) is { } woken) woken.ScheduleOnDispatcher();
+    }
+
+    /// <summary>A run starts: hand-offs made before it (by earlier runs) are left to wait for it.</summary>
+    public void BeginRun(ActorSystem system)
+    {
+        _runSystem = system;
+        _runMark = _count;
+    }
+
+    /// <summary>
+    /// A run's next message is about to start: what the run's earlier messages woke or completed
+    /// must not wait for it, so it goes to the pool. Older hand-offs wait for the run as a whole.
+    /// </summary>
+    public void BeforeNextMessage()
+    {
+        while (_count > _runMark)
+        {
+            _count--;
+            if (Interlocked.Exchange(ref _handOffs[(_head + _count) & (Capacity - 1)], null) is { } woken) woken.ScheduleOnDispatcher();
+        }
+        if (_deferred is not null) QueueDeferred();
+    }
+
+    /// <summary>Posts a completion for after the current run; false outside a run of <paramref name="system"/>.</summary>
+    public bool TryDefer(ActorSystem system, IThreadPoolWorkItem completion)
+    {
+        if (!ReferenceEquals(_runSystem, system)) return false;
+        if (_deferred is not null) QueueDeferred(); // one resumed caller per run; an earlier one does not wait
+        _deferred = completion;
+        _deferredSystem = system;
+        return true;
+    }
+
+    /// <summary>The run has released its mailbox: resume the deferred caller here, still counted busy.</summary>
+    public void EndRun()
+    {
+        _runSystem = null;
+        if (_deferred is not { } completion) return;
+        _deferred = null;
+        _deferredSystem = null;
+        Interlocked.Exchange(ref _callerCodeSince, Stopwatch.GetTimestamp()); // a full fence before the watchdog's flag is read
+        HandOffWatchdog.EnsureArmed();
+        try
+        {
+            completion.Execute();
+        }
+        finally
+        {
+            Volatile.Write(ref _callerCodeSince, 0);
+        }
+    }
+
+    private void QueueDeferred()
+    {
+        var (completion, system) = (_deferred!, _deferredSystem!);
+        _deferred = null;
+        _deferredSystem = null;
+        system.QueueCounted(completion);
+    }
+
+    private Mailbox? TryTakeHandOff()
+    {
+        while (_count > 0)
+        {
+            var slot = _head;
+            _head = (_head + 1) & (Capacity - 1);
+            _count--;
+            if (Interlocked.Exchange(ref _handOffs[slot], null) is { } mailbox) return mailbox;
+            // The watchdog already scheduled this one.
+        }
+        _head = 0;
+        return null;
+    }
+}
+
