@@ -134,6 +134,34 @@ public class DeathWatchTests
         Assert.Equal(new object[] { "created", "recreated" }, sink.Messages);
     }
 
+    [Theory]
+    [MemberData(nameof(Seeds), 20)]
+    public void A_parent_watching_its_child_gets_one_Terminated_and_so_does_every_other_watcher(int seed)
+    {
+        var system = ActorSystem.Create("watchers", ActorSystemOptions.Deterministic(seed));
+        var sink = new Collector();
+        var parent = system.ActorOf(Props.Create(() => new WatchesOwnChild(sink)), "parent");
+        system.RunUntilIdle();
+        var child = Assert.Single(((LocalActorRef)parent).Cell.Children);
+        for (var i = 0; i < 3; i++) system.ActorOf(Props.Create(() => new Watcher(child, sink)), "other" + i);
+        system.RunUntilIdle();
+        system.Stop(child);
+        system.RunUntilIdle();
+        Assert.Equal(4, sink.Messages.OfType<Terminated>().Count(t => t.ActorRef.Equals(child)));
+        Assert.Single(sink.Messages, m => m is string text && text == "parent saw it");
+    }
+
+    private sealed class WatchesOwnChild(IActorRef sink) : UntypedActor
+    {
+        protected override void PreStart() => Context.Watch(Context.ActorOf(Props.Create<Echo>(), "child"));
+
+        protected override void OnReceive(object message)
+        {
+            sink.Tell(message);
+            if (message is Terminated) sink.Tell("parent saw it");
+        }
+    }
+
     private sealed class DoubleWatcher(IActorRef subject, IActorRef sink) : UntypedActor
     {
         protected override void PreStart()

@@ -1,3 +1,4 @@
+using Ptm.Actors.Kernel.Collections;
 using Ptm.Actors.Kernel.Dispatch;
 
 namespace Ptm.Actors.Kernel;
@@ -7,15 +8,15 @@ namespace Ptm.Actors.Kernel;
 /// the watcher turns it into a Terminated at the tail of its own user queue, behind every
 /// message the dead actor sent it before dying (those were enqueued earlier). The subject is
 /// remembered in _terminatedQueued so an Unwatch before processing discards the Terminated,
-/// and so it is delivered once only.
+/// and so it is delivered once only. The parent is never recorded as a watcher: it always learns
+/// of a child's death as its parent. Each of these sets almost always holds at most one item,
+/// which lives in a field (SmallSet, SmallMap): a pty side watches and is watched by its peer only.
 /// </summary>
 internal sealed partial class ActorCell
 {
-    private Dictionary<IActorRef, object?>? _watching;
-    // Most actors have at most one watcher (often the parent): one field, a set only from the second.
-    private ActorCell? _soleWatcher;
-    private HashSet<ActorCell>? _watchedBy;
-    private HashSet<IActorRef>? _terminatedQueued;
+    private SmallMap<IActorRef, object?> _watching;
+    private SmallSet<ActorCell> _watchedBy;
+    private SmallSet<IActorRef> _terminatedQueued;
 
     public IActorRef Watch(IActorRef subject) => WatchCore(subject, null);
 
@@ -28,8 +29,8 @@ internal sealed partial class ActorCell
     public IActorRef Unwatch(IActorRef subject)
     {
         ArgumentNullException.ThrowIfNull(subject);
-        _watching?.Remove(subject);
-        _terminatedQueued?.Remove(subject);
+        _watching.Remove(subject, out _);
+        _terminatedQueued.Remove(subject);
         if (subject is LocalActorRef local && !ReferenceEquals(local.Cell, this)) local.Cell.Mailbox.EnqueueSystem(new Unwatch(this));
         return subject;
     }
@@ -38,13 +39,7 @@ internal sealed partial class ActorCell
     {
         ArgumentNullException.ThrowIfNull(subject);
         if (ReferenceEquals(subject, Self)) return subject;
-        var watching = _watching ??= new Dictionary<IActorRef, object?>();
-        if (watching.ContainsKey(subject))
-        {
-            watching[subject] = custom;
-            return subject;
-        }
-        watching[subject] = custom;
+        if (!_watching.Set(subject, custom)) return subject; // already watched: only the custom message changes
         if (subject is LocalActorRef local)
         {
             // A closed mailbox answers with DeathWatchNotification(existenceConfirmed: false).
@@ -60,57 +55,37 @@ internal sealed partial class ActorCell
 
     private void AddWatcher(ActorCell watcher)
     {
-        if (ReferenceEquals(watcher, this)) return;
-        if (_watchedBy is not null) _watchedBy.Add(watcher);
-        else if (_soleWatcher is null) _soleWatcher = watcher;
-        else if (!ReferenceEquals(_soleWatcher, watcher))
-        {
-            _watchedBy = new HashSet<ActorCell> { _soleWatcher, watcher };
-            _soleWatcher = null;
-        }
+        if (ReferenceEquals(watcher, this) || ReferenceEquals(watcher, ParentCell)) return;
+        _watchedBy.Add(watcher);
     }
 
-    private void RemoveWatcher(ActorCell watcher)
-    {
-        if (_watchedBy is not null) _watchedBy.Remove(watcher);
-        else if (ReferenceEquals(_soleWatcher, watcher)) _soleWatcher = null;
-    }
+    private void RemoveWatcher(ActorCell watcher) => _watchedBy.Remove(watcher);
 
     private void HandleDeathNotification(DeathWatchNotification notification)
     {
         var subject = notification.Actor;
         var wasChild = RemoveChild(subject);
-        if (_watching is not null && _watching.Remove(subject, out var custom) && _state < StateTerminating)
+        if (_watching.Remove(subject, out var custom) && _state < StateTerminating)
         {
-            (_terminatedQueued ??= new HashSet<IActorRef>()).Add(subject);
+            _terminatedQueued.Add(subject);
             var message = custom ?? new Terminated(subject, notification.ExistenceConfirmed);
             Mailbox.EnqueueUser(new Envelope(new DeathWatchDelivery(subject, message), subject));
         }
         if (wasChild) OnChildTerminated();
     }
 
-    /// <summary>Tells every watcher (but not the parent, which learns as a parent) that this actor is gone.</summary>
+    /// <summary>Tells every watcher (the parent is never one: it learns as a parent) that this actor is gone.</summary>
     private void NotifyWatchersOfDeath()
     {
-        if (_soleWatcher is not null)
-        {
-            if (!ReferenceEquals(_soleWatcher, ParentCell)) _soleWatcher.SendSystem(new DeathWatchNotification(Self, existenceConfirmed: true));
-            _soleWatcher = null;
-        }
-        if (_watchedBy is not null)
-        {
-            foreach (var watcher in _watchedBy)
-                if (!ReferenceEquals(watcher, ParentCell)) watcher.SendSystem(new DeathWatchNotification(Self, existenceConfirmed: true));
-            _watchedBy = null;
-        }
+        _watchedBy.ForEach(Self, static (watcher, self) => watcher.SendSystem(new DeathWatchNotification(self, existenceConfirmed: true)));
+        _watchedBy.Clear();
         // Our own watches end with us; tell the subjects so they do not notify a dead watcher.
-        if (_watching is not null)
+        _watching.ForEachKey(this, static (subject, self) =>
         {
-            foreach (var subject in _watching.Keys)
-                if (subject is LocalActorRef local) local.Cell.Mailbox.EnqueueSystem(new Unwatch(this));
-            _watching = null;
-        }
-        _terminatedQueued = null;
+            if (subject is LocalActorRef local) local.Cell.Mailbox.EnqueueSystem(new Unwatch(self));
+        });
+        _watching.Clear();
+        _terminatedQueued.Clear();
     }
 
     /// <summary>A system message that reached this cell after its mailbox closed.</summary>

@@ -120,7 +120,7 @@ internal sealed partial class ActorCell : IActorContext
         switch (message)
         {
             case DeathWatchDelivery delivery:
-                if (_terminatedQueued is not null && _terminatedQueued.Remove(delivery.Subject)) Deliver(delivery.Message);
+                if (_terminatedQueued.Remove(delivery.Subject)) Deliver(delivery.Message);
                 break;
             case TimerFired fired:
                 if (_timers is not null && _timers.Accept(fired)) Deliver(fired.Message);

@@ -19,7 +19,8 @@ internal sealed class LocalActorRef(ActorCell cell, ActorPath path) : IActorRef
 
     public override bool Equals(object? obj) => ReferenceEquals(this, obj);
 
-    public override int GetHashCode() => Path.GetHashCode();
+    // Equality is identity, so any stable hash will do: the incarnation's uid is one without hashing the name.
+    public override int GetHashCode() => (int)Path.Uid ^ (int)(Path.Uid >> 32);
 
     public override string ToString() => $"Actor[{Path}]";
 }

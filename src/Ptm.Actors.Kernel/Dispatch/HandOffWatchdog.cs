@@ -1,12 +1,10 @@
-using System.Diagnostics;
-
 namespace Ptm.Actors.Kernel.Dispatch;
 
 /// <summary>
 /// Moves hand-offs off a thread that is stuck in resumed caller code (a caller that blocks, say
 /// on Task.Result, after telling an actor). Every few milliseconds it looks at each pool
-/// thread's <see cref="WorkerChain"/>; one that has been in caller code longer than its patience
-/// loses its handed-off mailboxes to the pool. It is a safety net: a caller that returns to its
+/// thread's <see cref="WorkerChain"/>; one found in the same stretch of caller code at two looks
+/// in a row (so for at least one period) loses its handed-off mailboxes to the pool. It is a safety net: a caller that returns to its
 /// await in time (the normal case) never meets it.
 ///
 /// One timer serves the process. It runs only while callers are being resumed: a chain arms it
@@ -18,8 +16,8 @@ internal static class HandOffWatchdog
 {
     private const int PeriodMs = 5;
     private const int QuietScansBeforeDisarming = 200;
-    private static readonly long s_patience = Stopwatch.Frequency / 200; // 5 ms
     private static readonly List<WorkerChain> s_chains = new();
+    private static readonly Dictionary<WorkerChain, long> s_lastSeen = new(); // the caller-code episode seen at the last look
     private static Timer? s_timer;
     private static int s_armed;
     private static int s_quietScans;
@@ -66,7 +64,6 @@ internal static class HandOffWatchdog
     /// <summary>Rescues stuck chains and drops those of exited threads; true if any chain is in caller code.</summary>
     private static bool LookAtChains()
     {
-        var now = Stopwatch.GetTimestamp();
         var busy = false;
         for (var i = s_chains.Count - 1; i >= 0; i--)
         {
@@ -74,10 +71,14 @@ internal static class HandOffWatchdog
             if (!chain.Thread.IsAlive)
             {
                 s_chains.RemoveAt(i);
+                s_lastSeen.Remove(chain);
                 continue;
             }
-            if (chain.IsInCallerCode) busy = true;
-            if (chain.IsStuckInCallerCode(now, s_patience)) chain.Rescue();
+            var episode = chain.CallerCodeEpisode;
+            if ((episode & 1) == 0) continue;
+            busy = true;
+            if (s_lastSeen.TryGetValue(chain, out var seen) && seen == episode) chain.Rescue();
+            s_lastSeen[chain] = episode;
         }
         return busy;
     }

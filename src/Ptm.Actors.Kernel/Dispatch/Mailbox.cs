@@ -136,7 +136,7 @@ internal sealed class Mailbox : IThreadPoolWorkItem
         var chain = WorkerChain.Enter();
         try
         {
-            Run();
+            Run(chain);
             chain.RunHandOffs();
         }
         finally
@@ -149,11 +149,13 @@ internal sealed class Mailbox : IThreadPoolWorkItem
     internal void ScheduleOnDispatcher() => _cell.System.Dispatcher.Schedule(this);
 
     /// <summary>One run: system messages, then up to Throughput user messages, each followed by system messages.</summary>
-    public void Run()
+    public void Run() => Run(null);
+
+    /// <summary>A run on the ThreadPool, as part of <paramref name="chain"/> (null: a run the deterministic dispatcher or a test drives).</summary>
+    internal void Run(WorkerChain? chain)
     {
         var system = _cell.System;
         var idle = system.Idle;
-        var chain = system.Dispatcher.IsDeterministic ? null : WorkerChain.Current;
         chain?.BeginRun(system);
         var stillScheduled = false;
         try

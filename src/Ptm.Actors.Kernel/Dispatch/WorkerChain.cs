@@ -25,7 +25,8 @@ namespace Ptm.Actors.Kernel.Dispatch;
 internal sealed class WorkerChain
 {
     private const int Capacity = 8; // a power of two
-    private static readonly long s_quantum = Stopwatch.Frequency / 500; // 2 ms of chained runs, then back to the pool
+    private static readonly long s_quantum = Stopwatch.Frequency / 100; // 10 ms of chained runs, then back to the pool
+    private const int RunsBetweenClockReads = 16; // reading the clock per run cost more than some runs
 
     [ThreadStatic] private static WorkerChain? t_chain;   // this thread's, made once
     [ThreadStatic] private static WorkerChain? t_current; // set only inside Mailbox.Execute
@@ -36,7 +37,7 @@ internal sealed class WorkerChain
     private IThreadPoolWorkItem? _deferred;
     private ActorSystem? _deferredSystem;
     private ActorSystem? _runSystem; // the system whose mailbox runs now; null outside a run
-    private long _callerCodeSince;   // Stopwatch timestamp while resumed caller code runs, else 0
+    private long _callerCode;        // odd while resumed caller code runs; bumped at its start and end (no clock read)
     private int _runMark;            // hand-offs made before the current run began
 
     private WorkerChain() => Thread = Thread.CurrentThread;
@@ -46,14 +47,8 @@ internal sealed class WorkerChain
 
     internal Thread Thread { get; }
 
-    internal bool IsInCallerCode => Volatile.Read(ref _callerCodeSince) != 0;
-
-    /// <summary>True while resumed caller code has run longer than <paramref name="patience"/> ticks.</summary>
-    internal bool IsStuckInCallerCode(long now, long patience)
-    {
-        var since = Volatile.Read(ref _callerCodeSince);
-        return since != 0 && now - since > patience;
-    }
+    /// <summary>Which stretch of caller code runs now: odd while one runs, and a new value for each.</summary>
+    internal long CallerCodeEpisode => Volatile.Read(ref _callerCode);
 
     public static WorkerChain Enter()
     {
@@ -73,10 +68,11 @@ internal sealed class WorkerChain
     public void RunHandOffs()
     {
         var deadline = Stopwatch.GetTimestamp() + s_quantum;
+        var runs = 0;
         while (TryTakeHandOff() is { } next)
         {
-            next.Run();
-            if (Stopwatch.GetTimestamp() > deadline) return;
+            next.Run(this);
+            if (++runs % RunsBetweenClockReads == 0 && Stopwatch.GetTimestamp() > deadline) return;
         }
     }
 
@@ -140,7 +136,7 @@ internal sealed class WorkerChain
         if (_deferred is not { } completion) return;
         _deferred = null;
         _deferredSystem = null;
-        Interlocked.Exchange(ref _callerCodeSince, Stopwatch.GetTimestamp()); // a full fence before the watchdog's flag is read
+        Interlocked.Increment(ref _callerCode); // odd now; a full fence before the watchdog's flag is read
         HandOffWatchdog.EnsureArmed();
         try
         {
@@ -148,7 +144,7 @@ internal sealed class WorkerChain
         }
         finally
         {
-            Volatile.Write(ref _callerCodeSince, 0);
+            Interlocked.Increment(ref _callerCode);
         }
     }
 

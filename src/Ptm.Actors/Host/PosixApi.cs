@@ -18,9 +18,14 @@ public sealed class PosixApi
     private const string PtsPrefix = "/dev/pts/";
     private readonly PtySystem _system;
     private readonly ConcurrentDictionary<int, OpenFile> _files = new();
+    private readonly Action<int> _forgetDescriptor; // one delegate for every failed open, not one per call
     private int _lastDescriptor = 2;
 
-    internal PosixApi(PtySystem system) => _system = system;
+    internal PosixApi(PtySystem system)
+    {
+        _system = system;
+        _forgetDescriptor = fd => _files.TryRemove(fd, out _);
+    }
 
     public Task<SysResult> posix_openpt(OpenFlags flags, Credentials? who = null) => Open("/dev/ptmx", flags, who);
 
@@ -32,12 +37,12 @@ public sealed class PosixApi
         if (path == "/dev/ptmx")
         {
             var file = NewFile(flags);
-            return Send(new OpenManagerRequest(who, file), cancellationToken);
+            return SendToClone(new OpenManagerRequest(who, file, _forgetDescriptor), cancellationToken);
         }
         if (path.StartsWith(PtsPrefix, StringComparison.Ordinal) && TryParseMinor(path.AsSpan(PtsPrefix.Length), out var minor))
         {
             var file = NewFile(flags);
-            return Send(new OpenSubsidiaryRequest(who, file, minor), cancellationToken);
+            return SendToClone(new OpenSubsidiaryRequest(who, file, minor, _forgetDescriptor), cancellationToken);
         }
         return Failed(Errno.ENOENT);
     }
@@ -126,6 +131,9 @@ public sealed class PosixApi
 
     internal OpenFile FileOf(int fd) => _files[fd];
 
+    /// <summary>Descriptors the facade still holds: open files, and opens still in flight.</summary>
+    internal int HeldDescriptors => _files.Count;
+
     /// <summary>Starts every close, lets the system run (a deterministic one runs only when asked), then waits for them.</summary>
     internal async Task CloseEverythingAsync()
     {
@@ -149,18 +157,10 @@ public sealed class PosixApi
         return _files.TryGetValue(fd, out var file) && file.IsUsable ? file : null;
     }
 
-    /// <summary>Sends an open to the Clone; a failed open's descriptor is forgotten, so the table holds only open files.</summary>
-    private Task<SysResult> Send(PtyRequest request, CancellationToken cancellationToken)
+    private Task<SysResult> SendToClone(OpenRequest request, CancellationToken cancellationToken)
     {
         request.CancelWith(cancellationToken);
         _system.SendToClone(request);
-        request.Task.ContinueWith(
-            static (open, state) =>
-            {
-                var (files, fd) = ((ConcurrentDictionary<int, OpenFile>, int))state!;
-                if (!open.Result.IsOk) files.TryRemove(fd, out _);
-            },
-            (_files, request.File!.Descriptor), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         return request.Task;
     }
 

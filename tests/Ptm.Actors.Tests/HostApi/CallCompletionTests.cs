@@ -41,6 +41,20 @@ public class CallCompletionTests
         Assert.True(blockedRead, "the read never completed while its caller blocked");
     }
 
+    [Fact]
+    public async Task A_failed_open_has_forgotten_its_descriptor_when_the_caller_sees_the_failure()
+    {
+        await using var system = PtySystem.Create(new PtySystemOptions { MaxPtys = 1 });
+        var posix = system.Posix;
+        var manager = (int)(await posix.posix_openpt(OpenFlags.NoCtty)).ValueOrThrow("posix_openpt");
+        var held = posix.HeldDescriptors;
+        var locked = await posix.Open((await posix.ptsname(manager)).Text!); // L6: still locked
+        Assert.Equal(held, posix.HeldDescriptors);
+        var full = await posix.posix_openpt(OpenFlags.NoCtty); // PD2: no pty left
+        Assert.Equal(held, posix.HeldDescriptors);
+        Assert.Equal((Errno.EAGAIN, Errno.ENOMEM), (locked.Errno, full.Errno));
+    }
+
     private static async Task<(int Manager, int Subsidiary)> OpenPairAsync(PosixApi posix)
     {
         var manager = (int)(await posix.posix_openpt(OpenFlags.NoCtty)).ValueOrThrow("posix_openpt");

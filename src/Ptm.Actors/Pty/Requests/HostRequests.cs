@@ -71,11 +71,25 @@ public sealed class PtsnameRequest(Credentials who, OpenFile file, int? bufferLe
     public int? BufferLength { get; } = bufferLength;
 }
 
+/// <summary>
+/// An open(2): its descriptor exists from the start (so the call has a file to answer on), and a
+/// failed open forgets it before the caller sees the failure, so the table holds only open files.
+/// </summary>
+public abstract class OpenRequest(Credentials who, OpenFile file, Action<int>? forgetDescriptor) : PtyRequest(who, file)
+{
+    private protected override void OnCompleting(in SysResult result)
+    {
+        if (!result.IsOk) forgetDescriptor?.Invoke(File!.Descriptor);
+    }
+}
+
 /// <summary>open("/dev/ptmx") (L1, L2).</summary>
-public sealed class OpenManagerRequest(Credentials who, OpenFile file) : PtyRequest(who, file);
+public sealed class OpenManagerRequest(Credentials who, OpenFile file, Action<int>? forgetDescriptor = null)
+    : OpenRequest(who, file, forgetDescriptor);
 
 /// <summary>open("/dev/pts/N"): the /dev/pts lookup (L8), then the driver open (L7).</summary>
-public sealed class OpenSubsidiaryRequest(Credentials who, OpenFile file, int minor) : PtyRequest(who, file)
+public sealed class OpenSubsidiaryRequest(Credentials who, OpenFile file, int minor, Action<int>? forgetDescriptor = null)
+    : OpenRequest(who, file, forgetDescriptor)
 {
     public int Minor { get; } = minor;
 }

@@ -65,7 +65,13 @@ public abstract class PtyRequest : TaskCompletionSource<SysResult>, IDeadLetterS
     {
         _cancellation.Dispose();
         _result = result;
+        OnCompleting(result);
         _completion.Complete(this);
+    }
+
+    /// <summary>Runs on the completing thread once the result is final, before the caller can see it.</summary>
+    private protected virtual void OnCompleting(in SysResult result)
+    {
     }
 
     /// <summary>Completes the Task with the claimed result (now, or after the actor's turn: <see cref="CallCompletion"/>).</summary>
