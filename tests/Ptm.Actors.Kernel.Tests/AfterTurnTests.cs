@@ -30,22 +30,15 @@ public class AfterTurnTests
     }
 
     [Fact]
-    public async Task The_system_is_not_idle_until_a_deferred_completion_has_run()
+    public async Task The_system_is_still_busy_when_a_deferred_completion_runs()
     {
         await using var system = ActorSystem.Create("after-turn");
-        using var release = new ManualResetEventSlim();
-        var entered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var idleWhenRun = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
         var actor = system.ActorOf(Props.Create(() => new PostsCompletions(system, new ThreadLog())), "poster");
-        actor.Tell(new Post(() =>
-        {
-            entered.SetResult();
-            release.Wait(Patience);
-        }));
-        await entered.Task.WaitAsync(Patience);
-        var idle = system.WhenIdleAsync();
-        Assert.False(idle.IsCompleted);
-        release.Set();
-        await idle.WaitAsync(Patience);
+        await system.WhenIdleAsync();
+        actor.Tell(new Post(() => idleWhenRun.SetResult(system.Idle.IsIdle)));
+        Assert.False(await idleWhenRun.Task.WaitAsync(Patience), "the run left the busy count before the caller it completed had run");
+        await system.WhenIdleAsync().WaitAsync(Patience);
     }
 
     [Fact]
@@ -62,6 +55,18 @@ public class AfterTurnTests
             answered.SetResult(replied.Task.Wait(Patience)); // ...which now blocks until the replier has run
         }));
         Assert.True(await answered.Task.WaitAsync(Patience * 2), "the handed-off mailbox waited on the blocked thread");
+    }
+
+    [Fact]
+    public async Task A_caller_that_blocks_until_the_system_is_idle_is_let_go_by_the_watchdog()
+    {
+        await using var system = ActorSystem.Create("after-turn");
+        var sawIdle = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var actor = system.ActorOf(Props.Create(() => new PostsCompletions(system, new ThreadLog())), "poster");
+#pragma warning disable xUnit1031 // blocking on purpose: a host disposing synchronously where it was resumed
+        actor.Tell(new Post(() => sawIdle.SetResult(system.WhenIdleAsync().Wait(Patience))));
+#pragma warning restore xUnit1031
+        Assert.True(await sawIdle.Task.WaitAsync(Patience * 2), "the run that resumed the caller kept the system busy while the caller waited for idle");
     }
 
     [Fact]

@@ -184,14 +184,9 @@ internal sealed class Mailbox : IThreadPoolWorkItem
                 // Re-schedule before leaving the busy count so idle is never reported in between.
                 if (HasRunnableWork()) TrySchedule();
             }
-            try
-            {
-                chain?.EndRun(); // the mailbox is released: a caller resumed now may tell this actor again
-            }
-            finally
-            {
-                if (!stillScheduled) idle.Exit();
-            }
+            // The mailbox is released: a caller resumed now may tell this actor again.
+            if (chain is null) idle.Exit();
+            else chain.EndRun(stillScheduled ? null : idle);
         }
     }
 

@@ -18,8 +18,9 @@ namespace Ptm.Actors.Kernel.Dispatch;
 /// caller and the actors it talks to share one warm thread and wake nobody.
 ///
 /// Caller code may block. While it runs, <see cref="HandOffWatchdog"/> may take this chain's
-/// hand-offs and queue them to the pool, so a caller blocking on a mailbox it woke itself
-/// waits a few milliseconds, never forever. Only the watchdog and the owner touch the slots, each
+/// hand-offs and queue them to the pool, and leave the run's busy count, so a caller blocking
+/// on a mailbox it woke itself, or on the system becoming idle, waits a few milliseconds,
+/// never forever. Only the watchdog and the owner touch the slots, each
 /// with an exchange, so exactly one of them schedules a handed-off mailbox.
 /// </summary>
 internal sealed class WorkerChain
@@ -39,6 +40,7 @@ internal sealed class WorkerChain
     private ActorSystem? _runSystem; // the system whose mailbox runs now; null outside a run
     private long _callerCode;        // odd while resumed caller code runs; bumped at its start and end (no clock read)
     private int _runMark;            // hand-offs made before the current run began
+    private IdleTracker? _busyWhileCallerRuns; // left by whichever of the owner and the watchdog takes it first
 
     private WorkerChain() => Thread = Thread.CurrentThread;
 
@@ -96,6 +98,7 @@ internal sealed class WorkerChain
     {
         for (var i = 0; i < Capacity; i++)
             if (Interlocked.Exchange(ref _handOffs[i], null) is { } woken) woken.ScheduleOnDispatcher();
+        Interlocked.Exchange(ref _busyWhileCallerRuns, null)?.Exit();
     }
 
     /// <summary>A run starts: hand-offs made before it (by earlier runs) are left to wait for it.</summary>
@@ -129,13 +132,23 @@ internal sealed class WorkerChain
         return true;
     }
 
-    /// <summary>The run has released its mailbox: resume the deferred caller here, still counted busy.</summary>
-    public void EndRun()
+    /// <summary>
+    /// The run has released its mailbox: resume the deferred caller here, still counted busy,
+    /// then leave <paramref name="busy"/> (the run's place in the idle count; null when the
+    /// mailbox stays scheduled). A caller stuck here is let go of by the watchdog, busy count
+    /// included, so even a caller that blocks until the system is idle gets there.
+    /// </summary>
+    public void EndRun(IdleTracker? busy)
     {
         _runSystem = null;
-        if (_deferred is not { } completion) return;
+        if (_deferred is not { } completion)
+        {
+            busy?.Exit();
+            return;
+        }
         _deferred = null;
         _deferredSystem = null;
+        _busyWhileCallerRuns = busy;
         Interlocked.Increment(ref _callerCode); // odd now; a full fence before the watchdog's flag is read
         HandOffWatchdog.EnsureArmed();
         try
@@ -144,7 +157,8 @@ internal sealed class WorkerChain
         }
         finally
         {
-            Interlocked.Increment(ref _callerCode);
+            Volatile.Write(ref _callerCode, _callerCode + 1); // even again; only this thread writes it
+            Interlocked.Exchange(ref _busyWhileCallerRuns, null)?.Exit();
         }
     }
 

@@ -42,6 +42,22 @@ public class CallCompletionTests
     }
 
     [Fact]
+    public async Task A_host_that_disposes_synchronously_where_a_call_resumed_it_does_not_hang()
+    {
+        var system = PtySystem.Create();
+        var posix = system.Posix;
+        var (manager, _) = await OpenPairAsync(posix);
+        var disposed = await Task.Run(async () =>
+        {
+            (await posix.Write(manager, "bye"u8.ToArray())).ValueOrThrow("write");
+#pragma warning disable xUnit1031 // blocking on purpose: sync-over-async disposal, as some hosts do
+            return system.DisposeAsync().AsTask().Wait(Safety);
+#pragma warning restore xUnit1031
+        }).WaitAsync(Safety * 2);
+        Assert.True(disposed && system.IsDisposed);
+    }
+
+    [Fact]
     public async Task A_failed_open_has_forgotten_its_descriptor_when_the_caller_sees_the_failure()
     {
         await using var system = PtySystem.Create(new PtySystemOptions { MaxPtys = 1 });

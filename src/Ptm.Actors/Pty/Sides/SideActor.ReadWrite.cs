@@ -100,7 +100,7 @@ internal abstract partial class SideActor
         while (request.Accepted < request.Data.Length && WriteQueue.CanPut)
         {
             // The caller may reuse its buffer once the write returns, so the stream copies it, once (D18 packets slice the copy).
-            if (request.Copy.Length == 0) request.Copy = request.Data.ToArray();
+            if (request.Copy.Length == 0) request.Copy = CopyOf(request.Data);
             var count = Math.Min(MaxPacket, request.Data.Length - request.Accepted);
             var packet = request.Copy.Slice(request.Accepted, count);
             request.Accepted += count;
@@ -111,6 +111,14 @@ internal abstract partial class SideActor
             }
         }
         SendRun(); // before the write can complete: its data is on its way first
+    }
+
+    /// <summary>The stream's copy of a write: every byte is overwritten at once, so the array is not zeroed first.</summary>
+    private static byte[] CopyOf(ReadOnlyMemory<byte> data)
+    {
+        var copy = GC.AllocateUninitializedArray<byte>(data.Length);
+        data.Span.CopyTo(copy);
+        return copy;
     }
 
     /// <summary>
