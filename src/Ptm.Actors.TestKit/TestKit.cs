@@ -22,6 +22,9 @@ public abstract partial class TestKit : IAsyncLifetime
     private readonly ITestOutputHelper? _output;
     private readonly InMemoryLogSink _sink = new();
     private readonly List<DeadLetter> _deadLetters = new();
+    // The system and the default probe are made on first use, which may be an actor's constructor
+    // on a pool thread (Props.Create(() => new X(TestActor))) racing the test's own thread.
+    private readonly object _firstUse = new();
     private ActorSystem? _system;
     private SystemDriver? _driver;
     private TestProbe? _testActor;
@@ -49,7 +52,15 @@ public abstract partial class TestKit : IAsyncLifetime
     /// <summary>The default probe's ref, for use as a sender or a reply target.</summary>
     public IActorRef TestActor => TestActorProbe.Ref;
 
-    public TestProbe TestActorProbe => _testActor ??= new TestProbe(EnsureSystem(), "testActor");
+    public TestProbe TestActorProbe
+    {
+        get
+        {
+            if (Volatile.Read(ref _testActor) is { } probe) return probe;
+            var driver = EnsureSystem();
+            lock (_firstUse) return _testActor ??= new TestProbe(driver, "testActor");
+        }
+    }
 
     /// <summary>Every log event since the system started.</summary>
     public CapturedLogs Logs { get; }
@@ -136,7 +147,12 @@ public abstract partial class TestKit : IAsyncLifetime
 
     private SystemDriver EnsureSystem()
     {
-        if (_driver is not null) return _driver;
+        if (Volatile.Read(ref _driver) is { } driver) return driver;
+        lock (_firstUse) return _driver ?? CreateSystem();
+    }
+
+    private SystemDriver CreateSystem()
+    {
         var seed = Settings.Seed;
         var clock = seed is not null || Settings.VirtualTime ? new VirtualClock { FireImmediateTimersOnThreadPool = seed is null } : null;
         var logging = new LoggerConfiguration().MinimumLevel.Verbose().WriteTo.Sink(_sink);
@@ -154,7 +170,7 @@ public abstract partial class TestKit : IAsyncLifetime
             if (system.IsShuttingDown) return;
             lock (_deadLetters) _deadLetters.Add(letter);
         });
-        _driver = new SystemDriver(_system, clock, Settings, seed);
+        Volatile.Write(ref _driver, new SystemDriver(_system, clock, Settings, seed));
         if (seed is not null) WriteLine($"Actor system '{name}' runs deterministically with seed {seed}: rerun with [DeterministicSeed({seed})] or UseSeed({seed}) to replay.");
         return _driver;
     }

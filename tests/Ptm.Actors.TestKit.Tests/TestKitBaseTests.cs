@@ -18,6 +18,25 @@ public class TestKitBaseTests : TestKit
     }
 
     [Fact]
+    public async Task The_system_and_TestActor_are_made_once_when_first_used_from_two_threads_at_once()
+    {
+        for (var round = 0; round < 100; round++)
+        {
+            var kit = new ScratchKit();
+            using var start = new Barrier(2);
+            IActorRef Touch()
+            {
+                start.SignalAndWait();
+                return kit.TestActor; // an actor's constructor does this on a pool thread while the test does it too
+            }
+            var touches = new[] { Task.Run(Touch), Task.Run(Touch) };
+            var refs = await Task.WhenAll(touches);
+            Assert.Same(refs[0], refs[1]);
+            await kit.DisposeAsync();
+        }
+    }
+
+    [Fact]
     public async Task ConfigureSystem_reaches_the_kernel_options_but_the_kit_keeps_the_logger()
     {
         var kit = new ScratchKit(new TestKitSettings { ConfigureSystem = o => o with { Throughput = 5, GuardianStrategy = SupervisorStrategy.StoppingStrategy } });

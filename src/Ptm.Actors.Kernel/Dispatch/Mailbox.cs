@@ -184,9 +184,11 @@ internal sealed class Mailbox : IThreadPoolWorkItem
                 // Re-schedule before leaving the busy count so idle is never reported in between.
                 if (HasRunnableWork()) TrySchedule();
             }
-            // The mailbox is released: a caller resumed now may tell this actor again.
-            if (chain is null) idle.Exit();
-            else chain.EndRun(stillScheduled ? null : idle);
+            // The mailbox is released: a caller resumed now may tell this actor again. A run that
+            // stays scheduled keeps its place in the busy count for the next one.
+            var busy = stillScheduled ? null : idle;
+            if (chain is null) busy?.Exit();
+            else chain.EndRun(busy);
         }
     }
 
