@@ -77,7 +77,7 @@ internal static class HandOffWatchdog
             var episode = chain.CallerCodeEpisode;
             if ((episode & 1) == 0) continue;
             busy = true;
-            if (s_lastSeen.TryGetValue(chain, out var seen) && seen == episode) chain.Rescue();
+            if (s_lastSeen.TryGetValue(chain, out var seen) && seen == episode) chain.Rescue(episode);
             s_lastSeen[chain] = episode;
         }
         return busy;

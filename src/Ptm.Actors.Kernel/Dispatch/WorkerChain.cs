@@ -5,12 +5,14 @@ namespace Ptm.Actors.Kernel.Dispatch;
 /// <summary>
 /// What one ThreadPool thread carries while it chains mailbox runs together (Mailbox.Execute).
 ///
-/// Hand-offs: a mailbox that a run (or a resumed caller) wakes is run next on this thread
-/// instead of being queued and another thread woken for it. On a small machine every wake-up
-/// sets an idle pool thread spinning, and that spinning, not the actors, was most of the cost of
-/// a request-reply chain. Guarantees are unchanged: a handed-off mailbox is scheduled (and
-/// counted busy) exactly once before it runs, and a run flushes its hand-offs to the pool before
-/// it goes on to another message, so a woken mailbox waits for at most the message that woke it.
+/// Hand-offs: a mailbox that a run (or a resumed caller) wakes is run later on this thread, in
+/// the order woken (up to eight), instead of being queued and another thread woken for it. On a
+/// small machine every wake-up sets an idle pool thread spinning, and that spinning, not the
+/// actors, was most of the cost of a request-reply chain. A handed-off mailbox is scheduled (and
+/// counted busy) exactly once before it runs, as ever. What a run's earlier message woke goes to
+/// the pool before the run's next message, so it never waits for later messages of that run;
+/// older hand-offs wait for the runs ahead of them, and after a quantum the chain goes back to
+/// the pool.
 ///
 /// Deferred completion: a completion posted during a run (ActorSystem.RunAfterTurn) runs here
 /// once the run has released its mailbox and before the system can be idle. The caller it
@@ -20,8 +22,8 @@ namespace Ptm.Actors.Kernel.Dispatch;
 /// Caller code may block. While it runs, <see cref="HandOffWatchdog"/> may take this chain's
 /// hand-offs and queue them to the pool, and leave the run's busy count, so a caller blocking
 /// on a mailbox it woke itself, or on the system becoming idle, waits a few milliseconds,
-/// never forever. Only the watchdog and the owner touch the slots, each
-/// with an exchange, so exactly one of them schedules a handed-off mailbox.
+/// never forever. Only the watchdog and the owner touch the slots, each with an exchange, so
+/// exactly one of them schedules a handed-off mailbox.
 /// </summary>
 internal sealed class WorkerChain
 {
@@ -93,12 +95,13 @@ internal sealed class WorkerChain
         while (TryTakeHandOff() is { } woken) woken.ScheduleOnDispatcher();
     }
 
-    /// <summary>Taken by the watchdog: this chain's thread is stuck in caller code.</summary>
-    internal void Rescue()
+    /// <summary>Taken by the watchdog: this chain's thread is stuck in the caller code of <paramref name="episode"/>.</summary>
+    internal void Rescue(long episode)
     {
         for (var i = 0; i < Capacity; i++)
             if (Interlocked.Exchange(ref _handOffs[i], null) is { } woken) woken.ScheduleOnDispatcher();
-        Interlocked.Exchange(ref _busyWhileCallerRuns, null)?.Exit();
+        // Only the stuck episode's busy count: one that has just ended took its own already.
+        if (Volatile.Read(ref _callerCode) == episode) Interlocked.Exchange(ref _busyWhileCallerRuns, null)?.Exit();
     }
 
     /// <summary>A run starts: hand-offs made before it (by earlier runs) are left to wait for it.</summary>

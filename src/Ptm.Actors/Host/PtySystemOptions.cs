@@ -25,10 +25,10 @@ public sealed record PtySystemOptions
     public TimeProvider? Time { get; init; }
 
     /// <summary>
-    /// Complete call Tasks on the actor's own thread, so a continuation registered with
+    /// Complete call Tasks inside the actor's turn, so a continuation registered with
     /// ExecuteSynchronously has run before the system can be idle. Only for drivers that never
-    /// block in a continuation, such as the scenario runner; the default keeps user code off
-    /// actor threads.
+    /// block in a continuation, such as the scenario runner. The default resumes a caller on the
+    /// actor's thread once its turn is over, never inside it (CallCompletion).
     /// </summary>
     public bool InlineCompletions { get; init; }
 
