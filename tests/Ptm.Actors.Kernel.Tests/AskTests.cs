@@ -58,6 +58,28 @@ public class AskTests : TestKit.TestKit
     }
 
     [Fact]
+    public async Task A_reply_that_is_an_exception_object_is_the_answer_not_a_fault()
+    {
+        var echo = Sys.ActorOf(Props.Create<Echo>(), "echo");
+        var answer = await echo.Ask<InvalidOperationException>(new InvalidOperationException("just data"));
+        Assert.Equal("just data", answer.Message);
+    }
+
+    [Fact]
+    public async Task An_ask_an_actor_answers_has_completed_when_the_system_is_idle()
+    {
+        var echo = Sys.ActorOf(Props.Create<Echo>(), "echo");
+        await WaitForIdleAsync();
+        for (var i = 0; i < 100; i++)
+        {
+            var ask = echo.Ask<int>(i);
+            await Sys.WhenIdleAsync();
+            Assert.True(ask.IsCompleted, $"ask {i} completed after the system reported idle");
+            Assert.Equal(i, ask.Result);
+        }
+    }
+
+    [Fact]
     public async Task A_reply_of_the_wrong_type_says_what_was_expected_and_what_came()
     {
         var echo = Sys.ActorOf(Props.Create<Echo>(), "echo");
