@@ -103,6 +103,26 @@ public sealed class ActorSystem : IAsyncDisposable
         QueueCounted(completion);
     }
 
+    /// <summary>
+    /// How to make a TaskCompletionSource that <see cref="CompleteAfterTurn"/> completes:
+    /// synchronous continuations on the ThreadPool dispatcher (they run after the turn anyway),
+    /// asynchronous ones on a deterministic system.
+    /// </summary>
+    public TaskCreationOptions AfterTurnTaskOptions =>
+        IsDeterministic ? TaskCreationOptions.RunContinuationsAsynchronously : TaskCreationOptions.None;
+
+    /// <summary>
+    /// Completes a caller's Task: through <see cref="RunAfterTurn"/> on the ThreadPool
+    /// dispatcher; at once on a deterministic system, whose continuations are queued (its
+    /// TaskCompletionSource was made with <see cref="AfterTurnTaskOptions"/>), so the seed alone
+    /// decides how the actors interleave. Either way the Task is complete before the system is idle.
+    /// </summary>
+    public void CompleteAfterTurn(IThreadPoolWorkItem completion)
+    {
+        if (IsDeterministic) completion.Execute();
+        else RunAfterTurn(completion);
+    }
+
     /// <summary>Queues work to the ThreadPool, counted busy until it has run.</summary>
     internal void QueueCounted(IThreadPoolWorkItem work)
     {

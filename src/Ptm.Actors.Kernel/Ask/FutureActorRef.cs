@@ -20,8 +20,7 @@ internal sealed class FutureActorRef : TaskCompletionSource<object>, IActorRef, 
     private object? _outcome; // the reply, or the cause that faults the Task
     private OutcomeKind _kind;
 
-    public FutureActorRef(ActorSystem system)
-        : base(system.IsDeterministic ? TaskCreationOptions.RunContinuationsAsynchronously : TaskCreationOptions.None) => _system = system;
+    public FutureActorRef(ActorSystem system) : base(system.AfterTurnTaskOptions) => _system = system;
 
     // Links and due time in AskTimeouts' list; touched only under its lock.
     internal FutureActorRef? TimeoutPrevious;
@@ -71,13 +70,10 @@ internal sealed class FutureActorRef : TaskCompletionSource<object>, IActorRef, 
     private void Finish(OutcomeKind kind, object? outcome)
     {
         (_kind, _outcome) = (kind, outcome);
-        if (_system.IsDeterministic) SetOutcome();
-        else _system.RunAfterTurn(this);
+        _system.CompleteAfterTurn(this);
     }
 
-    void IThreadPoolWorkItem.Execute() => SetOutcome();
-
-    private void SetOutcome()
+    void IThreadPoolWorkItem.Execute()
     {
         switch (_kind)
         {

@@ -40,9 +40,9 @@ public sealed class PtySystem : IAsyncDisposable
     }
 
     public PtySystemOptions Options { get; }
+    public ILogger Log { get; }
 
     internal CallCompletion Completion { get; }
-    public ILogger Log { get; }
 
     /// <summary>The actor system underneath (for tests, fault injection and diagnostics).</summary>
     public ActorSystem Actors { get; }
