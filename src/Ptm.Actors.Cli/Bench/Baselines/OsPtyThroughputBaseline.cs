@@ -30,10 +30,12 @@ public sealed class OsPtyThroughputBaseline(Func<OsPtyAvailability>? probe = nul
             bytesPerSecond = context.PerSecond(deadline =>
             {
                 var before = drain.BytesRead;
+                // Until the deadline, and until the reader has counted something: in a short window on a
+                // loaded machine the reader thread may not have run yet, and a zero would be no figure at all.
                 do
                 {
                     if (!OsPtyPair.WriteAll(pair.Manager, block)) throw new InvalidOperationException("the subsidiary hung up mid-run");
-                } while (!Measure.Reached(deadline));
+                } while (!Measure.Reached(deadline) || drain.BytesRead == before);
                 return drain.BytesRead - before;
             });
         }
