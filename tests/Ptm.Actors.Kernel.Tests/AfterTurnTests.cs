@@ -122,6 +122,29 @@ public class AfterTurnTests
     }
 
     [Fact]
+    public async Task A_caller_completed_by_a_runs_earlier_message_resumes_after_the_run_on_its_thread()
+    {
+        await using var system = ActorSystem.Create("after-turn");
+        var log = new ThreadLog();
+        var resumed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var actor = system.ActorOf(Props.Create(() => new PostsCompletions(system, log)), "poster");
+        await system.WhenIdleAsync();
+        using (new FaultInjector(system).Hold(actor)) // both messages go into one run
+        {
+            actor.Tell(new Post(() =>
+            {
+                log.Add("caller");
+                resumed.SetResult();
+            }));
+            actor.Tell(new SlowNote("second message")); // long enough for another thread to run a queued caller first
+        }
+        await resumed.Task.WaitAsync(Patience);
+        var entries = log.Entries;
+        Assert.Equal(new[] { "turn", "second message", "caller" }, entries.Select(e => e.What));
+        Assert.Single(entries.Select(e => e.Thread).Distinct()); // not queued to another thread
+    }
+
+    [Fact]
     public async Task A_mailbox_woken_by_a_runs_earlier_message_does_not_wait_for_the_rest_of_the_run()
     {
         await using var system = ActorSystem.Create("after-turn");
@@ -141,6 +164,9 @@ public class AfterTurnTests
     private sealed record Post(params Action[] Completions);
 
     private sealed record Note(string Text);
+
+    /// <summary>A message whose handling takes 50 ms of work (not a wait: nothing is waited for).</summary>
+    private sealed record SlowNote(string Text);
 
     private sealed class Work(Action action) : IThreadPoolWorkItem
     {
@@ -175,6 +201,11 @@ public class AfterTurnTests
                     break;
                 case Note note:
                     log.Add(note.Text);
+                    break;
+                case SlowNote slow:
+                    var busy = System.Diagnostics.Stopwatch.StartNew();
+                    while (busy.ElapsedMilliseconds < 50) Thread.SpinWait(100);
+                    log.Add(slow.Text);
                     break;
             }
         }

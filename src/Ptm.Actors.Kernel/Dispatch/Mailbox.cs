@@ -166,7 +166,7 @@ internal sealed class Mailbox : IThreadPoolWorkItem
             while (budget-- > 0 && _cell.CanProcessUserMessages)
             {
                 if (!TryDequeueUser(out var envelope)) break;
-                // Whatever an earlier message of this run woke or completed must not wait for this one.
+                // A mailbox an earlier message of this run woke must not wait for this one.
                 if (processed++ > 0) chain?.BeforeNextMessage();
                 _cell.Invoke(envelope);
                 ProcessSystemMessages();

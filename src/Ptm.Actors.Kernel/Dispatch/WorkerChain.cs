@@ -15,7 +15,8 @@ namespace Ptm.Actors.Kernel.Dispatch;
 /// the pool.
 ///
 /// Deferred completion: a completion posted during a run (ActorSystem.RunAfterTurn) runs here
-/// once the run has released its mailbox and before the system can be idle. The caller it
+/// once the run has released its mailbox and before the system can be idle; a second one posted
+/// in the same run sends the first to the pool. The caller it
 /// resumes runs on this thread, and what that caller tells next is handed off, so a sequential
 /// caller and the actors it talks to share one warm thread and wake nobody.
 ///
@@ -112,8 +113,10 @@ internal sealed class WorkerChain
     }
 
     /// <summary>
-    /// A run's next message is about to start: what the run's earlier messages woke or completed
-    /// must not wait for it, so it goes to the pool. Older hand-offs wait for the run as a whole.
+    /// A run's next message is about to start: mailboxes its earlier messages woke must not wait
+    /// for it, so they go to the pool; older hand-offs wait for the run as a whole. A caller an
+    /// earlier message completed waits too (at most Throughput messages): queuing it would wake
+    /// another thread, and on a small machine that wake-up costs more than the wait.
     /// </summary>
     public void BeforeNextMessage()
     {
@@ -122,7 +125,6 @@ internal sealed class WorkerChain
             _count--;
             if (Interlocked.Exchange(ref _handOffs[(_head + _count) & (Capacity - 1)], null) is { } woken) woken.ScheduleOnDispatcher();
         }
-        if (_deferred is not null) QueueDeferred();
     }
 
     /// <summary>Posts a completion for after the current run; false outside a run of <paramref name="system"/>.</summary>
