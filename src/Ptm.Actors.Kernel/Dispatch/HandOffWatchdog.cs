@@ -4,8 +4,8 @@ namespace Ptm.Actors.Kernel.Dispatch;
 /// Moves hand-offs off a thread that is stuck in resumed caller code (a caller that blocks, say
 /// on Task.Result, after telling an actor). Every few milliseconds it looks at each pool
 /// thread's <see cref="WorkerChain"/>; one found in the same stretch of caller code at two looks
-/// in a row (so for at least one period) loses its handed-off mailboxes to the pool. It is a safety net: a caller that returns to its
-/// await in time (the normal case) never meets it.
+/// in a row (so for at least one period) loses its handed-off mailboxes to the pool. It is a
+/// safety net: a caller that returns to its await in time (the normal case) never meets it.
 ///
 /// One timer serves the process. It runs only while callers are being resumed: a chain arms it
 /// when it resumes one, and it disarms itself after a second with nobody in caller code. Disarming
@@ -17,7 +17,6 @@ internal static class HandOffWatchdog
     private const int PeriodMs = 5;
     private const int QuietScansBeforeDisarming = 200;
     private static readonly List<WorkerChain> s_chains = new();
-    private static readonly Dictionary<WorkerChain, long> s_lastSeen = new(); // the caller-code episode seen at the last look
     private static Timer? s_timer;
     private static int s_armed;
     private static int s_quietScans;
@@ -71,14 +70,14 @@ internal static class HandOffWatchdog
             if (!chain.Thread.IsAlive)
             {
                 s_chains.RemoveAt(i);
-                s_lastSeen.Remove(chain);
                 continue;
             }
             var episode = chain.CallerCodeEpisode;
+            var seen = chain.EpisodeAtLastLook;
+            chain.EpisodeAtLastLook = episode;
             if ((episode & 1) == 0) continue;
             busy = true;
-            if (s_lastSeen.TryGetValue(chain, out var seen) && seen == episode) chain.Rescue(episode);
-            s_lastSeen[chain] = episode;
+            if (seen == episode) chain.Rescue(episode);
         }
         return busy;
     }

@@ -39,7 +39,6 @@ internal sealed class WorkerChain
     private int _head;  // owner only
     private int _count; // owner only
     private IThreadPoolWorkItem? _deferred;
-    private ActorSystem? _deferredSystem;
     private ActorSystem? _runSystem; // the system whose mailbox runs now; null outside a run
     private long _callerCode;        // odd while resumed caller code runs; bumped at its start and end (no clock read)
     private int _runMark;            // hand-offs made before the current run began
@@ -54,6 +53,9 @@ internal sealed class WorkerChain
 
     /// <summary>Which stretch of caller code runs now: odd while one runs, and a new value for each.</summary>
     internal long CallerCodeEpisode => Volatile.Read(ref _callerCode);
+
+    /// <summary>The episode the watchdog saw at its last look (only the watchdog, under its lock, touches it).</summary>
+    internal long EpisodeAtLastLook { get; set; }
 
     public static WorkerChain Enter()
     {
@@ -131,9 +133,8 @@ internal sealed class WorkerChain
     public bool TryDefer(ActorSystem system, IThreadPoolWorkItem completion)
     {
         if (!ReferenceEquals(_runSystem, system)) return false;
-        if (_deferred is not null) QueueDeferred(); // one resumed caller per run; an earlier one does not wait
+        if (_deferred is not null) system.QueueCounted(_deferred); // one resumed caller per run; an earlier one does not wait
         _deferred = completion;
-        _deferredSystem = system;
         return true;
     }
 
@@ -152,7 +153,6 @@ internal sealed class WorkerChain
             return;
         }
         _deferred = null;
-        _deferredSystem = null;
         _busyWhileCallerRuns = busy;
         Interlocked.Increment(ref _callerCode); // odd now; a full fence before the watchdog's flag is read
         HandOffWatchdog.EnsureArmed();
@@ -165,14 +165,6 @@ internal sealed class WorkerChain
             Volatile.Write(ref _callerCode, _callerCode + 1); // even again; only this thread writes it
             Interlocked.Exchange(ref _busyWhileCallerRuns, null)?.Exit();
         }
-    }
-
-    private void QueueDeferred()
-    {
-        var (completion, system) = (_deferred!, _deferredSystem!);
-        _deferred = null;
-        _deferredSystem = null;
-        system.QueueCounted(completion);
     }
 
     private Mailbox? TryTakeHandOff()
