@@ -1,3 +1,4 @@
+using Akka.Actor;
 using System.Collections.Concurrent;
 using Ptm.Actors.Pty;
 using Ptm.Actors.Streams;

@@ -1,51 +1,65 @@
-using Ptm.Actors.Kernel;
+using Akka.Actor;
+using Akka.Configuration;
 using Ptm.Actors.Pty;
+using Ptm.Actors.Runtime;
 using Serilog;
 
 namespace Ptm.Actors;
 
 /// <summary>
-/// An embedded pseudo-terminal subsystem: the Clone actor and every pty's Manager and
-/// Subsidiary actors on one actor system. Use the handle API (<see cref="OpenManagerAsync"/>,
-/// <see cref="OpenSubsidiaryAsync"/>) or the POSIX facade (<see cref="Posix"/>). DisposeAsync
-/// closes every open descriptor and shuts the actors down; calls afterwards throw
-/// ObjectDisposedException.
+/// An embedded pseudo-terminal subsystem: one simulated machine's Clone actor and every pty's
+/// Manager and Subsidiary actors, on an Akka.NET actor system. Use the handle API
+/// (<see cref="OpenManagerAsync"/>, <see cref="OpenSubsidiaryAsync"/>) or the POSIX facade
+/// (<see cref="Posix"/>).
+/// <list type="bullet">
+/// <item><see cref="Create"/> runs on an actor system of its own.</item>
+/// <item><see cref="Attach"/> runs inside a host's actor system, under its <c>/user</c>; several may attach to one host, each with its own minors.</item>
+/// <item><see cref="Get"/> is the host system's own, the Akka.NET extension way.</item>
+/// </list>
+/// DisposeAsync closes every open descriptor and stops the actors (and the actor system, if it
+/// owns it); calls afterwards throw ObjectDisposedException.
 /// </summary>
-public sealed class PtySystem : IAsyncDisposable
+public sealed class PtySystem : IAsyncDisposable, IExtension
 {
+    private static int s_instances;
+    private static int s_systems;
     private readonly IActorRef _clone;
-    private readonly List<string> _unexpectedExamples = new();
-    private readonly IDisposable _deadLetterSubscription;
-    private long _unexpectedDeadLetters;
+    private readonly IDispatcherDriver _driver;
+    private readonly bool _ownsSystem;
+    private readonly IDisposable? _logRoute;
     private int _disposeStarted;
     private volatile bool _disposed;
 
-    private PtySystem(PtySystemOptions options, ILogger? logger)
+    private PtySystem(ActorSystem system, PtySystemOptions options, bool ownsSystem, ILogger? logger, IDisposable? logRoute)
     {
+        ActorSystem = system;
         Options = options;
         Log = logger ?? Serilog.Core.Logger.None;
-        Actors = ActorSystem.Create("pty", new ActorSystemOptions
-        {
-            DeterministicSeed = options.DeterministicSeed,
-            Time = options.Time,
-            Logger = Log,
-            RecordTrace = options.RecordTrace,
-            // The Clone actor's state is every pty's bookkeeping: a failure there is logged and resumed, never a restart.
-            GuardianStrategy = new OneForOneStrategy(_ => Directive.Resume),
-        });
-        Completion = CallCompletion.For(options, Actors);
-        _deadLetterSubscription = Actors.DeadLetterStream.Subscribe(OnDeadLetter);
-        _clone = Actors.ActorOf(Props.Create(() => new CloneActor(options, Statistics)), "clone");
+        _ownsSystem = ownsSystem;
+        _logRoute = logRoute;
+        system.Settings.InjectTopLevelFallback(PtyConfig.Reference); // ptm.dispatcher for a host's system too
+        _driver = DispatcherDrivers.For(system, options.Dispatcher);
+        Completion = CallCompletion.For(options, _driver);
+        var (statistics, completion, dispatcher) = (Statistics, Completion, options.Dispatcher);
+        _clone = system.ActorOf(
+            ActorFactory.Props(() => new CloneActor(options, statistics, completion, dispatcher), dispatcher),
+            "ptys-" + Interlocked.Increment(ref s_instances));
         Posix = new PosixApi(this);
     }
 
+    /// <summary>The subsystem's tunables and dispatcher.</summary>
     public PtySystemOptions Options { get; }
+
+    /// <summary>The Serilog logger given to <see cref="Create"/> (a silent one otherwise).</summary>
     public ILogger Log { get; }
+
+    /// <summary>The Akka.NET actor system the pty actors run on.</summary>
+    public ActorSystem ActorSystem { get; }
 
     internal CallCompletion Completion { get; }
 
-    /// <summary>The actor system underneath (for tests, fault injection and diagnostics).</summary>
-    public ActorSystem Actors { get; }
+    /// <summary>Only a seed decides how the actors interleave (the TestKit's seeded dispatcher).</summary>
+    public bool IsDeterministic => _driver.IsDeterministic;
 
     /// <summary>The Clone actor (the /dev/ptmx and /dev/pts owner), for fault injection and diagnostics.</summary>
     public IActorRef CloneActor => _clone;
@@ -53,30 +67,69 @@ public sealed class PtySystem : IAsyncDisposable
     /// <summary>The C-style facade: integer descriptors and errno results.</summary>
     public PosixApi Posix { get; }
 
-    /// <summary>Allocated minors now and at the peak (the Clone actor's counters).</summary>
+    /// <summary>Allocated minors now and at the peak, failures and dead letters (the Clone actor's counters).</summary>
     public CloneStatistics Statistics { get; } = new();
 
+    /// <summary>Minors allocated now (L16: zero once every pty is closed).</summary>
     public int AllocatedMinors => Statistics.Allocated;
 
     /// <summary>Dead letters nobody expected: not a request answered on its caller's behalf, not pair traffic of a close race.</summary>
-    public long UnexpectedDeadLetters => Interlocked.Read(ref _unexpectedDeadLetters);
+    public long UnexpectedDeadLetters => Statistics.UnexpectedDeadLetters;
 
-    public IReadOnlyList<string> UnexpectedDeadLetterExamples
-    {
-        get { lock (_unexpectedExamples) return _unexpectedExamples.ToArray(); }
-    }
+    /// <summary>The first few unexpected dead letters, as "Message to path".</summary>
+    public IReadOnlyList<string> UnexpectedDeadLetterExamples => Statistics.UnexpectedDeadLetterExamples;
 
+    /// <summary>True once DisposeAsync has closed everything.</summary>
     public bool IsDisposed => _disposed;
 
+    /// <summary>
+    /// A pty subsystem on an actor system of its own (named <c>ptys-N</c>), which DisposeAsync
+    /// terminates. Actor logging goes through Akka.Logger.Serilog to <paramref name="logger"/>
+    /// (none: the actor system logs nothing).
+    /// </summary>
     public static PtySystem Create(PtySystemOptions? options = null, ILogger? logger = null)
     {
         options ??= new PtySystemOptions();
         options.Validate();
-        return new PtySystem(options, logger);
+        var name = "ptys-" + Interlocked.Increment(ref s_systems);
+        var route = logger is null ? null : SerilogRouting.Route(name, logger);
+        var system = ActorSystem.Create(name, SerilogRouting.AkkaLogging(logger).WithFallback(PtyConfig.Reference));
+        return new PtySystem(system, options, ownsSystem: true, logger, route);
     }
 
-    /// <summary>Completes when every actor is idle and nothing is in flight (on a deterministic system, runs it there).</summary>
-    public Task WhenIdleAsync() => Actors.WhenIdleAsync();
+    /// <summary>
+    /// A pty subsystem inside a host's actor system, its actors under the host's <c>/user</c>.
+    /// Each attached PtySystem is its own simulated machine (its first pty is /dev/pts/1).
+    /// DisposeAsync stops its actors and frees its minors and leaves the host system running.
+    /// </summary>
+    public static PtySystem Attach(ActorSystem system, PtySystemOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(system);
+        options ??= new PtySystemOptions();
+        options.Validate();
+        return new PtySystem(system, options, ownsSystem: false, logger: null, logRoute: null);
+    }
+
+    /// <summary>
+    /// The actor system's own pty subsystem (an Akka.NET extension, like <c>Cluster.Get(system)</c>):
+    /// created on first use with the options of a <see cref="PtySetup"/> in the system's setup (or
+    /// the defaults), always the same instance for that system, ended with the system.
+    /// </summary>
+    public static PtySystem Get(ActorSystem system)
+    {
+        ArgumentNullException.ThrowIfNull(system);
+        return system.WithExtension<PtySystem, PtySystemProvider>();
+    }
+
+    /// <summary>Starts a PtySystem on an actor system made for it (the TestKit's seeded systems).</summary>
+    internal static PtySystem Start(ActorSystem system, PtySystemOptions options, bool ownsSystem)
+    {
+        options.Validate();
+        return new PtySystem(system, options, ownsSystem, logger: null, logRoute: null);
+    }
+
+    /// <summary>Completes when no pty actor has work and no call is in flight (a seeded dispatcher is run to that point here).</summary>
+    public Task WhenIdleAsync() => _driver.WhenIdleAsync();
 
     /// <summary>posix_openpt: a new manager (L1). Fails with PtyException (ENOMEM when out of ptys, PD2).</summary>
     public async Task<ManagerHandle> OpenManagerAsync(OpenFlags flags = OpenFlags.None, Credentials? who = null, CancellationToken cancellationToken = default)
@@ -92,14 +145,36 @@ public sealed class PtySystem : IAsyncDisposable
         return new SubsidiaryHandle(this, Posix.FileOf((int)result.ValueOrThrow("open " + path)), who ?? Credentials.Root);
     }
 
+    /// <summary>Closes every open descriptor, stops the pty actors, and terminates the actor system if this PtySystem owns it.</summary>
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref _disposeStarted, 1) != 0) return;
-        await Posix.CloseEverythingAsync().ConfigureAwait(false);
-        await Actors.WhenIdleAsync().ConfigureAwait(false);
+        if (!ActorSystem.WhenTerminated.IsCompleted) await Posix.CloseEverythingAsync().ConfigureAwait(false);
+        Statistics.Stopping = true;
         _disposed = true; // from here on, calls throw ObjectDisposedException
-        await Actors.Terminate().ConfigureAwait(false);
-        _deadLetterSubscription.Dispose();
+        _driver.ShuttingDown();
+        if (_ownsSystem) await ActorSystem.Terminate().ConfigureAwait(false);
+        else if (!ActorSystem.WhenTerminated.IsCompleted) await StopCloneAsync().ConfigureAwait(false);
+        _logRoute?.Dispose();
+    }
+
+    /// <summary>The system ended under an extension: nothing is left to close.</summary>
+    internal void MarkTerminated()
+    {
+        Statistics.Stopping = true;
+        _disposed = true;
+    }
+
+    private async Task StopCloneAsync()
+    {
+        try
+        {
+            await _clone.GracefulStop(TimeSpan.FromSeconds(10)).ConfigureAwait(false);
+        }
+        catch (TaskCanceledException)
+        {
+            // Stopping is under way; the host's system finishes it.
+        }
     }
 
     internal void ThrowIfDisposed()
@@ -108,24 +183,4 @@ public sealed class PtySystem : IAsyncDisposable
     }
 
     internal void SendToClone(object request) => _clone.Tell(request);
-
-    /// <summary>A request whose side is gone is answered here (EIO for a crashed side, PD13), so no call waits forever.</summary>
-    private void OnDeadLetter(DeadLetter letter)
-    {
-        switch (letter.Message)
-        {
-            case PtyRequest request:
-                request.Complete(request.WhenSideIsGone);
-                return;
-            case JoinOpen join:
-                // The stream finished its last close before the join arrived: evaluate the open again (R7).
-                SendToClone(new DriverOpen(join.Request));
-                return;
-        }
-        if (letter.Message is IDeadLetterSuppression || Actors.IsShuttingDown) return;
-        Interlocked.Increment(ref _unexpectedDeadLetters);
-        lock (_unexpectedExamples)
-            if (_unexpectedExamples.Count < 10)
-                _unexpectedExamples.Add($"{letter.Message.GetType().Name} to {letter.Recipient.Path}");
-    }
 }

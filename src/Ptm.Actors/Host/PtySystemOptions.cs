@@ -18,11 +18,11 @@ public sealed record PtySystemOptions
     /// <summary>ptms_ptymax: the memory-derived maximum of N2 (a power of two).</summary>
     public int MemoryDerivedMaximum { get; init; } = 1 << 24;
 
-    /// <summary>Run the actors on the deterministic dispatcher with this seed (tests, replays).</summary>
-    public int? DeterministicSeed { get; init; }
-
-    /// <summary>The clock for timers; default the system clock (a manual one on deterministic systems).</summary>
-    public TimeProvider? Time { get; init; }
+    /// <summary>
+    /// The Akka.NET dispatcher the pty actors run on: <c>ptm.dispatcher</c> (reference.conf: the
+    /// chaining executor and the compact mailbox) unless a host or the TestKit names another.
+    /// </summary>
+    public string Dispatcher { get; init; } = Runtime.PtyConfig.DefaultDispatcher;
 
     /// <summary>
     /// Complete call Tasks inside the actor's turn, so a continuation registered with
@@ -32,15 +32,13 @@ public sealed record PtySystemOptions
     /// </summary>
     public bool InlineCompletions { get; init; }
 
-    /// <summary>Record the deterministic dispatcher's trace (costs memory on long runs).</summary>
-    public bool RecordTrace { get; init; } = true;
-
     internal void Validate()
     {
         if (MaxPtys < 0) throw new ArgumentOutOfRangeException(nameof(MaxPtys), MaxPtys, "pt_max_pty must not be negative.");
         if (MinimumPtys < 0) throw new ArgumentOutOfRangeException(nameof(MinimumPtys), MinimumPtys, "pt_cnt must not be negative.");
         if (InitialTableSize < 1) throw new ArgumentOutOfRangeException(nameof(InitialTableSize), InitialTableSize, "pt_init_cnt must be at least 1.");
         if (MaxTableGrowth < 1) throw new ArgumentOutOfRangeException(nameof(MaxTableGrowth), MaxTableGrowth, "pt_maxdelta must be at least 1.");
+        if (string.IsNullOrWhiteSpace(Dispatcher)) throw new ArgumentException("The dispatcher id must not be empty.", nameof(Dispatcher));
         if (MemoryDerivedMaximum < 1) throw new ArgumentOutOfRangeException(nameof(MemoryDerivedMaximum), MemoryDerivedMaximum, "The memory-derived maximum must be at least 1.");
     }
 }

@@ -6,7 +6,7 @@ namespace Ptm.Actors.Streams;
 /// High-priority messages (type above QPCTL) ignore flow control and overtake queued ordinary
 /// ones (D13); ordinary ones keep FIFO order within their band.
 /// </summary>
-public abstract record StreamMessage : Ptm.Actors.Kernel.IDeadLetterSuppression
+public abstract record StreamMessage : Akka.Event.IDeadLetterSuppression
 {
     /// <summary>True for the M_PC* family and the other types at or above QPCTL.</summary>
     public abstract bool IsPriority { get; }

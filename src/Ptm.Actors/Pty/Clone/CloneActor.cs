@@ -1,4 +1,5 @@
-using Ptm.Actors.Kernel;
+using Akka.Actor;
+using Akka.Event;
 
 namespace Ptm.Actors.Pty;
 
@@ -55,28 +56,61 @@ internal sealed class CloneActor : UntypedActor
 {
     private readonly SlotTable _table;
     private readonly CloneStatistics _statistics;
+    private readonly CallCompletion _owner;
+    private readonly string _dispatcher;
+    private readonly ILoggingAdapter _log = Context.GetLogger();
     // Keyed by reference: a side's ref is one object for its whole life (the sides rely on that for R13
     // too), and hashing a ref's path string on every open, close and ioctl update was a visible cost.
     private readonly Dictionary<IActorRef, PtyEntry> _bySide = new(ReferenceEqualityComparer.Instance);
     private long _serial;
 
-    public CloneActor(PtySystemOptions options, CloneStatistics statistics)
+    public CloneActor(PtySystemOptions options, CloneStatistics statistics, CallCompletion owner, string dispatcher)
     {
         _table = new SlotTable(options);
         _statistics = statistics;
+        _owner = owner;
+        _dispatcher = dispatcher;
     }
 
     /// <summary>
     /// PD13: a crashed side is stopped, never restarted: its state is the stream. A failure
-    /// that was not injected is a bug, counted so tests and specs can fail on it.
+    /// that was not injected is a bug, counted so tests and specs can fail on it, and logged
+    /// as an error; an injected crash is logged at Debug.
     /// </summary>
-    protected override SupervisorStrategy SupervisorStrategy() => new OneForOneStrategy(cause =>
+    protected override SupervisorStrategy SupervisorStrategy() => new OneForOneStrategy(-1, -1, Decider.From(cause =>
     {
-        if (cause is not InjectedCrashException) _statistics.RecordUnexpectedFailure(cause);
+        if (cause is InjectedCrashException) _log.Debug("{Crash}", cause.Message);
+        else
+        {
+            _statistics.RecordUnexpectedFailure(cause);
+            _log.Error(cause, "A pty side failed: {Message}", cause.Message);
+        }
         return Directive.Stop;
-    });
+    }), loggingEnabled: false);
 
+    /// <summary>Requests sent to a side that has stopped come back here as dead letters (PD13, R7).</summary>
+    protected override void PreStart() => Context.System.EventStream.Subscribe(Self, typeof(AllDeadLetters));
+
+    protected override void PostStop() => Context.System.EventStream.Unsubscribe(Self);
+
+    /// <summary>
+    /// The Clone's state is every pty's bookkeeping: its own failure is logged and counted, then
+    /// it carries on with the next message, never restarted (a restart would forget every pty).
+    /// </summary>
     protected override void OnReceive(object message)
+    {
+        try
+        {
+            Handle(message);
+        }
+        catch (Exception cause)
+        {
+            _statistics.RecordUnexpectedFailure(cause);
+            _log.Error(cause, "The Clone actor failed on {Message}", message.GetType().Name);
+        }
+    }
+
+    private void Handle(object message)
     {
         switch (message)
         {
@@ -114,6 +148,7 @@ internal sealed class CloneActor : UntypedActor
             case SetPtsTty ptsTty: SetPtsTty(ptsTty); break;
             case StatRequest stat: Stat(stat); break;
             case TuneRequest tune: Tune(tune); break;
+            case AllDeadLetters letter: Rescue(letter); break;
             default: Unhandled(message); break;
         }
     }
@@ -129,7 +164,7 @@ internal sealed class CloneActor : UntypedActor
         // Props run their factory on the child's first turn: capture values, not the mutable entry.
         var (minor, zone, clone, open) = (entry.Minor, entry.Zone, Self, new Handoff<OpenManagerRequest>(request));
         var manager = Context.ActorOf(
-            Props.Create(() => new ManagerActor(minor, zone, clone, open.Take())),
+            ActorFactory.Props(() => new ManagerActor(minor, zone, clone, open.Take()), _dispatcher),
             "ptm-" + minor + "-" + ++_serial);
         entry.Manager = manager;
         Track(manager, entry);
@@ -182,7 +217,7 @@ internal sealed class CloneActor : UntypedActor
         entry.State |= PtyState.PTSOPEN; // L7.8
         var (minor, manager, clone, open) = (entry.Minor, entry.Manager!, Self, new Handoff<OpenSubsidiaryRequest>(request));
         var subsidiary = Context.ActorOf(
-            Props.Create(() => new SubsidiaryActor(minor, manager, clone, open.Take())),
+            ActorFactory.Props(() => new SubsidiaryActor(minor, manager, clone, open.Take()), _dispatcher),
             "pts-" + minor + "-" + ++_serial);
         entry.Subsidiary = subsidiary;
         Track(subsidiary, entry);
@@ -260,6 +295,28 @@ internal sealed class CloneActor : UntypedActor
             default: request.Fail(Errno.EINVAL); return;
         }
         request.Complete(0);
+    }
+
+    /// <summary>
+    /// A request whose side is gone is answered here (EIO for a crashed side, PD13), so no call
+    /// waits forever; a join that reached a stream already in its last close is evaluated again
+    /// (R7). Only this PtySystem's letters count: several may share one host actor system.
+    /// Requests are IDeadLetterSuppression, so they arrive as SuppressedDeadLetter.
+    /// </summary>
+    private void Rescue(AllDeadLetters letter)
+    {
+        switch (letter.Message)
+        {
+            case PtyRequest request:
+                if (ReferenceEquals(request.Completion, _owner)) request.Complete(request.WhenSideIsGone);
+                return;
+            case JoinOpen join:
+                if (ReferenceEquals(join.Request.Completion, _owner)) Self.Tell(new DriverOpen(join.Request));
+                return;
+        }
+        if (letter is SuppressedDeadLetter || letter.Message is IDeadLetterSuppression || _statistics.Stopping) return;
+        if (!Self.Path.Equals(letter.Recipient.Path.Parent)) return; // another PtySystem's side, or not a side at all
+        _statistics.RecordUnexpectedDeadLetter($"{letter.Message.GetType().Name} to {letter.Recipient.Path}");
     }
 
     private void Track(IActorRef side, PtyEntry entry)

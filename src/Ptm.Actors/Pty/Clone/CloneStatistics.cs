@@ -6,6 +6,9 @@ public sealed class CloneStatistics
     private int _allocated;
     private int _peak;
     private int _unexpectedFailures;
+    private long _unexpectedDeadLetters;
+    private readonly List<string> _deadLetterExamples = new();
+    private volatile bool _stopping;
 
     /// <summary>Minors allocated now.</summary>
     public int Allocated
@@ -21,6 +24,29 @@ public sealed class CloneStatistics
 
     /// <summary>The first unexpected failure, for the report.</summary>
     public Exception? FirstUnexpectedFailure { get; private set; }
+
+    /// <summary>Dead letters nobody expected: not a request answered on its caller's behalf, not pair traffic of a close race.</summary>
+    public long UnexpectedDeadLetters => Interlocked.Read(ref _unexpectedDeadLetters);
+
+    /// <summary>The first few unexpected dead letters, as "Message to path".</summary>
+    public IReadOnlyList<string> UnexpectedDeadLetterExamples
+    {
+        get { lock (_deadLetterExamples) return _deadLetterExamples.ToArray(); }
+    }
+
+    /// <summary>The PtySystem is shutting down: what is undelivered from now on is expected.</summary>
+    internal bool Stopping
+    {
+        get => _stopping;
+        set => _stopping = value;
+    }
+
+    internal void RecordUnexpectedDeadLetter(string example)
+    {
+        Interlocked.Increment(ref _unexpectedDeadLetters);
+        lock (_deadLetterExamples)
+            if (_deadLetterExamples.Count < 10) _deadLetterExamples.Add(example);
+    }
 
     internal void RecordUnexpectedFailure(Exception cause)
     {

@@ -1,30 +1,33 @@
-using Ptm.Actors.Kernel;
+using Ptm.Actors.Runtime;
 
 namespace Ptm.Actors.Pty;
 
 /// <summary>
-/// How one PtySystem's calls complete their Tasks, chosen once from its options. By default
-/// through ActorSystem.CompleteAfterTurn: the caller resumes on the actor's thread once the
-/// actor's mailbox run is over, never inside it, yet a request-reply chain wakes no other
-/// thread (a deterministic system queues continuations instead, so its seed alone decides the
-/// interleaving). With PtySystemOptions.InlineCompletions, continuations run inside the turn,
-/// for drivers such as the scenario runner that never block. Every mode completes the Task
-/// before the system can be idle.
+/// How one PtySystem's calls complete their Tasks, chosen once from its options and its
+/// dispatcher. On the chaining executor the caller resumes on the actor's thread once the
+/// actor's mailbox run is over, never inside it, yet a request-reply chain wakes no other thread.
+/// On a seeded dispatcher (or one of Akka.NET's own) continuations are queued, so the seed alone
+/// decides the interleaving. With PtySystemOptions.InlineCompletions, continuations run inside the
+/// turn, for drivers such as the scenario runner that never block. Every mode completes the Task
+/// before the dispatcher can be idle. Each PtySystem has its own, so it also tells a PtySystem's
+/// requests from another's (the Clone rescues only its own dead letters).
 /// </summary>
 internal sealed class CallCompletion
 {
-    private readonly ActorSystem? _afterTurnOf;
+    private readonly IDispatcherDriver? _driver;
 
-    private CallCompletion(TaskCreationOptions options, ActorSystem? afterTurnOf)
+    private CallCompletion(TaskCreationOptions options, IDispatcherDriver? driver)
     {
         TaskOptions = options;
-        _afterTurnOf = afterTurnOf;
+        _driver = driver;
     }
 
-    public static CallCompletion For(PtySystemOptions options, ActorSystem actors) =>
-        options.InlineCompletions
+    public static CallCompletion For(PtySystemOptions options, IDispatcherDriver driver) =>
+        options.InlineCompletions || driver.CompletionMode == CompletionMode.Inline
             ? new CallCompletion(TaskCreationOptions.None, null)
-            : new CallCompletion(actors.AfterTurnTaskOptions, actors);
+            : new CallCompletion(
+                driver.CompletionMode == CompletionMode.AfterTurn ? TaskCreationOptions.None : TaskCreationOptions.RunContinuationsAsynchronously,
+                driver);
 
     /// <summary>How the request's TaskCompletionSource runs continuations.</summary>
     public TaskCreationOptions TaskOptions { get; }
@@ -32,7 +35,7 @@ internal sealed class CallCompletion
     /// <summary>Completes a claimed request's Task now, or after the current turn.</summary>
     public void Complete(PtyRequest request)
     {
-        if (_afterTurnOf is { } system) system.CompleteAfterTurn(request);
+        if (_driver is { } driver) driver.Complete(request);
         else request.SetResultNow();
     }
 }

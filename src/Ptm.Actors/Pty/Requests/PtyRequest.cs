@@ -1,4 +1,5 @@
-using Ptm.Actors.Kernel;
+using Akka.Actor;
+using Akka.Event;
 
 namespace Ptm.Actors.Pty;
 
@@ -30,6 +31,9 @@ public abstract class PtyRequest : TaskCompletionSource<SysResult>, IDeadLetterS
     }
 
     public Credentials Who { get; }
+
+    /// <summary>The PtySystem's completion policy, which also says whose request this is.</summary>
+    internal CallCompletion Completion => _completion;
     public OpenFile? File { get; }
     public bool IsDone => Volatile.Read(ref _claimed) != 0;
     public bool IsNonBlocking => File?.IsNonBlocking ?? false;

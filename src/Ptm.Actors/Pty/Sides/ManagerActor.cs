@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
-using Ptm.Actors.Kernel;
+using Akka.Actor;
+using Akka.Event;
 using Ptm.Actors.Streams;
 
 namespace Ptm.Actors.Pty;

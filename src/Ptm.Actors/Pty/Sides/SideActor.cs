@@ -1,4 +1,5 @@
-using Ptm.Actors.Kernel;
+using Akka.Actor;
+using Akka.Event;
 using Ptm.Actors.Streams;
 
 namespace Ptm.Actors.Pty;

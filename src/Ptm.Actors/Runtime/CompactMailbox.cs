@@ -1,0 +1,92 @@
+using Akka.Actor;
+using Akka.Configuration;
+using Akka.Dispatch;
+using Akka.Dispatch.MessageQueues;
+
+namespace Ptm.Actors.Runtime;
+
+/// <summary>
+/// The pty actors' mailbox type (HOCON: <c>mailbox-type = "Ptm.Actors.Runtime.CompactMailbox, Ptm.Actors"</c>).
+/// Akka.NET's unbounded mailbox allocates a ConcurrentQueue segment of over 1 KB per actor at
+/// creation; a pty pair is two actors that are idle most of their lives, so that segment was
+/// most of an idle pair's cost. <see cref="CompactMessageQueue"/> holds nothing until a message
+/// arrives and gives a grown buffer back once it has drained.
+/// </summary>
+internal sealed class CompactMailbox(Settings settings, Config config)
+    : MailboxType(settings, config), IProducesMessageQueue<CompactMessageQueue>
+{
+    public override IMessageQueue Create(IActorRef owner, ActorSystem system) => new CompactMessageQueue();
+}
+
+/// <summary>
+/// An unbounded multi-producer, single-consumer FIFO: a ring of envelopes behind a spin lock
+/// whose critical sections are a handful of field writes. Flow control (D13-D15) bounds what a
+/// pty side is ever sent, so the ring stays small.
+/// </summary>
+internal sealed class CompactMessageQueue : IMessageQueue, IUnboundedMessageQueueSemantics
+{
+    private const int KeptCapacity = 4; // a drained ring up to this size is kept for the next burst
+    private Envelope[]? _ring;
+    private int _head;
+    private int _count;
+    private int _gate;
+
+    public bool HasMessages => Volatile.Read(ref _count) != 0;
+
+    public int Count => Volatile.Read(ref _count);
+
+    public void Enqueue(IActorRef receiver, Envelope envelope)
+    {
+        Acquire();
+        var ring = _ring;
+        if (ring is null) _ring = ring = new Envelope[KeptCapacity];
+        else if (_count == ring.Length) _ring = ring = Grow(ring);
+        ring[(_head + _count) & (ring.Length - 1)] = envelope;
+        Volatile.Write(ref _count, _count + 1);
+        Volatile.Write(ref _gate, 0);
+    }
+
+    public bool TryDequeue(out Envelope envelope)
+    {
+        if (Volatile.Read(ref _count) == 0)
+        {
+            envelope = default;
+            return false;
+        }
+        Acquire();
+        var ring = _ring!;
+        envelope = ring[_head];
+        ring[_head] = default; // the message is the actor's now, not the mailbox's
+        _head = (_head + 1) & (ring.Length - 1);
+        var left = _count - 1;
+        if (left == 0)
+        {
+            _head = 0;
+            if (ring.Length > KeptCapacity) _ring = null; // a burst's buffer is not kept by an idle actor
+        }
+        Volatile.Write(ref _count, left);
+        Volatile.Write(ref _gate, 0);
+        return true;
+    }
+
+    public void CleanUp(IActorRef owner, IMessageQueue deadletters)
+    {
+        while (TryDequeue(out var envelope)) deadletters.Enqueue(owner, envelope);
+    }
+
+    private Envelope[] Grow(Envelope[] ring)
+    {
+        var grown = new Envelope[ring.Length * 2];
+        for (var i = 0; i < _count; i++) grown[i] = ring[(_head + i) & (ring.Length - 1)];
+        _head = 0;
+        return grown;
+    }
+
+    private void Acquire()
+    {
+        if (Interlocked.CompareExchange(ref _gate, 1, 0) == 0) return;
+        var spin = new SpinWait();
+        do spin.SpinOnce(sleep1Threshold: -1);
+        while (Volatile.Read(ref _gate) != 0 || Interlocked.CompareExchange(ref _gate, 1, 0) != 0);
+    }
+}
