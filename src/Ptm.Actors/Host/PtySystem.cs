@@ -1,5 +1,5 @@
 using Akka.Actor;
-using Akka.Configuration;
+using System.Runtime.CompilerServices;
 using Ptm.Actors.Pty;
 using Ptm.Actors.Runtime;
 using Serilog;
@@ -21,7 +21,8 @@ namespace Ptm.Actors;
 /// </summary>
 public sealed class PtySystem : IAsyncDisposable, IExtension
 {
-    private static int s_instances;
+    // Clone names count per actor system, so a seeded system's trace reads the same in every run.
+    private static readonly ConditionalWeakTable<ActorSystem, StrongBox<int>> s_clonesBySystem = new();
     private static int s_systems;
     private readonly IActorRef _clone;
     private readonly IDispatcherDriver _driver;
@@ -43,7 +44,7 @@ public sealed class PtySystem : IAsyncDisposable, IExtension
         var (statistics, completion, dispatcher) = (Statistics, Completion, options.Dispatcher);
         _clone = system.ActorOf(
             ActorFactory.Props(() => new CloneActor(options, statistics, completion, dispatcher), dispatcher),
-            "ptys-" + Interlocked.Increment(ref s_instances));
+            "ptys-" + Interlocked.Increment(ref s_clonesBySystem.GetValue(system, static _ => new StrongBox<int>()).Value));
         Posix = new PosixApi(this);
     }
 
