@@ -21,3 +21,39 @@ internal static class ActorFactory
         public void Release(ActorBase actor) { }
     }
 }
+
+/// <summary>What a side actor is started with, apart from the open call it answers.</summary>
+internal readonly record struct SideStart(int Minor, int Zone, IActorRef CloneActor, IActorRef? Manager);
+
+/// <summary>
+/// The Props of one side actor. An actor's cell keeps its Props for its whole life, and a pty
+/// side is idle most of its life, so these are one small object: the start values, the open
+/// request (let go of once the actor is built, so an idle pair does not keep its open call and
+/// its Task alive), a static factory and a Deploy shared by every side of the Clone.
+/// </summary>
+internal sealed class SideProps<TActor> : Props where TActor : ActorBase
+{
+    private readonly SideStart _start;
+    private readonly Func<SideStart, OpenRequest, TActor> _create;
+    private OpenRequest? _open;
+
+    public SideProps(Deploy deploy, SideStart start, OpenRequest open, Func<SideStart, OpenRequest, TActor> create)
+        : base(deploy, typeof(TActor), Array.Empty<object>())
+    {
+        _start = start;
+        _open = open;
+        _create = create;
+    }
+
+    private SideProps(SideProps<TActor> copy) : base(copy)
+    {
+        _start = copy._start;
+        _open = copy._open;
+        _create = copy._create;
+    }
+
+    public override ActorBase NewActor() =>
+        _create(_start, Interlocked.Exchange(ref _open, null) ?? throw new InvalidOperationException("a pty side is started once: PD13 stops a failed side, never restarts it"));
+
+    protected override Props Copy() => new SideProps<TActor>(this);
+}

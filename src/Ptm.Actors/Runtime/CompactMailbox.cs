@@ -9,8 +9,7 @@ namespace Ptm.Actors.Runtime;
 /// The pty actors' mailbox type (HOCON: <c>mailbox-type = "Ptm.Actors.Runtime.CompactMailbox, Ptm.Actors"</c>).
 /// Akka.NET's unbounded mailbox allocates a ConcurrentQueue segment of over 1 KB per actor at
 /// creation; a pty pair is two actors that are idle most of their lives, so that segment was
-/// most of an idle pair's cost. <see cref="CompactMessageQueue"/> holds nothing until a message
-/// arrives and gives a grown buffer back once it has drained.
+/// most of an idle pair's cost. <see cref="CompactMessageQueue"/> holds no buffer while idle.
 /// </summary>
 internal sealed class CompactMailbox(Settings settings, Config config)
     : MailboxType(settings, config), IProducesMessageQueue<CompactMessageQueue>
@@ -19,13 +18,16 @@ internal sealed class CompactMailbox(Settings settings, Config config)
 }
 
 /// <summary>
-/// An unbounded multi-producer, single-consumer FIFO: a ring of envelopes behind a spin lock
-/// whose critical sections are a handful of field writes. Flow control (D13-D15) bounds what a
-/// pty side is ever sent, so the ring stays small.
+/// An unbounded multi-producer, single-consumer FIFO behind a spin lock whose critical sections
+/// are a handful of field writes. One waiting message lives in a field; a ring is made only
+/// when a second one waits behind it, and dropped once drained, so an actor that is idle, or
+/// sees one message at a time (a request and its reply), holds no buffer. Flow control
+/// (D13-D15) bounds what a pty side is ever sent, so the ring stays small.
 /// </summary>
 internal sealed class CompactMessageQueue : IMessageQueue, IUnboundedMessageQueueSemantics
 {
-    private const int KeptCapacity = 4; // a drained ring up to this size is kept for the next burst
+    private const int FirstRing = 4; // a power of two
+    private Envelope _single;        // the one waiting message while there is no ring
     private Envelope[]? _ring;
     private int _head;
     private int _count;
@@ -38,10 +40,20 @@ internal sealed class CompactMessageQueue : IMessageQueue, IUnboundedMessageQueu
     public void Enqueue(IActorRef receiver, Envelope envelope)
     {
         Acquire();
-        var ring = _ring;
-        if (ring is null) _ring = ring = new Envelope[KeptCapacity];
-        else if (_count == ring.Length) _ring = ring = Grow(ring);
-        ring[(_head + _count) & (ring.Length - 1)] = envelope;
+        if (_ring is { } ring)
+        {
+            if (_count == ring.Length) _ring = ring = Grow(ring);
+            ring[(_head + _count) & (ring.Length - 1)] = envelope;
+        }
+        else if (_count == 0) _single = envelope;
+        else
+        {
+            _ring = ring = new Envelope[FirstRing];
+            ring[0] = _single;
+            ring[1] = envelope;
+            _single = default;
+            _head = 0;
+        }
         Volatile.Write(ref _count, _count + 1);
         Volatile.Write(ref _gate, 0);
     }
@@ -54,17 +66,19 @@ internal sealed class CompactMessageQueue : IMessageQueue, IUnboundedMessageQueu
             return false;
         }
         Acquire();
-        var ring = _ring!;
-        envelope = ring[_head];
-        ring[_head] = default; // the message is the actor's now, not the mailbox's
-        _head = (_head + 1) & (ring.Length - 1);
-        var left = _count - 1;
-        if (left == 0)
+        if (_ring is { } ring)
         {
-            _head = 0;
-            if (ring.Length > KeptCapacity) _ring = null; // a burst's buffer is not kept by an idle actor
+            envelope = ring[_head];
+            ring[_head] = default; // the message is the actor's now, not the mailbox's
+            _head = (_head + 1) & (ring.Length - 1);
+            if (_count == 1) _ring = null; // drained: an idle actor keeps no buffer
         }
-        Volatile.Write(ref _count, left);
+        else
+        {
+            envelope = _single;
+            _single = default;
+        }
+        Volatile.Write(ref _count, _count - 1);
         Volatile.Write(ref _gate, 0);
         return true;
     }

@@ -57,7 +57,7 @@ internal sealed class CloneActor : UntypedActor
     private readonly SlotTable _table;
     private readonly CloneStatistics _statistics;
     private readonly CallCompletion _owner;
-    private readonly string _dispatcher;
+    private readonly Deploy _sideDeploy; // one for every side: on the PtySystem's dispatcher
     private readonly ILoggingAdapter _log = Context.GetLogger();
     // Keyed by reference: a side's ref is one object for its whole life (the sides rely on that for R13
     // too), and hashing a ref's path string on every open, close and ioctl update was a visible cost.
@@ -69,7 +69,7 @@ internal sealed class CloneActor : UntypedActor
         _table = new SlotTable(options);
         _statistics = statistics;
         _owner = owner;
-        _dispatcher = dispatcher;
+        _sideDeploy = Props.Empty.WithDispatcher(dispatcher).Deploy;
     }
 
     /// <summary>
@@ -161,11 +161,11 @@ internal sealed class CloneActor : UntypedActor
             return;
         }
         var entry = _table.Allocate(request.Who.Zone);
-        // Props run their factory on the child's first turn: capture values, not the mutable entry.
-        var (minor, zone, clone, open) = (entry.Minor, entry.Zone, Self, new Handoff<OpenManagerRequest>(request));
+        // Props build the actor on the child's first turn: they carry values, not the mutable entry.
         var manager = Context.ActorOf(
-            ActorFactory.Props(() => new ManagerActor(minor, zone, clone, open.Take()), _dispatcher),
-            "ptm-" + minor + "-" + ++_serial);
+            new SideProps<ManagerActor>(_sideDeploy, new SideStart(entry.Minor, entry.Zone, Self, null), request,
+                static (start, open) => new ManagerActor(start.Minor, start.Zone, start.CloneActor, (OpenManagerRequest)open)),
+            "ptm-" + entry.Minor + "-" + ++_serial);
         entry.Manager = manager;
         Track(manager, entry);
         _statistics.Allocated = _table.InUse;
@@ -215,10 +215,10 @@ internal sealed class CloneActor : UntypedActor
         }
         if (entry.Has(PtyState.PTLOCK) || !entry.Has(PtyState.PTMOPEN)) { request.Fail(Errno.EAGAIN); return; } // L6, L7.5
         entry.State |= PtyState.PTSOPEN; // L7.8
-        var (minor, manager, clone, open) = (entry.Minor, entry.Manager!, Self, new Handoff<OpenSubsidiaryRequest>(request));
         var subsidiary = Context.ActorOf(
-            ActorFactory.Props(() => new SubsidiaryActor(minor, manager, clone, open.Take()), _dispatcher),
-            "pts-" + minor + "-" + ++_serial);
+            new SideProps<SubsidiaryActor>(_sideDeploy, new SideStart(entry.Minor, entry.Zone, Self, entry.Manager), request,
+                static (start, open) => new SubsidiaryActor(start.Minor, start.Manager!, start.CloneActor, (OpenSubsidiaryRequest)open)),
+            "pts-" + entry.Minor + "-" + ++_serial);
         entry.Subsidiary = subsidiary;
         Track(subsidiary, entry);
     }
