@@ -19,7 +19,6 @@ public static class DeterministicPtys
     public const string DispatcherId = "ptm.seeded-dispatcher";
 
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
-    private static int s_systems;
 
     /// <summary>A pty system on a seeded dispatcher of its own actor system.</summary>
     /// <param name="seed">Chooses the interleaving.</param>
@@ -28,13 +27,7 @@ public static class DeterministicPtys
     /// <param name="recordTrace">Keep every run's "actor:MessageType" (costs memory on long runs).</param>
     public static PtySystem Create(int seed, PtySystemOptions? options = null, ILogger? logger = null, bool recordTrace = true)
     {
-        var name = $"seeded-{Interlocked.Increment(ref s_systems)}";
-        var route = logger is null ? null : SerilogRouting.Route(name, logger);
-        var system = ActorSystem.Create(name, SeededConfig(seed, recordTrace)
-            .WithFallback(SerilogRouting.AkkaLogging(logger))
-            .WithFallback(PtyConfig.Reference));
-        if (route is not null) system.RegisterOnTermination(route.Dispose);
-        var ptys = PtySystem.Start(system, (options ?? new PtySystemOptions()) with { Dispatcher = DispatcherId }, ownsSystem: true);
+        var ptys = PtySystemFactory.Start("seeded", SeededConfig(seed, recordTrace), DispatcherId, options, logger);
         var driver = DriverOf(ptys);
         AwaitStarted(ptys.CloneActor, driver);
         driver.RunUntilIdle(); // the root actor's start, so the first call meets a running Clone
@@ -72,7 +65,7 @@ public static class DeterministicPtys
           record-trace = {{(recordTrace ? "on" : "off")}}
           throughput = 1
           throughput-deadline-time = 1ms
-          mailbox-type = "Ptm.Actors.TestKit.Deterministic.TracingMailbox, Ptm.Actors.TestKit"
+          mailbox-type = "Ptm.Actors.TestKit.Faults.FaultableMailbox, Ptm.Actors.TestKit"
         }
         """);
 

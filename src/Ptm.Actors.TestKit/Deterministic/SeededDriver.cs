@@ -1,5 +1,6 @@
 using System.Reflection;
 using Akka.Dispatch;
+using Akka.Dispatch.MessageQueues;
 using Ptm.Actors.Runtime;
 
 namespace Ptm.Actors.TestKit.Deterministic;
@@ -27,6 +28,10 @@ namespace Ptm.Actors.TestKit.Deterministic;
 internal sealed class SeededDriver(int seed, bool recordTrace) : IDispatcherDriver
 {
     private static readonly Func<object, string> s_nameOf = MailboxNamer();
+
+    // The run this thread is driving now: its queue notes the message it hands out.
+    [ThreadStatic] private static Mailbox? t_running;
+    [ThreadStatic] private static SeededDriver? t_runningFor;
 
     private readonly object _gate = new();
     private readonly List<IRunnable> _ready = new();
@@ -105,7 +110,17 @@ internal sealed class SeededDriver(int seed, bool recordTrace) : IDispatcherDriv
         {
             while (TryPick(out var run))
             {
-                run.Run();
+                t_running = run as Mailbox;
+                t_runningFor = this;
+                try
+                {
+                    run.Run();
+                }
+                finally
+                {
+                    t_running = null;
+                    t_runningFor = null;
+                }
                 ran++;
             }
         }
@@ -138,12 +153,21 @@ internal sealed class SeededDriver(int seed, bool recordTrace) : IDispatcherDriv
         foreach (var run in left) ThreadPool.UnsafeQueueUserWorkItem(run, preferLocal: false);
     }
 
-    /// <summary>Adds the message a run is processing to its trace entry ("actor:MessageType").</summary>
-    public void NoteMessage(object message)
+    /// <summary>
+    /// A queue handed out a message: if it is the queue of the run this thread drives, the
+    /// message's type joins the run's trace entry ("actor:MessageType"). Other queues (an actor on
+    /// a calling-thread dispatcher, run inline by a Tell) are not part of the seeded order.
+    /// </summary>
+    public static void NoteDequeued(IMessageQueue queue, object message)
+    {
+        if (t_running is { } run && ReferenceEquals(run.MessageQueue, queue)) t_runningFor!.NoteMessage(message);
+    }
+
+    private void NoteMessage(object message)
     {
         if (!recordTrace) return;
         lock (_gate)
-            if (_trace.Count > 0 && _driver == Thread.CurrentThread)
+            if (_trace.Count > 0)
                 _trace[^1] += ":" + message.GetType().Name;
     }
 
