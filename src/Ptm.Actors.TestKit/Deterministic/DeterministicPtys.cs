@@ -1,6 +1,7 @@
 using Akka.Actor;
 using Akka.Configuration;
 using Ptm.Actors.Runtime;
+using Ptm.Actors.TestKit.Timing;
 using Serilog;
 
 namespace Ptm.Actors.TestKit.Deterministic;
@@ -9,7 +10,10 @@ namespace Ptm.Actors.TestKit.Deterministic;
 /// Pty systems whose actors interleave as a seed says: the same seed gives the same interleaving
 /// and the same trace, so a failing seed is a one-line reproduction. Nothing runs until the
 /// caller drives it: <see cref="RunUntilIdle"/>, or the PtySystem's WhenIdleAsync, runs the
-/// queued actor turns on the calling thread, one message at a time. Calls complete their Tasks
+/// queued actor turns on the calling thread, one message at a time. Seeded systems run on
+/// virtual time (<c>ptys.Clock()</c>, <see cref="VirtualTime"/>): a drive fires the timers due
+/// now on its thread, and only advancing the clock makes later ones due. Their actors'
+/// mailboxes are faultable (<see cref="Faults.FaultInjector"/>). Calls complete their Tasks
 /// with asynchronous continuations, so a test starts calls, drives the system, then reads the
 /// results. Disposing the PtySystem terminates its actor system.
 /// </summary>
@@ -27,14 +31,15 @@ public static class DeterministicPtys
     /// <param name="recordTrace">Keep every run's "actor:MessageType" (costs memory on long runs).</param>
     public static PtySystem Create(int seed, PtySystemOptions? options = null, ILogger? logger = null, bool recordTrace = true)
     {
-        var ptys = PtySystemFactory.Start("seeded", SeededConfig(seed, recordTrace), DispatcherId, options, logger);
+        var config = SeededConfig(seed, recordTrace).WithFallback(VirtualScheduler.ConfigFor(clock: null, dueNowOnThreadPool: false));
+        var ptys = PtySystemFactory.Start("seeded", config, DispatcherId, options, logger);
         var driver = DriverOf(ptys);
         AwaitStarted(ptys.CloneActor, driver);
         driver.RunUntilIdle(); // the root actor's start, so the first call meets a running Clone
         return ptys;
     }
 
-    /// <summary>Runs the queued actor turns on this thread, as the seed picks them, until none is left; returns how many ran.</summary>
+    /// <summary>Runs the queued actor turns on this thread, as the seed picks them, and the timers due now, until neither is left; returns how many turns ran.</summary>
     public static int RunUntilIdle(this PtySystem ptys) => DriverOf(ptys).RunUntilIdle();
 
     /// <summary>The seed a deterministic pty system runs with.</summary>

@@ -2,6 +2,7 @@ using System.Reflection;
 using Akka.Dispatch;
 using Akka.Dispatch.MessageQueues;
 using Ptm.Actors.Runtime;
+using Ptm.Actors.TestKit.Timing;
 
 namespace Ptm.Actors.TestKit.Deterministic;
 
@@ -25,7 +26,7 @@ namespace Ptm.Actors.TestKit.Deterministic;
  * chooses. Once the PtySystem shuts down, runs go to the ThreadPool: termination is not part
  * of any interleaving under test.
  */
-internal sealed class SeededDriver(int seed, bool recordTrace) : IDispatcherDriver
+internal sealed class SeededDriver(int seed, bool recordTrace, VirtualClock? clock) : IDispatcherDriver
 {
     private static readonly Func<object, string> s_nameOf = MailboxNamer();
 
@@ -93,7 +94,14 @@ internal sealed class SeededDriver(int seed, bool recordTrace) : IDispatcherDriv
             throw new TimeoutException($"the seeded dispatcher (seed {Seed}) was given no work within {timeout.TotalSeconds:0} s of starting its root actor");
     }
 
-    /// <summary>Runs queued runs on this thread, picked by the seed, until none is left; returns how many ran.</summary>
+    /// <summary>The virtual clock whose due timers a drive fires (the system's scheduler's), if any.</summary>
+    public VirtualClock? Clock => clock;
+
+    /// <summary>
+    /// Runs queued runs on this thread, picked by the seed, and fires the timers due now (on this
+    /// thread too, so what they tell stays in the seeded order), until neither is left; returns
+    /// how many runs ran.
+    /// </summary>
     public int RunUntilIdle()
     {
         lock (_gate)
@@ -108,20 +116,14 @@ internal sealed class SeededDriver(int seed, bool recordTrace) : IDispatcherDriv
         var ran = 0;
         try
         {
-            while (TryPick(out var run))
+            while (true)
             {
-                t_running = run as Mailbox;
-                t_runningFor = this;
-                try
+                if (TryPick(out var run))
                 {
-                    run.Run();
+                    RunOne(run);
+                    ran++;
                 }
-                finally
-                {
-                    t_running = null;
-                    t_runningFor = null;
-                }
-                ran++;
+                else if (clock is null || clock.FireDue() == 0) break;
             }
         }
         finally
@@ -129,6 +131,21 @@ internal sealed class SeededDriver(int seed, bool recordTrace) : IDispatcherDriv
             lock (_gate) _driver = null;
         }
         return ran;
+    }
+
+    private void RunOne(IRunnable run)
+    {
+        t_running = run as Mailbox;
+        t_runningFor = this;
+        try
+        {
+            run.Run();
+        }
+        finally
+        {
+            t_running = null;
+            t_runningFor = null;
+        }
     }
 
     public Task WhenIdleAsync()

@@ -1,6 +1,7 @@
 using Akka.Configuration;
 using Akka.Dispatch;
 using Ptm.Actors.Runtime;
+using Ptm.Actors.TestKit.Timing;
 
 namespace Ptm.Actors.TestKit.Deterministic;
 
@@ -17,7 +18,7 @@ internal sealed class SeededExecutorConfigurator : ExecutorServiceConfigurator
     {
         var seed = config.GetInt("seed", 1);
         var recordTrace = config.GetBoolean("record-trace", true);
-        _driver = DispatcherDrivers.GetOrAdd(prerequisites.Settings.System, config.GetString("id"), () => new SeededDriver(seed, recordTrace));
+        _driver = DispatcherDrivers.GetOrAdd(prerequisites.Settings.System, config.GetString("id"), () => new SeededDriver(seed, recordTrace, VirtualScheduler.ClockOf(prerequisites.Scheduler)));
     }
 
     public override ExecutorService Produce(string id) => new SeededExecutor(id, _driver);

@@ -1,4 +1,5 @@
 using Akka.Configuration;
+using Ptm.Actors.TestKit.Timing;
 using Serilog;
 
 namespace Ptm.Actors.TestKit.Faults;
@@ -17,8 +18,16 @@ public static class FaultablePtys
     /// <summary>A thread-pool pty system whose actors faults can reach.</summary>
     /// <param name="options">The pty tunables (the dispatcher is always <see cref="DispatcherId"/>).</param>
     /// <param name="logger">Where the actor system logs through Akka.Logger.Serilog; none: it logs nothing.</param>
-    public static PtySystem Create(PtySystemOptions? options = null, ILogger? logger = null) =>
-        PtySystemFactory.Start("faultable", Config, DispatcherId, options, logger);
+    /// <param name="clock">
+    /// Run the actor system's scheduler on this virtual clock (<c>ptys.Clock()</c> returns it):
+    /// timers fire when it is advanced, on the advancing thread; a timer armed with no delay runs
+    /// at once on the ThreadPool. None: Akka.NET's real-time scheduler.
+    /// </param>
+    public static PtySystem Create(PtySystemOptions? options = null, ILogger? logger = null, VirtualClock? clock = null)
+    {
+        var config = clock is null ? Config : Config.WithFallback(VirtualScheduler.ConfigFor(clock, dueNowOnThreadPool: true));
+        return PtySystemFactory.Start("faultable", config, DispatcherId, options, logger);
+    }
 
     /// <summary>The product's dispatcher (reference.conf's ptm.dispatcher) with the faultable mailbox.</summary>
     private static Config Config => ConfigurationFactory.ParseString($$"""
