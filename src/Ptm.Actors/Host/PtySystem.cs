@@ -39,6 +39,7 @@ public sealed class PtySystem : IAsyncDisposable, IExtension
         _ownsSystem = ownsSystem;
         _logRoute = logRoute;
         system.Settings.InjectTopLevelFallback(PtyConfig.Reference); // ptm.dispatcher for a host's system too
+        StartScheduler(system);
         _driver = DispatcherDrivers.For(system, options.Dispatcher);
         Completion = CallCompletion.For(options, _driver);
         var (statistics, completion, dispatcher) = (Statistics, Completion, options.Dispatcher);
@@ -164,6 +165,17 @@ public sealed class PtySystem : IAsyncDisposable, IExtension
     {
         Statistics.Stopping = true;
         _disposed = true;
+    }
+
+    /// <summary>
+    /// Akka.NET's default scheduler starts its timer thread on first use and makes that first
+    /// caller wait for it. The first use is often a dispatcher's shutdown timer scheduled from a
+    /// stopping actor's turn, which then blocks a pool thread (0.5-2 s under load on two cores,
+    /// while the runs queued behind it wait for the pool to grow). Started here, nobody waits.
+    /// </summary>
+    private static void StartScheduler(ActorSystem system)
+    {
+        if (system.Scheduler is HashedWheelTimerScheduler) system.Scheduler.Advanced.ScheduleOnce(TimeSpan.Zero, static () => { });
     }
 
     private async Task StopCloneAsync()
