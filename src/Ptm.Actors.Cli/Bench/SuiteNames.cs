@@ -3,7 +3,10 @@ namespace Ptm.Actors.Cli.Bench;
 /// <summary>The suites of `ptm bench`.</summary>
 public static class SuiteNames
 {
-    /// <summary>Message passing between two parties: actors against bare channels.</summary>
+    /// <summary>
+    /// The actor runtime under the pty actors: Akka.NET on the pty dispatcher (ptm.dispatcher),
+    /// message passing against bare channels, plus spawn, death-watch, Ask and idle memory.
+    /// </summary>
     public const string Kernel = "kernel";
 
     /// <summary>Pseudo-terminal traffic and lifecycle: the simulation against the real kernel pty.</summary>

@@ -41,7 +41,7 @@ public static class BenchCommand
         };
         pairs.CustomParser = ParsePairs;
 
-        var command = new Command("bench", "Measure the actor kernel and pty simulation against same-run baselines");
+        var command = new Command("bench", "Measure the actor runtime (Akka.NET as the pty actors run on it) and the pty simulation against same-run baselines");
         command.Arguments.Add(suite);
         command.Options.Add(json);
         command.Options.Add(quick);

@@ -1,11 +1,10 @@
-using Ptm.Actors.Kernel;
-
 namespace Ptm.Actors.Cli.Bench.Kernel;
 
 /// <summary>
 /// bytes_per_idle_actor: retained managed heap per live, started, idle top-level actor (a
-/// ReceiveActor with one handler), over <see cref="Count"/> of them. Includes everything the
-/// kernel keeps for it: cell, mailbox, ref, path, the actor object and the parent's entry.
+/// ReceiveActor with one handler) on the pty dispatcher, over <see cref="Count"/> of them.
+/// Includes everything Akka.NET keeps for it: cell, mailbox and its queue (the compact one,
+/// empty while idle), ref, path, the actor object and the guardian's child entry.
 /// </summary>
 public sealed class IdleActorMemoryBenchmark : IBenchmark
 {
@@ -15,18 +14,18 @@ public sealed class IdleActorMemoryBenchmark : IBenchmark
 
     public async Task RunAsync(BenchContext context, CancellationToken cancellation)
     {
-        await using var system = ActorSystem.Create("bench-idle");
-        var props = Props.Create<IdleActor>();
+        await using var bench = BenchActorSystem.Create("bench-idle");
+        var started = new StartCounter();
+        var props = BenchActorSystem.Props(() => new IdleActor(started));
         var bytes = await RetainedHeap.BytesPerObjectAsync(
             Count,
-            _ => new ValueTask<IActorRef>(system.ActorOf(props)),
-            settle: async () => await system.WhenIdleAsync().ConfigureAwait(false),
+            _ => new ValueTask<Akka.Actor.IActorRef>(bench.System.ActorOf(props)),
+            settle: async () => await started.WhenReachedAsync(Count).ConfigureAwait(false),
             release: actor =>
             {
-                system.Stop(actor);
+                bench.System.Stop(actor);
                 return default;
             }).ConfigureAwait(false);
-        await system.WhenIdleAsync().ConfigureAwait(false);
         context.Add("bytes_per_idle_actor", bytes, FigureUnits.Bytes);
     }
 }

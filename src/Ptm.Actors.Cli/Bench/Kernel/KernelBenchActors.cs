@@ -1,4 +1,4 @@
-using Ptm.Actors.Kernel;
+using Akka.Actor;
 
 namespace Ptm.Actors.Cli.Bench.Kernel;
 
@@ -71,8 +71,38 @@ public sealed class TellCounter
     public long Read() => Volatile.Read(ref _count);
 }
 
-/// <summary>An actor that does nothing until told; what bytes_per_idle_actor holds 100,000 of.</summary>
+/// <summary>
+/// An actor that does nothing until told; what bytes_per_idle_actor holds 100,000 of. It counts
+/// its start, because Akka.NET starts a top-level actor on another thread after ActorOf returns.
+/// </summary>
 public sealed class IdleActor : ReceiveActor
 {
-    public IdleActor() => Receive<Ball>(static _ => { });
+    private readonly StartCounter _started;
+
+    public IdleActor(StartCounter started)
+    {
+        _started = started;
+        Receive<Ball>(static _ => { });
+    }
+
+    protected override void PreStart() => _started.Increment();
+}
+
+/// <summary>How many actors have started; written by many actors at once.</summary>
+public sealed class StartCounter
+{
+    private long _count;
+
+    public void Increment() => Interlocked.Increment(ref _count);
+
+    public long Read() => Volatile.Read(ref _count);
+
+    /// <summary>
+    /// Waits until <paramref name="expected"/> actors have started. Polling, not a barrier in a
+    /// test: the benchmark only needs every start done before it measures.
+    /// </summary>
+    public async Task WhenReachedAsync(long expected)
+    {
+        while (Read() < expected) await Task.Delay(1).ConfigureAwait(false);
+    }
 }

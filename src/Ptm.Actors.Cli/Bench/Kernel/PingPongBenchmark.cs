@@ -1,4 +1,4 @@
-using Ptm.Actors.Kernel;
+using Akka.Actor;
 
 namespace Ptm.Actors.Cli.Bench.Kernel;
 
@@ -15,9 +15,9 @@ public sealed class PingPongBenchmark : IBenchmark
 
     public async Task RunAsync(BenchContext context, CancellationToken cancellation)
     {
-        await using var system = ActorSystem.Create("bench-pingpong");
-        var echo = system.ActorOf(Props.Create<EchoActor>(), "echo");
-        var pinger = system.ActorOf(Props.Create(() => new PingerActor(echo)), "pinger");
+        await using var bench = BenchActorSystem.Create("bench-pingpong");
+        var echo = bench.ActorOf(static () => new EchoActor(), "echo");
+        var pinger = bench.ActorOf(() => new PingerActor(echo), "pinger");
 
         var messages = await context.PerSecondAsync(deadline => PlayAsync(pinger, deadline, 1)).ConfigureAwait(false);
         context.Add("pingpong_round_trips_per_s", messages / 2, FigureUnits.PerSecond);
@@ -30,7 +30,7 @@ public sealed class PingPongBenchmark : IBenchmark
     private static async ValueTask<long> PlayAsync(IActorRef pinger, long deadline, int inFlight)
     {
         var done = new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously);
-        pinger.Tell(new PlayUntil(deadline, inFlight, done));
+        pinger.Tell(new PlayUntil(deadline, inFlight, done), ActorRefs.NoSender);
         return await done.Task.ConfigureAwait(false);
     }
 }

@@ -1,4 +1,4 @@
-using Ptm.Actors.Kernel;
+using Akka.Actor;
 
 namespace Ptm.Actors.Cli.Bench.Kernel;
 
@@ -16,12 +16,12 @@ public sealed class SpawnStopBenchmark : IBenchmark
 
     public async Task RunAsync(BenchContext context, CancellationToken cancellation)
     {
-        await using var system = ActorSystem.Create("bench-spawn");
-        var parent = system.ActorOf(Props.Create<SpawningParentActor>(), "parent");
+        await using var bench = BenchActorSystem.Create("bench-spawn");
+        var parent = bench.ActorOf(static () => new SpawningParentActor(), "parent");
         var rate = await context.PerSecondAsync(async deadline =>
         {
             var done = new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously);
-            parent.Tell(new PlayUntil(deadline, Concurrent, done));
+            parent.Tell(new PlayUntil(deadline, Concurrent, done), ActorRefs.NoSender);
             return await done.Task.ConfigureAwait(false);
         }).ConfigureAwait(false);
         context.Add("spawn_stop_per_s", rate, FigureUnits.PerSecond);
@@ -31,7 +31,7 @@ public sealed class SpawnStopBenchmark : IBenchmark
 /// <summary>Runs spawn → answer → stop → Terminated cycles until the deadline, then reports how many finished.</summary>
 public sealed class SpawningParentActor : UntypedActor
 {
-    private static readonly Props ChildProps = Props.Create<EchoActor>();
+    private static readonly Props ChildProps = BenchActorSystem.Props(static () => new EchoActor());
     private PlayUntil? _play;
     private long _cycles;
     private int _outstanding;

@@ -1,4 +1,4 @@
-using Ptm.Actors.Kernel;
+using Akka.Actor;
 
 namespace Ptm.Actors.Cli.Bench.Kernel;
 
@@ -16,9 +16,9 @@ public sealed class TellThroughputBenchmark : IBenchmark
 
     public async Task RunAsync(BenchContext context, CancellationToken cancellation)
     {
-        await using var system = ActorSystem.Create("bench-tells");
+        await using var bench = BenchActorSystem.Create("bench-tells");
         var counter = new TellCounter();
-        var target = system.ActorOf(Props.Create(() => new CountingActor(counter)), "counter");
+        var target = bench.ActorOf(() => new CountingActor(counter), "counter");
         var rate = await context.PerSecondAsync(deadline => TellUntilAsync(target, counter, deadline)).ConfigureAwait(false);
         context.Add("tells_per_s", rate, FigureUnits.PerSecond);
     }
@@ -29,7 +29,7 @@ public sealed class TellThroughputBenchmark : IBenchmark
         long sent = 0;
         do
         {
-            target.Tell(Ball.Instance);
+            target.Tell(Ball.Instance, ActorRefs.NoSender);
             sent++;
             if (sent - (counter.Read() - start) >= MaxAhead)
             {
@@ -38,7 +38,7 @@ public sealed class TellThroughputBenchmark : IBenchmark
             }
         } while (!Measure.Reached(deadline));
         var done = new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously);
-        target.Tell(new Drain(done));
+        target.Tell(new Drain(done), ActorRefs.NoSender);
         var processed = await done.Task.ConfigureAwait(false) - start;
         if (processed != sent) throw new InvalidOperationException($"told {sent} but the actor counted {processed}");
         return sent;

@@ -1,11 +1,13 @@
-using Ptm.Actors.Kernel;
+using Akka.Actor;
 
 namespace Ptm.Actors.Cli.Bench.Kernel;
 
 /// <summary>
 /// terminated_per_s: one watcher watches <see cref="Watched"/> top-level actors; the window
 /// times stopping them all until the watcher has received every Terminated. Creating and
-/// watching each batch happens before its window (Measure.PerSecondOfBatchesAsync).
+/// watching each batch happens before its window (Measure.PerSecondOfBatchesAsync): the batch
+/// is ready once every subject has answered a ball, because an actor handles its system
+/// messages (the watcher's Watch among them) before its next user message.
 /// </summary>
 public sealed class TerminatedBenchmark : IBenchmark
 {
@@ -15,25 +17,29 @@ public sealed class TerminatedBenchmark : IBenchmark
 
     public async Task RunAsync(BenchContext context, CancellationToken cancellation)
     {
-        await using var system = ActorSystem.Create("bench-terminated");
-        var watcher = system.ActorOf(Props.Create<WatcherActor>(), "watcher");
-        var watchedProps = Props.Create<IdleActor>();
+        await using var bench = BenchActorSystem.Create("bench-terminated");
+        var watcher = bench.ActorOf(static () => new WatcherActor(), "watcher");
+        var answered = new TellCounter();
+        var subjectProps = BenchActorSystem.Props(() => new EchoActor());
+        var counter = bench.ActorOf(() => new CountingActor(answered), "answers");
         var rate = await context.PerSecondOfBatchesAsync(
             async () =>
             {
                 var subjects = new IActorRef[Watched];
-                for (var i = 0; i < subjects.Length; i++) subjects[i] = system.ActorOf(watchedProps);
+                for (var i = 0; i < subjects.Length; i++) subjects[i] = bench.System.ActorOf(subjectProps);
                 var watching = new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously);
-                watcher.Tell(new WatchAll(subjects, watching));
+                watcher.Tell(new WatchAll(subjects, watching), ActorRefs.NoSender);
                 await watching.Task.ConfigureAwait(false);
-                await system.WhenIdleAsync().ConfigureAwait(false);
+                var before = answered.Read();
+                foreach (var subject in subjects) subject.Tell(Ball.Instance, counter);
+                while (answered.Read() - before < subjects.Length) await Task.Delay(1).ConfigureAwait(false); // a benchmark waiting for its set-up, not a test barrier
                 return subjects;
             },
             async subjects =>
             {
                 var done = new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously);
-                watcher.Tell(new ExpectTerminations(subjects.Length, done));
-                foreach (var subject in subjects) system.Stop(subject);
+                watcher.Tell(new ExpectTerminations(subjects.Length, done), ActorRefs.NoSender);
+                foreach (var subject in subjects) bench.System.Stop(subject);
                 return await done.Task.ConfigureAwait(false);
             }).ConfigureAwait(false);
         context.Add("terminated_per_s", rate, FigureUnits.PerSecond);

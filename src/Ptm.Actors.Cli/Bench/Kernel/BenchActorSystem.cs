@@ -1,0 +1,55 @@
+using Akka.Actor;
+using Akka.Configuration;
+
+namespace Ptm.Actors.Cli.Bench.Kernel;
+
+/// <summary>
+/// Akka.NET as the pty actors run on it: an actor system whose fallback configuration is
+/// Ptm.Actors' own reference.conf, and every measured actor on its <c>ptm.dispatcher</c> (the
+/// chaining executor and the compact mailbox). Props are plain constructor calls: Akka.NET's
+/// expression-based Props.Create compiles its arguments and builds each actor by reflection,
+/// which would be measured instead of the actor system.
+/// </summary>
+public sealed class BenchActorSystem : IAsyncDisposable
+{
+    /// <summary>The dispatcher of every pty actor (Ptm.Actors' reference.conf).</summary>
+    public const string Dispatcher = "ptm.dispatcher";
+
+    // The name under which Ptm.Actors embeds its reference.conf (Akka.NET's way of shipping defaults).
+    private const string ReferenceResource = "Ptm.Actors.Runtime.reference.conf";
+
+    private static readonly Lazy<Config> s_config = new(() =>
+        ConfigurationFactory.ParseString("""
+            akka {
+              loglevel = OFF
+              stdout-loglevel = OFF
+              log-dead-letters = off
+              log-dead-letters-during-shutdown = off
+            }
+            """).WithFallback(ConfigurationFactory.FromResource(ReferenceResource, typeof(PtySystem).Assembly)));
+
+    private BenchActorSystem(ActorSystem system) => System = system;
+
+    public ActorSystem System { get; }
+
+    public static BenchActorSystem Create(string name) => new(ActorSystem.Create(name, s_config.Value));
+
+    /// <summary>A top-level actor on the pty dispatcher.</summary>
+    public IActorRef ActorOf<TActor>(Func<TActor> create, string? name = null) where TActor : ActorBase =>
+        System.ActorOf(Props(create), name);
+
+    /// <summary>Props for <paramref name="create"/> on the pty dispatcher.</summary>
+    public static Props Props<TActor>(Func<TActor> create) where TActor : ActorBase =>
+        Akka.Actor.Props.CreateBy(new Producer<TActor>(create)).WithDispatcher(Dispatcher);
+
+    public async ValueTask DisposeAsync() => await System.Terminate().ConfigureAwait(false);
+
+    private sealed class Producer<TActor>(Func<TActor> create) : IIndirectActorProducer where TActor : ActorBase
+    {
+        public Type ActorType => typeof(TActor);
+
+        public ActorBase Produce() => create();
+
+        public void Release(ActorBase actor) { }
+    }
+}
