@@ -34,7 +34,7 @@ public static class SoakCommand
         var duration = new Option<string>("--duration") { Description = "How long to run: seconds, or with a unit (500ms, 90s, 5m, 1h)", DefaultValueFactory = _ => "60s" };
         var ptys = new Option<int>("--ptys") { Description = "Pseudo-terminals live at once", DefaultValueFactory = _ => SoakOptions.DefaultPtys };
         var seed = new Option<long?>("--seed") { Description = "Seed of the workload's random choices; the same seed gives the same workload (default: random, shown in the report)" };
-        var deterministic = new Option<bool>("--deterministic") { Description = "Run on the kernel's deterministic dispatcher (replayable by --seed)" };
+        var deterministic = new Option<bool>("--deterministic") { Description = "Run on the TestKit's seeded dispatcher and virtual time (replayable by --seed)" };
         var json = new Option<string?>("--json") { Description = "Also write the report as JSON to this file" };
         var memoryBudget = new Option<string>("--memory-budget") { Description = "Managed-memory budget BASE+PER_PTY, e.g. 256MiB+64KiB (base plus an allowance per live pty)", DefaultValueFactory = _ => "256MiB+64KiB" };
         var verbose = new Option<bool>("--verbose") { Description = "Log every injected fault (Serilog Debug) as well as every violation" };

@@ -4,4 +4,7 @@ namespace Ptm.Actors.Cli.Soak;
 public interface ISoakEventSink
 {
     void Emit(SoakEvent soakEvent);
+
+    /// <summary>The run's logger: where the workload, and the pty system it drives, log.</summary>
+    Serilog.ILogger Log { get; }
 }

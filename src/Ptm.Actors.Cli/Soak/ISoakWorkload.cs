@@ -21,8 +21,9 @@ namespace Ptm.Actors.Cli.Soak;
 ///   now and then, and once more after every session is torn down; report dead letters.
 /// * Run for options.Duration (in the dispatcher's time when options.Deterministic) or until ct
 ///   is cancelled, whichever comes first; then tear every session down and return.
-/// The runner cancels ct when Duration has passed on the wall clock (Ctrl+C sooner) and reports
-/// workload_hung if RunAsync has not returned options.TeardownGrace after that.
+/// The runner cancels ct when Duration has passed on the wall clock (Ctrl+C sooner; a deterministic
+/// run only at Ctrl+C, its Duration being virtual time) and reports workload_hung if RunAsync has
+/// not returned options.TeardownGrace after that.
 /// </summary>
 public interface ISoakWorkload
 {

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Ptm.Actors.Cli.Soak;
 
 /// <summary>
-/// The managed-memory budget: a fixed base (the runtime, the kernel, the report) plus a
+/// The managed-memory budget: a fixed base (the runtime, the actor system, the report) plus a
 /// per-live-pty allowance (two stream heads at most 2048 bytes each, the ptm and pts write
 /// queues, two actors and their mailboxes; D14, D17). Written "BASE+PER_PTY", e.g. "256MiB+64KiB".
 /// </summary>

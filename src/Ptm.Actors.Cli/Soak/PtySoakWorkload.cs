@@ -35,28 +35,27 @@ public sealed class PtySoakWorkload : ISoakWorkload
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(sink);
-        var system = PtySystem.Create(new PtySystemOptions
-        {
-            MaxPtys = options.Ptys + BurstHeadroom,
-            DeterministicSeed = options.Deterministic ? unchecked((int)(options.Seed ^ (options.Seed >> 32))) : null,
-            RecordTrace = false, // a long run's trace would be the largest thing in memory
-        }, PtySystemLogger());
-        var driver = new SoakDriver(options, sink, system, _stepQuantum);
+        var ptys = SoakPtys.Create(options, new PtySystemOptions { MaxPtys = options.Ptys + BurstHeadroom }, PtySystemLogger(sink.Log));
+        var driver = new SoakDriver(options, sink, ptys, _stepQuantum);
         try
         {
             await driver.RunAsync(ct).ConfigureAwait(false);
         }
         finally
         {
-            await DisposeBoundedAsync(system).ConfigureAwait(false);
+            await DisposeBoundedAsync(ptys.System).ConfigureAwait(false);
         }
     }
 
-    /// <summary>Diagnostics: PTM_SOAK_PTYLOG=1 sends the pty system's own log (actor failures, PD13 crashes) to stderr.</summary>
-    private static ILogger? PtySystemLogger() =>
-        Environment.GetEnvironmentVariable("PTM_SOAK_PTYLOG") is null
-            ? null
-            : new LoggerConfiguration().MinimumLevel.Debug().WriteTo.Console(standardErrorFromLevel: Serilog.Events.LogEventLevel.Verbose).CreateLogger();
+    /// <summary>
+    /// The pty system logs (through Akka.Logger.Serilog: actor failures at Error, PD13 crashes at
+    /// Debug, each with its actor path as the source) to the run's logger. Diagnostics:
+    /// PTM_SOAK_PTYLOG=1 sends it to stderr at Debug instead, whatever --verbose says.
+    /// </summary>
+    private static ILogger? PtySystemLogger(ILogger runLogger) =>
+        PtySystemLog.For(Environment.GetEnvironmentVariable("PTM_SOAK_PTYLOG") is null
+            ? runLogger
+            : SoakLogging.Console(Serilog.Events.LogEventLevel.Debug));
 
     // DisposeAsync waits for closes and for the actors to be idle; a stuck actor (or, on the
     // deterministic dispatcher, a close nobody runs because a session was abandoned) must not

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Ptm.Actors.Kernel;
 using Ptm.Actors.Pty;
 
 namespace Ptm.Actors.Cli.Soak;
@@ -18,9 +17,8 @@ internal sealed class SoakDriver
     private readonly ISoakEventSink _sink;
     private readonly List<PtySession> _live = new();
     private readonly Stopwatch _wall = Stopwatch.StartNew();
-    private readonly ManualTimeProvider? _manual;
     private readonly long _quantumTicks;
-    private readonly IActorRef? _clone;
+    private readonly SoakPtys _ptys;
     private readonly SemaphoreSlim _signal = new(0);
     private readonly Action<Task> _onCompleted;
     private readonly CancellationTokenSource _abandon = new();
@@ -35,16 +33,15 @@ internal sealed class SoakDriver
     private int _mainSessions;
     private int _burstsRequested;
 
-    public SoakDriver(SoakOptions options, ISoakEventSink sink, PtySystem system, TimeSpan stepQuantum)
+    public SoakDriver(SoakOptions options, ISoakEventSink sink, SoakPtys ptys, TimeSpan stepQuantum)
     {
         Options = options;
         _sink = sink;
-        System = system;
+        _ptys = ptys;
+        System = ptys.System;
         Deterministic = options.Deterministic;
-        _manual = system.Actors.Time as ManualTimeProvider;
-        if (Deterministic && _manual is null) throw new InvalidOperationException("a deterministic pty system must run on virtual time");
+        if (Deterministic != ptys.Deterministic) throw new ArgumentException("a deterministic run needs a seeded pty system, and only it", nameof(ptys));
         _quantumTicks = stepQuantum.Ticks;
-        _clone = system.CloneActor;
         _onCompleted = _ => Signal();
     }
 
@@ -77,14 +74,9 @@ internal sealed class SoakDriver
 
     /// <summary>
     /// The timer_delay fault: the Clone actor's mailbox is held for a while on the system's
-    /// timer, so opens, closes and frees are late. False if the Clone actor cannot be reached.
+    /// scheduler, so opens, closes and frees are late. False if the Clone actor cannot be held.
     /// </summary>
-    public bool DelayClone(TimeSpan delay)
-    {
-        if (_clone is null) return false;
-        KernelFaults.HoldFor(_clone, delay);
-        return true;
-    }
+    public bool DelayClone(TimeSpan delay) => _ptys.DelayClone(delay);
 
     public async Task RunAsync(CancellationToken ct)
     {
@@ -173,7 +165,7 @@ internal sealed class SoakDriver
         {
             await System.WhenIdleAsync().ConfigureAwait(false); // runs the actors here, on this thread
             _virtualTicks += _quantumTicks;
-            _manual!.Advance(TimeSpan.FromTicks(_quantumTicks));
+            _ptys.Advance(TimeSpan.FromTicks(_quantumTicks));
             return;
         }
         Volatile.Write(ref _signalled, 0);
@@ -226,6 +218,4 @@ internal sealed class SoakDriver
         }
         _deadLettersSeen = count;
     }
-
-    // The Clone actor is private to PtySystem; fault injection is the one reason to reach it.
 }

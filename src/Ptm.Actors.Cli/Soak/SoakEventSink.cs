@@ -21,6 +21,8 @@ public sealed class SoakEventSink : ISoakEventSink
         _logger = logger;
     }
 
+    public ILogger Log => _logger;
+
     public void Emit(SoakEvent soakEvent)
     {
         ArgumentNullException.ThrowIfNull(soakEvent);

@@ -25,21 +25,31 @@ public sealed class SoakLogging : IDisposable
         _deferred = deferred;
     }
 
+    /// <summary>
+    /// The console line: an actor's event starts with its source, the actor path (PtySystemLog
+    /// adds it); the run's own events have none.
+    /// </summary>
+    public const string OutputTemplate = "[{Timestamp:HH:mm:ss} {Level:u3}] {" + PtySystemLog.SourceProperty + ":l}{Message:lj}{NewLine}{Exception}";
+
     public ILogger Logger { get; }
 
     /// <summary>A console logger on stderr; with deferUntilReleased, events wait for Release.</summary>
     public static SoakLogging Create(bool verbose, bool deferUntilReleased)
     {
         var level = verbose ? LogEventLevel.Debug : LogEventLevel.Information;
-        var console = new LoggerConfiguration()
-            .MinimumLevel.Is(level)
-            .WriteTo.Console(standardErrorFromLevel: LogEventLevel.Verbose, formatProvider: CultureInfo.InvariantCulture)
-            .CreateLogger();
+        var console = Console(level);
         if (!deferUntilReleased) return new SoakLogging(console, console, null, null);
         var deferred = new DeferredLogSink();
         var front = new LoggerConfiguration().MinimumLevel.Is(level).WriteTo.Sink(deferred).CreateLogger();
         return new SoakLogging(front, console, front, deferred);
     }
+
+    /// <summary>A logger writing every event from <paramref name="level"/> up to stderr.</summary>
+    public static Logger Console(LogEventLevel level) =>
+        new LoggerConfiguration()
+            .MinimumLevel.Is(level)
+            .WriteTo.Console(outputTemplate: OutputTemplate, standardErrorFromLevel: LogEventLevel.Verbose, formatProvider: CultureInfo.InvariantCulture)
+            .CreateLogger();
 
     /// <summary>Uses a logger owned by someone else (tests).</summary>
     public static SoakLogging Wrap(ILogger logger) => new(logger, null, null, null);

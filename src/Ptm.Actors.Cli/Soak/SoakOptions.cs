@@ -33,7 +33,7 @@ public sealed record SoakOptions
     /// <summary>Seeds every random choice of the workload: the same seed gives the same workload.</summary>
     public long Seed { get; init; }
 
-    /// <summary>Run on the kernel's deterministic dispatcher (replayable by Seed).</summary>
+    /// <summary>Run on the TestKit's seeded dispatcher and virtual time (replayable by Seed): Duration is virtual time.</summary>
     public bool Deterministic { get; init; }
 
     /// <summary>Where to write the report as JSON, or null.</summary>

@@ -6,7 +6,9 @@ namespace Ptm.Actors.Cli.Soak;
 /// <summary>
 /// Runs one soak: hands the workload a sink wired to the checker and the counters, shows
 /// progress, stops the workload when the duration is over, gives it TeardownGrace to return
-/// (else workload_hung), then closes the books and builds the report.
+/// (else workload_hung), then closes the books and builds the report. A deterministic run ends
+/// on its own virtual clock: stopping it at a wall-clock moment would make what a seed replays
+/// depend on the machine's speed, so only Ctrl+C stops it early.
 /// </summary>
 public sealed class SoakRunner(SoakOptions options, ISoakWorkload workload, ISoakDisplay display, ILogger logger)
 {
@@ -19,7 +21,7 @@ public sealed class SoakRunner(SoakOptions options, ISoakWorkload workload, ISoa
         var clock = Stopwatch.StartNew();
 
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        stop.CancelAfter(options.Duration);
+        if (!options.Deterministic) stop.CancelAfter(options.Duration);
         var run = Task.Run(() => workload.RunAsync(options, sink, stop.Token), CancellationToken.None);
         var settled = WaitWithGraceAsync(run, stop.Token);
         try
