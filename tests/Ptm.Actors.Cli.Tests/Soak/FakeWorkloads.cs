@@ -23,6 +23,18 @@ internal sealed class StuckWorkload : ISoakWorkload
     public Task RunAsync(SoakOptions options, ISoakEventSink sink, CancellationToken ct) => Release.Task;
 }
 
+/// <summary>A workload that takes <paramref name="work"/> of wall clock, then notes whether it had been told to stop.</summary>
+internal sealed class SlowWorkload(TimeSpan work) : ISoakWorkload
+{
+    public bool? WasStopped { get; private set; }
+
+    public async Task RunAsync(SoakOptions options, ISoakEventSink sink, CancellationToken ct)
+    {
+        await Task.Delay(work, CancellationToken.None); // its work, not a barrier: the runner decides meanwhile
+        WasStopped = ct.IsCancellationRequested;
+    }
+}
+
 /// <summary>A workload that throws.</summary>
 internal sealed class FailingWorkload : ISoakWorkload
 {

@@ -58,6 +58,26 @@ public class SoakRunnerTests
     }
 
     [Fact]
+    public async Task A_run_on_the_thread_pool_is_told_to_stop_when_its_duration_has_passed()
+    {
+        var slow = new SlowWorkload(TimeSpan.FromMilliseconds(500));
+        var report = await Run(slow, Options() with { Duration = TimeSpan.FromMilliseconds(50) });
+        Assert.True(slow.WasStopped);
+        Assert.Equal(0, report.Violations.Single(v => v.Kind == "workload_hung").Count);
+    }
+
+    [Fact]
+    public async Task A_deterministic_run_ends_on_its_virtual_clock_and_the_wall_clock_does_not_stop_it()
+    {
+        // Stopping it at a wall-clock moment would make what a seed replays depend on the machine's speed.
+        var slow = new SlowWorkload(TimeSpan.FromMilliseconds(500));
+        var report = await Run(slow, Options() with { Duration = TimeSpan.FromMilliseconds(50), Deterministic = true });
+        Assert.False(slow.WasStopped);
+        Assert.Equal(0, report.Violations.Single(v => v.Kind == "workload_hung").Count);
+        Assert.True(report.Elapsed >= TimeSpan.FromMilliseconds(500), $"the run was reported after {report.Elapsed}");
+    }
+
+    [Fact]
     public async Task A_workload_that_throws_fails_the_run()
     {
         var report = await Run(new FailingWorkload());
