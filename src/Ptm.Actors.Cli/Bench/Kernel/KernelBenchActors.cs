@@ -97,12 +97,7 @@ public sealed class StartCounter
 
     public long Read() => Volatile.Read(ref _count);
 
-    /// <summary>
-    /// Waits until <paramref name="expected"/> actors have started. Polling, not a barrier in a
-    /// test: the benchmark only needs every start done before it measures.
-    /// </summary>
-    public async Task WhenReachedAsync(long expected)
-    {
-        while (Read() < expected) await Task.Delay(1).ConfigureAwait(false);
-    }
+    /// <summary>Waits (bounded) until <paramref name="expected"/> actors have started, before anything is measured.</summary>
+    public Task WhenReachedAsync(long expected) =>
+        Patience.Until(() => Read() >= expected, () => $"only {Read():N0} of {expected:N0} actors started");
 }

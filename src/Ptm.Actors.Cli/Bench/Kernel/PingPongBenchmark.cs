@@ -31,6 +31,6 @@ public sealed class PingPongBenchmark : IBenchmark
     {
         var done = new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously);
         pinger.Tell(new PlayUntil(deadline, inFlight, done), ActorRefs.NoSender);
-        return await done.Task.ConfigureAwait(false);
+        return await Patience.Await(done.Task, $"the ping-pong of {inFlight} ball(s) did not end").ConfigureAwait(false);
     }
 }

@@ -22,7 +22,7 @@ public sealed class SpawnStopBenchmark : IBenchmark
         {
             var done = new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously);
             parent.Tell(new PlayUntil(deadline, Concurrent, done), ActorRefs.NoSender);
-            return await done.Task.ConfigureAwait(false);
+            return await Patience.Await(done.Task, "the spawn/stop cycles did not end").ConfigureAwait(false);
         }).ConfigureAwait(false);
         context.Add("spawn_stop_per_s", rate, FigureUnits.PerSecond);
     }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Akka.Actor;
 
 namespace Ptm.Actors.Cli.Bench.Kernel;
@@ -31,16 +32,25 @@ public sealed class TellThroughputBenchmark : IBenchmark
         {
             target.Tell(Ball.Instance, ActorRefs.NoSender);
             sent++;
-            if (sent - (counter.Read() - start) >= MaxAhead)
-            {
-                var spin = new SpinWait();
-                while (sent - (counter.Read() - start) >= MaxAhead / 2) spin.SpinOnce();
-            }
+            if (sent - (counter.Read() - start) >= MaxAhead) WaitForCatchUp(counter, start, sent);
         } while (!Measure.Reached(deadline));
         var done = new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously);
         target.Tell(new Drain(done), ActorRefs.NoSender);
-        var processed = await done.Task.ConfigureAwait(false) - start;
+        var processed = await Patience.Await(done.Task, $"the counter did not answer after {sent:N0} tells").ConfigureAwait(false) - start;
         if (processed != sent) throw new InvalidOperationException($"told {sent} but the actor counted {processed}");
         return sent;
+    }
+
+    // Spins (a delay inside the window would distort the figure), bounded so a lost wake-up fails the benchmark.
+    private static void WaitForCatchUp(TellCounter counter, long start, long sent)
+    {
+        var deadline = Stopwatch.GetTimestamp() + (long)(Patience.Limit.TotalSeconds * Stopwatch.Frequency);
+        var spin = new SpinWait();
+        while (sent - (counter.Read() - start) >= MaxAhead / 2)
+        {
+            if (Stopwatch.GetTimestamp() > deadline)
+                throw new TimeoutException($"the counter stopped at {counter.Read() - start:N0} of {sent:N0} tells: a message was lost or a mailbox was never run again");
+            spin.SpinOnce();
+        }
     }
 }

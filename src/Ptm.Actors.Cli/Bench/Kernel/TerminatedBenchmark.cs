@@ -29,10 +29,10 @@ public sealed class TerminatedBenchmark : IBenchmark
                 for (var i = 0; i < subjects.Length; i++) subjects[i] = bench.System.ActorOf(subjectProps);
                 var watching = new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously);
                 watcher.Tell(new WatchAll(subjects, watching), ActorRefs.NoSender);
-                await watching.Task.ConfigureAwait(false);
+                await Patience.Await(watching.Task, "the watcher did not watch its subjects").ConfigureAwait(false);
                 var before = answered.Read();
                 foreach (var subject in subjects) subject.Tell(Ball.Instance, counter);
-                while (answered.Read() - before < subjects.Length) await Task.Delay(1).ConfigureAwait(false); // a benchmark waiting for its set-up, not a test barrier
+                await Patience.Until(() => answered.Read() - before >= subjects.Length, () => $"only {answered.Read() - before:N0} of {subjects.Length:N0} subjects answered").ConfigureAwait(false);
                 return subjects;
             },
             async subjects =>
@@ -40,7 +40,7 @@ public sealed class TerminatedBenchmark : IBenchmark
                 var done = new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously);
                 watcher.Tell(new ExpectTerminations(subjects.Length, done), ActorRefs.NoSender);
                 foreach (var subject in subjects) bench.System.Stop(subject);
-                return await done.Task.ConfigureAwait(false);
+                return await Patience.Await(done.Task, $"the watcher did not get {subjects.Length:N0} Terminated").ConfigureAwait(false);
             }).ConfigureAwait(false);
         context.Add("terminated_per_s", rate, FigureUnits.PerSecond);
     }
