@@ -55,7 +55,11 @@ internal sealed class CompactMessageQueue : IMessageQueue, IUnboundedMessageQueu
             _head = 0;
         }
         Volatile.Write(ref _count, _count + 1);
-        Volatile.Write(ref _gate, 0);
+        // A full fence, not a release: Akka's dispatcher reads the mailbox status right after this
+        // returns, while the mailbox's run sets the status idle and then reads HasMessages. With a
+        // plain release store the two loads could both see the old values (Dekker) and the
+        // message would wait, unscheduled, forever.
+        Interlocked.Exchange(ref _gate, 0);
     }
 
     public bool TryDequeue(out Envelope envelope)
