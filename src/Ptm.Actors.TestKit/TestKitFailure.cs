@@ -2,5 +2,5 @@ using Xunit.Sdk;
 
 namespace Ptm.Actors.TestKit;
 
-/// <summary>An expectation of the kit was not met; the message says who waited, for what, how long, and what came instead.</summary>
+/// <summary>A check of the kit failed (idle never came, teardown found dead letters or errors); the message says what and, seeded, which seed replays it.</summary>
 public sealed class TestKitFailure(string message, Exception? inner = null) : XunitException(message, inner);

@@ -42,21 +42,23 @@ public class FaultInjectorTests : TestKit
     }
 
     [Fact]
-    public void Hold_keeps_messages_queued_in_order_until_released()
+    public async Task Hold_keeps_messages_queued_in_order_until_released()
     {
         var echo = Sys.ActorOf(Props.Create<Echo>(), "echo");
         var hold = Faults.Hold(echo);
         for (var i = 0; i < 5; i++) echo.Tell(i, TestActor);
-        // Held messages are never handed out, so nothing can have arrived: no wait is needed to know it.
+        await WaitForIdleAsync();
         Assert.Equal(5, Faults.QueuedMessages(echo));
         ExpectNoMsg(TimeSpan.Zero);
         hold.Dispose();
+        await WaitForIdleAsync();
         Assert.Equal(new object[] { 0, 1, 2, 3, 4 }, ReceiveN(5));
     }
 
     [Fact]
     public void A_held_actor_still_handles_its_system_messages()
     {
+        AllowDeadLetters(); // the held message is still queued when the actor stops: a dead letter, as it should be
         var echo = Sys.ActorOf(Props.Create<Echo>(), "echo");
         using var hold = Faults.Hold(echo);
         echo.Tell("never handled", TestActor);
@@ -66,7 +68,7 @@ public class FaultInjectorTests : TestKit
     }
 
     [Fact]
-    public void Holds_nest_and_the_actor_runs_once_the_last_is_released()
+    public async Task Holds_nest_and_the_actor_runs_once_the_last_is_released()
     {
         var echo = Sys.ActorOf(Props.Create<Echo>(), "echo");
         var outer = Faults.Hold(echo);
@@ -74,23 +76,27 @@ public class FaultInjectorTests : TestKit
         echo.Tell("held twice", TestActor);
         inner.Dispose();
         inner.Dispose(); // idempotent: does not release the outer hold
-        AwaitAssert(() => Assert.Equal(1, Faults.QueuedMessages(echo)));
+        await WaitForIdleAsync();
+        Assert.Equal(1, Faults.QueuedMessages(echo));
         ExpectNoMsg(TimeSpan.Zero);
         outer.Dispose();
-        ExpectMsg("held twice");
+        await WaitForIdleAsync();
+        ExpectMsg("held twice", TimeSpan.Zero);
     }
 
     [Fact]
-    public void SlowDown_pauses_after_each_message_and_zero_restores_full_speed()
+    public async Task SlowDown_pauses_after_each_message_and_zero_restores_full_speed()
     {
         var echo = Sys.ActorOf(Props.Create<Echo>(), "echo");
         Faults.SlowDown(echo, TimeSpan.FromHours(1));
         echo.Tell(0, TestActor);
         echo.Tell(1, TestActor);
-        ExpectMsg(0);
-        AwaitAssert(() => Assert.Equal(1, Faults.QueuedMessages(echo)));
+        await WaitForIdleAsync();
+        ExpectMsg(0, TimeSpan.Zero);
+        Assert.Equal(1, Faults.QueuedMessages(echo));
         Faults.SlowDown(echo, TimeSpan.Zero);
-        ExpectMsg(1);
+        await WaitForIdleAsync();
+        ExpectMsg(1, TimeSpan.Zero);
     }
 
     [Fact]

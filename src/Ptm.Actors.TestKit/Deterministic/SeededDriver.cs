@@ -1,7 +1,9 @@
 using System.Reflection;
+using Akka.Actor;
 using Akka.Dispatch;
 using Akka.Dispatch.MessageQueues;
 using Ptm.Actors.Runtime;
+using Ptm.Actors.TestKit.Faults;
 using Ptm.Actors.TestKit.Timing;
 
 namespace Ptm.Actors.TestKit.Deterministic;
@@ -14,10 +16,12 @@ namespace Ptm.Actors.TestKit.Deterministic;
  * interleaving and the same trace.
  *
  * Akka.NET keeps its own actors (guardians, loggers, event stream, scheduler) on its own
- * dispatchers; only the actors given this dispatcher are seeded. A run the seed picks may
+ * dispatchers; only the actors given this dispatcher are seeded, and of those only the ones
+ * under /user (a TestKit seeds Akka.NET's default dispatcher, where some of Akka.NET's own
+ * actors live too: they are told things from every thread, so they run on the ThreadPool). A run the seed picks may
  * wake others: they are queued too, from the driving thread. Anything queued from another
- * thread while a driver runs would make the order depend on timing, so it is refused
- * (InvalidOperationException at the Tell) and remembered (Violations). Between drives, the
+ * thread while a driver runs makes the order depend on timing: it is remembered (Violations),
+ * which DeterministicPtys' users and the TestKit check, failing the test. Between drives, the
  * test's own thread starts calls; at start-up Akka's guardian starts the root actor from its
  * thread, and the system waits for that before it is handed out.
  *
@@ -28,7 +32,9 @@ namespace Ptm.Actors.TestKit.Deterministic;
  */
 internal sealed class SeededDriver(int seed, bool recordTrace, VirtualClock? clock) : IDispatcherDriver
 {
-    private static readonly Func<object, string> s_nameOf = MailboxNamer();
+    // Akka.NET's Mailbox keeps its ActorCell internal.
+    private static readonly Func<Mailbox, ActorCell>? s_cellOf = typeof(Mailbox)
+        .GetProperty("Actor", BindingFlags.Instance | BindingFlags.NonPublic | BindingFlags.Public)?.GetMethod?.CreateDelegate<Func<Mailbox, ActorCell>>();
 
     // The run this thread is driving now: its queue notes the message it hands out.
     [ThreadStatic] private static Mailbox? t_running;
@@ -36,6 +42,7 @@ internal sealed class SeededDriver(int seed, bool recordTrace, VirtualClock? clo
 
     private readonly object _gate = new();
     private readonly List<IRunnable> _ready = new();
+    private readonly Queue<Mailbox> _systemRuns = new();
     private readonly Random _random = new(seed);
     private readonly List<string> _trace = new();
     private readonly List<string> _violations = new();
@@ -69,15 +76,29 @@ internal sealed class SeededDriver(int seed, bool recordTrace, VirtualClock? clo
 
     public void Execute(IRunnable run)
     {
+        if (!IsUserActorRun(run))
+        {
+            // An actor of Akka.NET's own (event stream, loggers' helpers, dead-letter listener) on
+            // this dispatcher: it is told things from every thread and is no part of the test.
+            ThreadPool.UnsafeQueueUserWorkItem(run, preferLocal: false);
+            return;
+        }
         lock (_gate)
         {
             if (!_released)
             {
+                if (run is Mailbox { MessageQueue: FaultableMessageQueue { HasMessages: false } } systemOnly)
+                {
+                    _systemRuns.Enqueue(systemOnly);
+                    _firstRun.Set();
+                    return;
+                }
                 if (_driver is { } driver && driver != Thread.CurrentThread)
                 {
-                    var violation = $"a mailbox run was queued from thread {Environment.CurrentManagedThreadId} while thread {driver.ManagedThreadId} drove the seeded queue (seed {Seed}): the interleaving would depend on timing";
-                    _violations.Add(violation);
-                    throw new InvalidOperationException(violation);
+                    // Recorded, not thrown: Akka.NET swallows what an executor throws and leaves the
+                    // mailbox marked scheduled, so the actor would never run (or stop) again. The run
+                    // is queued; the order now depends on timing, and whoever checks fails the test.
+                    _violations.Add($"{NameOf(run)}: a mailbox run was queued from thread {Environment.CurrentManagedThreadId} while thread {driver.ManagedThreadId} drove the seeded queue (seed {Seed}): the interleaving would depend on timing");
                 }
                 _ready.Add(run);
                 _firstRun.Set();
@@ -118,6 +139,7 @@ internal sealed class SeededDriver(int seed, bool recordTrace, VirtualClock? clo
         {
             while (true)
             {
+                RunSystemMessages();
                 if (TryPick(out var run))
                 {
                     RunOne(run);
@@ -131,6 +153,35 @@ internal sealed class SeededDriver(int seed, bool recordTrace, VirtualClock? clo
             lock (_gate) _driver = null;
         }
         return ran;
+    }
+
+    /// <summary>
+    /// Runs the mailboxes that had only system messages when scheduled (an actor's start, a
+    /// watch, a stop), in the order they came, before the seed picks again: no pick, no trace
+    /// entry, user messages held back meanwhile. Some come from Akka.NET's own threads at any
+    /// time (the event stream's unsubscriber watches every subscriber), and a watch changes no
+    /// seeded actor's behaviour, so their timing must not move the seed's choices.
+    /// </summary>
+    private void RunSystemMessages()
+    {
+        while (true)
+        {
+            Mailbox mailbox;
+            lock (_gate)
+                if (!_systemRuns.TryDequeue(out mailbox!)) return;
+            var queue = (FaultableMessageQueue)mailbox.MessageQueue;
+            queue.SystemOnly = true;
+            try
+            {
+                RunOne(mailbox);
+            }
+            finally
+            {
+                queue.SystemOnly = false;
+            }
+            // A user message that came meanwhile found the mailbox scheduled; its run must still happen.
+            if (queue.HasMessages && s_cellOf?.Invoke(mailbox) is { } cell) cell.Self.Tell(new Wake(null), ActorRefs.NoSender);
+        }
     }
 
     private void RunOne(IRunnable run)
@@ -165,7 +216,9 @@ internal sealed class SeededDriver(int seed, bool recordTrace, VirtualClock? clo
         {
             _released = true;
             left = new List<IRunnable>(_ready);
+            left.AddRange(_systemRuns);
             _ready.Clear();
+            _systemRuns.Clear();
         }
         foreach (var run in left) ThreadPool.UnsafeQueueUserWorkItem(run, preferLocal: false);
     }
@@ -201,15 +254,21 @@ internal sealed class SeededDriver(int seed, bool recordTrace, VirtualClock? clo
             run = _ready[index];
             _ready.RemoveAt(index);
             _processed++;
-            if (recordTrace) _trace.Add(s_nameOf(run));
+            if (recordTrace) _trace.Add(NameOf(run));
             return true;
         }
     }
 
-    /// <summary>The actor a mailbox run belongs to, by name: Akka.NET's Mailbox keeps its ActorCell internal.</summary>
-    private static Func<object, string> MailboxNamer()
+    /// <summary>The actor a mailbox run belongs to, by name.</summary>
+    private static string NameOf(IRunnable run) =>
+        run is Mailbox mailbox && s_cellOf?.Invoke(mailbox) is { } cell ? cell.Self.Path.Name : run.GetType().Name;
+
+    /// <summary>Whether a run is a mailbox of an actor under /user (the test's or the ptys' actors).</summary>
+    private static bool IsUserActorRun(IRunnable run)
     {
-        var actor = typeof(Mailbox).GetProperty("Actor", BindingFlags.Instance | BindingFlags.NonPublic | BindingFlags.Public);
-        return run => run is Mailbox && actor?.GetValue(run) is Akka.Actor.ActorCell cell ? cell.Self.Path.Name : run.GetType().Name;
+        if (run is not Mailbox mailbox || s_cellOf?.Invoke(mailbox) is not { } cell) return true;
+        var path = cell.Self.Path;
+        while (path.Parent is { } parent && parent is not RootActorPath) path = parent;
+        return path.Name == "user";
     }
 }

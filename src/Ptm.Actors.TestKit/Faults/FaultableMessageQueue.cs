@@ -32,6 +32,7 @@ public sealed class FaultableMessageQueue : IMessageQueue, IUnboundedMessageQueu
     private readonly object _gate = new();
     private readonly HashSet<object> _holds = new(ReferenceEqualityComparer.Instance);
     private volatile int _holdCount;
+    private volatile bool _systemOnly;
     private volatile bool _faulted; // a failure or a slowdown is pending: take the gate on dequeue
     private Exception? _failNext;
     private TimeSpan _perMessage;
@@ -42,10 +43,17 @@ public sealed class FaultableMessageQueue : IMessageQueue, IUnboundedMessageQueu
         _system = system;
     }
 
-    public bool HasMessages => _holdCount == 0 && _inner.HasMessages;
+    public bool HasMessages => _holdCount == 0 && !_systemOnly && _inner.HasMessages;
 
     /// <summary>User messages waiting, held or not.</summary>
     public int Count => _inner.Count;
+
+    /// <summary>While set, the queue hands out nothing: the seeded driver runs a mailbox for its system messages only.</summary>
+    internal bool SystemOnly
+    {
+        get => _systemOnly;
+        set => _systemOnly = value;
+    }
 
     /// <summary>True while at least one hold (or a slowdown's pause) keeps the user messages back.</summary>
     public bool IsHeld => _holdCount != 0;
@@ -63,7 +71,7 @@ public sealed class FaultableMessageQueue : IMessageQueue, IUnboundedMessageQueu
 
     public bool TryDequeue(out Envelope envelope)
     {
-        if (_holdCount != 0 || !_inner.TryDequeue(out envelope))
+        if (_holdCount != 0 || _systemOnly || !_inner.TryDequeue(out envelope))
         {
             envelope = default;
             return false;
