@@ -87,6 +87,7 @@ public abstract partial class TestKit : Akka.TestKit.Xunit2.TestKit
         InitializeTest(null, ActorSystemSetup.Create(BootstrapSetup.Create().WithConfig(KitConfig.For(mode))), old.Name, null);
         InitializeLogger(Sys);
         Faults = new FaultInjector(Sys);
+        _violationsReported = 0;
         _ = old.Terminate();
         if (mode.Seed is { } seed) WriteLine($"Actor system '{Sys.Name}' runs seeded with {seed}: rerun with [DeterministicSeed({seed})] or UseSeed({seed}) to replay.");
     }
