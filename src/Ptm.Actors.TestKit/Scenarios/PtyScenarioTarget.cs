@@ -1,24 +1,30 @@
 using System.Buffers.Binary;
+using Akka.Actor;
 using Ptm.Actors.Pty;
 using Ptm.Actors.Streams;
+using Ptm.Actors.TestKit.Deterministic;
 using ActorErrno = Ptm.Actors.Errno;
 
 namespace Ptm.Actors.TestKit.Scenarios;
 
 /// <summary>
-/// The scenario target over the real pty actors: a fresh embedded PtySystem per spec, driven
-/// through its POSIX facade. Calls complete inline on the actors' threads (InlineCompletions),
-/// so when the system is idle every call that can complete has, and its CallResult is ready.
+/// The scenario target over the real pty actors: a fresh embedded PtySystem (an Akka.NET actor
+/// system of its own) per spec, driven through its POSIX facade. Calls complete inline on the
+/// actors' threads (InlineCompletions), so when the system is idle every call that can complete
+/// has, and its CallResult is ready. With a seed the actors run on the TestKit's seeded
+/// dispatcher: idle waits run them on the runner's thread, in the order the seed picks.
 /// </summary>
 public sealed class PtyScenarioTarget : IScenarioTarget
 {
     private readonly PtySystem _system;
     private readonly List<string> _leftovers = new();
     private IReadOnlyList<string> _trace = Array.Empty<string>();
+    private bool _cloneStarted;
 
     private PtyScenarioTarget(int? seed)
     {
-        _system = PtySystem.Create(new PtySystemOptions { DeterministicSeed = seed, InlineCompletions = true });
+        var options = new PtySystemOptions { InlineCompletions = true };
+        _system = seed is { } chosen ? DeterministicPtys.Create(chosen, options) : PtySystem.Create(options);
     }
 
     /// <summary>A fresh system; <paramref name="seed"/> null = ordinary dispatcher, else the deterministic one.</summary>
@@ -26,7 +32,7 @@ public sealed class PtyScenarioTarget : IScenarioTarget
 
     public IReadOnlyList<string> Leftovers => _leftovers;
 
-    public IReadOnlyList<string> Trace => _system.Actors.IsDeterministic && !_system.IsDisposed ? _system.Actors.Trace : _trace;
+    public IReadOnlyList<string> Trace => _system.IsDeterministic && !_system.IsDisposed ? _system.Trace() : _trace;
 
     private PosixApi Posix => _system.Posix;
 
@@ -114,7 +120,24 @@ public sealed class PtyScenarioTarget : IScenarioTarget
 
     public Task<CallResult> TuneAsync(string tunable, long value) => Convert(Posix.Tune(tunable, value));
 
-    public Task WhenIdleAsync() => _system.WhenIdleAsync();
+    public Task WhenIdleAsync() => _cloneStarted || CloneHasStarted() ? _system.WhenIdleAsync() : IdleOnceStartedAsync();
+
+    /// <summary>
+    /// Akka.NET's /user guardian starts the Clone on its own thread after PtySystem.Create has
+    /// returned, and calls told meanwhile wait in a placeholder cell that the dispatcher's busy
+    /// count does not see: until the Clone has started, "idle" would not mean the first call
+    /// had been handled. (A seeded system is handed out started.)
+    /// </summary>
+    private bool CloneHasStarted() => _cloneStarted = _system.CloneActor is not RepointableActorRef { IsStarted: false };
+
+    private async Task IdleOnceStartedAsync()
+    {
+        // A poll, not a barrier: the loop checks the condition, and the runner's safety net bounds it.
+        for (var looks = 0; !CloneHasStarted(); looks++)
+            if (looks < 100) await Task.Yield();
+            else await Task.Delay(1);
+        await _system.WhenIdleAsync();
+    }
 
     public async ValueTask DisposeAsync()
     {
@@ -125,7 +148,9 @@ public sealed class PtyScenarioTarget : IScenarioTarget
             _leftovers.Add($"{_system.UnexpectedDeadLetters} unexpected dead letter(s): {string.Join(", ", _system.UnexpectedDeadLetterExamples)}");
         if (_system.Statistics.UnexpectedFailures != 0)
             _leftovers.Add($"{_system.Statistics.UnexpectedFailures} side actor(s) failed unexpectedly, first: {_system.Statistics.FirstUnexpectedFailure}");
-        if (_system.Actors.IsDeterministic) _trace = _system.Actors.Trace;
+        if (_system.IsDeterministic && _system.SeedingViolations() is { Count: > 0 } violations)
+            _leftovers.Add($"{violations.Count} run(s) reached the seeded queue from another thread, first: {violations[0]}");
+        if (_system.IsDeterministic) _trace = _system.Trace(); // the spec's trace: disposal's own closes and Akka.NET's shutdown are not part of it
         await _system.DisposeAsync();
     }
 
