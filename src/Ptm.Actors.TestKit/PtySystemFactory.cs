@@ -24,6 +24,6 @@ internal static class PtySystemFactory
             .WithFallback(SerilogRouting.AkkaLogging(logger))
             .WithFallback(PtyConfig.Reference));
         if (route is not null) system.RegisterOnTermination(route.Dispose);
-        return PtySystem.Start(system, (options ?? new PtySystemOptions()) with { Dispatcher = dispatcherId }, ownsSystem: true);
+        return PtySystem.Start(system, (options ?? new PtySystemOptions()) with { Dispatcher = dispatcherId }, ownsSystem: true, logger);
     }
 }

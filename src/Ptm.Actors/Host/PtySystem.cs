@@ -123,11 +123,11 @@ public sealed class PtySystem : IAsyncDisposable, IExtension
         return system.WithExtension<PtySystem, PtySystemProvider>();
     }
 
-    /// <summary>Starts a PtySystem on an actor system made for it (the TestKit's seeded systems).</summary>
-    internal static PtySystem Start(ActorSystem system, PtySystemOptions options, bool ownsSystem)
+    /// <summary>Starts a PtySystem on an actor system made for it (the TestKit's seeded and faultable systems).</summary>
+    internal static PtySystem Start(ActorSystem system, PtySystemOptions options, bool ownsSystem, ILogger? logger = null)
     {
         options.Validate();
-        return new PtySystem(system, options, ownsSystem, logger: null, logRoute: null);
+        return new PtySystem(system, options, ownsSystem, logger, logRoute: null);
     }
 
     /// <summary>Completes when no pty actor has work and no call is in flight (a seeded dispatcher is run to that point here).</summary>
