@@ -64,6 +64,9 @@ public sealed class FaultableMessageQueue : IMessageQueue, IUnboundedMessageQueu
         if (message is Wake wake)
         {
             if (wake.Token is { } token) Release(token);
+            // Akka reads the mailbox status once this returns, while a finishing run sets it idle
+            // and then reads HasMessages: a full fence keeps the two from both reading stale values.
+            Interlocked.MemoryBarrier();
             return;
         }
         _inner.Enqueue(receiver, envelope);
