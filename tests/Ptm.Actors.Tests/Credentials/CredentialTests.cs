@@ -1,3 +1,4 @@
+using Ptm.Actors.Tests.Support;
 using Ptm.Actors.Pty;
 using Ptm.Actors.Tests.Races;
 
@@ -5,9 +6,11 @@ namespace Ptm.Actors.Tests.CredentialChecks; // not ".Credentials": that would h
 
 
 /// <summary>PD12, L7.3, L8: who may see, stat and open /dev/pts/N.</summary>
-public sealed class CredentialTests
+public sealed class CredentialTests : IDisposable
 {
-    private readonly SeededPty _pty = new(4);
+    private readonly DeterministicPty _pty = new(4);
+
+    public void Dispose() => _pty.Dispose();
 
     [Fact]
     public void PD12_the_default_caller_is_privileged_root_in_the_global_zone()
@@ -48,7 +51,7 @@ public sealed class CredentialTests
     public void L8_a_pty_of_another_zone_is_invisible_ENOENT_for_open_and_stat()
     {
         var manager = _pty.OpenUnlockedManager();
-        var name = _pty.NameOf(manager);
+        var name = _pty.PathOf(manager);
         var otherZone = new Credentials(0, 0, zone: 2, privileged: true);
         Assert.Equal(Errno.ENOENT, _pty.Settle(_pty.Posix.Open(name, who: otherZone)).Errno);
         Assert.Equal(Errno.ENOENT, _pty.Settle(_pty.Posix.Stat(name, otherZone)).Errno);
@@ -60,7 +63,7 @@ public sealed class CredentialTests
     {
         var zone3 = new Credentials(0, 0, zone: 3, privileged: true);
         var manager = _pty.OpenManager(who: zone3);
-        var name = _pty.NameOf(manager);
+        var name = _pty.PathOf(manager);
         Assert.Equal(Errno.ENOENT, _pty.Settle(_pty.Posix.Stat(name)).Errno);
         Assert.True(_pty.Settle(_pty.Posix.Stat(name, zone3)).IsOk);
         _pty.CloseAllAndCheckClean(manager);
@@ -79,7 +82,7 @@ public sealed class CredentialTests
     {
         var user = new Credentials(1000, 100);
         var manager = _pty.OpenManager(who: user);
-        var name = _pty.NameOf(manager);
+        var name = _pty.PathOf(manager);
         Assert.Equal(Errno.EACCES, _pty.Settle(_pty.Posix.Open(name, who: user)).Errno); // locked too, but the lookup says no first
         Assert.Equal(Errno.EAGAIN, _pty.Settle(_pty.Posix.Open(name)).Errno); // root reaches the driver: locked (L7.5)
         Assert.True(_pty.Settle(_pty.Posix.grantpt(manager, user)).IsOk);
@@ -93,7 +96,7 @@ public sealed class CredentialTests
     public void L8_stat_reports_the_entrys_owner_group_and_mode_0620()
     {
         var manager = _pty.OpenManager();
-        var name = _pty.NameOf(manager);
+        var name = _pty.PathOf(manager);
         Assert.Equal("uid=0 gid=0 mode=0620", _pty.Settle(_pty.Posix.Stat(name)).Text);
         Assert.True(_pty.Settle(_pty.Posix.Ioctl(manager, IoctlCommands.OWNERPT, EntryUpdateRaceTests.OwnerPayload(42, 43))).IsOk);
         Assert.Equal("uid=42 gid=43 mode=0620", _pty.Settle(_pty.Posix.Stat(name)).Text);
@@ -110,11 +113,11 @@ public sealed class CredentialTests
         var epermSeed = 0;
         for (var seed = 1; seed <= 200 && epermSeed == 0; seed++)
         {
-            var pty = new SeededPty(seed);
+            using var pty = new DeterministicPty(seed);
             var manager = pty.OpenUnlockedManager();
-            var open = pty.Posix.Open(pty.NameOf(manager));
+            var open = pty.Posix.Open(pty.PathOf(manager));
             var zonept = pty.Posix.Ioctl(manager, IoctlCommands.ZONEPT, EntryUpdateRaceTests.ZonePayload(6));
-            pty.Idle();
+            pty.Settle();
             Assert.True(pty.Done(zonept).IsOk);
             var result = pty.Done(open);
             Assert.True(result.IsOk || result.Errno is Errno.EPERM or Errno.ENOENT, pty.At($"open racing ZONEPT gave {result}"));
@@ -124,9 +127,9 @@ public sealed class CredentialTests
         }
         Assert.True(epermSeed > 0, "no seed in 1..200 made ZONEPT land between the lookup and the driver open");
         // The seed replays: same interleaving, same EPERM.
-        var replay = new SeededPty(epermSeed);
+        using var replay = new DeterministicPty(epermSeed);
         var m = replay.OpenUnlockedManager();
-        var again = replay.Posix.Open(replay.NameOf(m));
+        var again = replay.Posix.Open(replay.PathOf(m));
         replay.Posix.Ioctl(m, IoctlCommands.ZONEPT, EntryUpdateRaceTests.ZonePayload(6));
         Assert.Equal(Errno.EPERM, replay.Settle(again).Errno);
         replay.CloseAllAndCheckClean(m);

@@ -50,7 +50,7 @@ public class DescriptorErrnoTests
         using var pty = new DeterministicPty();
         var m = pty.OpenManager();
         var failed = pty.Posix.Open(pty.PathOf(m));
-        Assert.Equal(-1, pty.Run(failed).Value);
+        Assert.Equal(-1, pty.Settle(failed).Value);
         AllFailEbadf(pty, -1);
         // The descriptor number the failed open reserved is not usable either.
         AllFailEbadf(pty, m + 1);
@@ -66,7 +66,7 @@ public class DescriptorErrnoTests
         pty.Fails(Errno.EINVAL, pty.Posix.ptsname_r(m, int.MinValue));
         pty.Fails(Errno.ERANGE, pty.Posix.ptsname_r(m, 0));
         pty.Fails(Errno.ERANGE, pty.Posix.ptsname_r(m, 10));
-        Assert.Equal("/dev/pts/1", pty.Run(pty.Posix.ptsname_r(m, 11)).Text);
+        Assert.Equal("/dev/pts/1", pty.Settle(pty.Posix.ptsname_r(m, 11)).Text);
         pty.Fails(Errno.EINVAL, pty.Posix.ptsname_r(s, 32)); // not a manager
         pty.Fails(Errno.EINVAL, pty.Posix.ptsname_r(-5, null)); // a null buffer is checked first
     }

@@ -76,7 +76,7 @@ public class OpenErrnoTests
         using var pty = new DeterministicPty();
         var m = pty.OpenManager();
         var attempt = pty.Posix.Open(pty.PathOf(m));
-        Assert.Equal(Errno.EAGAIN, pty.Run(attempt).Errno);
+        Assert.Equal(Errno.EAGAIN, pty.Settle(attempt).Errno);
         Assert.Equal(1, pty.System.AllocatedMinors);
         pty.Close(m);
         Assert.Equal(0, pty.System.AllocatedMinors);

@@ -60,7 +60,7 @@ public class BoundedMemoryTests
         var rounds = 0;
         while (received < data.Length)
         {
-            var result = pty.Run(pty.Posix.Read(s, buffer));
+            var result = pty.Settle(pty.Posix.Read(s, buffer));
             Assert.True(result.IsOk, $"read failed {result.Errno} after {received} bytes");
             var n = (int)result.Value;
             Assert.InRange(n, 1, 2048 + 512); // everything queued at the subsidiary, never above its bound

@@ -27,7 +27,7 @@ public class NonBlockingTests
         var accepted = 0;
         for (var i = 0; i < 6; i++)
         {
-            var result = pty.Run(pty.Posix.Write(m, chunk));
+            var result = pty.Settle(pty.Posix.Write(m, chunk));
             if (result.IsOk) accepted += (int)result.Value;
             else Assert.Equal(Errno.EAGAIN, result.Errno);
         }
@@ -94,7 +94,7 @@ public class NonBlockingTests
     {
         using var pty = new DeterministicPty();
         var (m, s) = pty.OpenPair(OpenFlags.NonBlock);
-        var nonblocking = pty.Reopen(m, OpenFlags.NonBlock);
+        var nonblocking = pty.OpenSubsidiary(pty.PathOf(m), OpenFlags.NonBlock);
         var data = Bytes.Pattern(30000, 13);
         var blocked = pty.Posix.Write(s, data);
         pty.Settle();

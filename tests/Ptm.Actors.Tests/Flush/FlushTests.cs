@@ -13,7 +13,7 @@ public class FlushTests
         var accepted = 0;
         while (true)
         {
-            var result = pty.Run(pty.Posix.Write(m, Bytes.Repeat('x', 4096)));
+            var result = pty.Settle(pty.Posix.Write(m, Bytes.Repeat('x', 4096)));
             if (!result.IsOk) return accepted;
             accepted += (int)result.Value;
         }
@@ -25,7 +25,7 @@ public class FlushTests
         var accepted = 0;
         while (true)
         {
-            var result = pty.Run(pty.Posix.Write(s, Bytes.Repeat('y', 4096)));
+            var result = pty.Settle(pty.Posix.Write(s, Bytes.Repeat('y', 4096)));
             if (!result.IsOk) return accepted;
             accepted += (int)result.Value;
         }
@@ -166,7 +166,7 @@ public class FlushTests
         pty.Ok(pty.Posix.unlockpt(m));
         pty.Ok(pty.Posix.Flush(m, FlushFlags.FLUSHRW));
         Assert.Equal(PollEvents.POLLOUT, pty.Poll(m));
-        var s = pty.Reopen(m);
+        var s = pty.OpenSubsidiary(pty.PathOf(m));
         pty.Write(m, "fine");
         Assert.Equal("fine", pty.ReadText(s));
     }

@@ -1,11 +1,14 @@
+using Ptm.Actors.Tests.Support;
 using Ptm.Actors.Tests.Races;
 
 namespace Ptm.Actors.Tests.Ioctl;
 
 /// <summary>Section 3.1: the five ioctls the drivers answer themselves (I1-I5, I8).</summary>
-public sealed class DriverIoctlTests
+public sealed class DriverIoctlTests : IDisposable
 {
-    private readonly SeededPty _pty = new(1);
+    private readonly DeterministicPty _pty = new(1);
+
+    public void Dispose() => _pty.Dispose();
 
     private SysResultAssert Ioctl(int fd, int command, byte[]? payload = null, Credentials? who = null) =>
         new(_pty.Settle(_pty.Posix.Ioctl(fd, command, payload is null ? null : payload, who)));
@@ -17,7 +20,7 @@ public sealed class DriverIoctlTests
         Ioctl(manager, IoctlCommands.ISPTM).IsOk(0);
         _pty.Settle(_pty.Posix.unlockpt(manager));
         Ioctl(manager, IoctlCommands.ISPTM).IsOk(0);
-        var subsidiary = _pty.OpenSubsidiary(_pty.NameOf(manager));
+        var subsidiary = _pty.OpenSubsidiary(_pty.PathOf(manager));
         Ioctl(manager, IoctlCommands.ISPTM).IsOk(0);
         _pty.Settle(_pty.Posix.Close(subsidiary));
         Ioctl(manager, IoctlCommands.ISPTM).IsOk(0);
@@ -37,7 +40,7 @@ public sealed class DriverIoctlTests
     public void I2_UNLKPT_is_idempotent_succeeds_with_the_subsidiary_open_and_never_locks_again()
     {
         var manager = _pty.OpenManager();
-        var name = _pty.NameOf(manager);
+        var name = _pty.PathOf(manager);
         Assert.Equal(Errno.EAGAIN, _pty.Settle(_pty.Posix.Open(name)).Errno); // L6: locked
         Ioctl(manager, IoctlCommands.UNLKPT).IsOk(0); // I8: transparent works
         Ioctl(manager, IoctlCommands.UNLKPT, []).IsOk(0);
@@ -61,7 +64,7 @@ public sealed class DriverIoctlTests
     public void I3_PTSSTTY_is_cleared_by_the_subsidiarys_last_close_only()
     {
         var (manager, first) = _pty.OpenPair();
-        var name = _pty.NameOf(manager);
+        var name = _pty.PathOf(manager);
         var second = _pty.OpenSubsidiary(name); // L9: joins the same stream
         Ioctl(first, IoctlCommands.PTSSTTY).IsOk(0);
         _pty.Settle(_pty.Posix.Close(first)); // not the last close
@@ -78,7 +81,7 @@ public sealed class DriverIoctlTests
         var manager = _pty.OpenUnlockedManager();
         Ioctl(manager, IoctlCommands.PTSSTTY).IsOk(0);
         Ioctl(manager, IoctlCommands.PTSSTTY).IsOk(0);
-        var subsidiary = _pty.OpenSubsidiary(_pty.NameOf(manager));
+        var subsidiary = _pty.OpenSubsidiary(_pty.PathOf(manager));
         Ioctl(subsidiary, IoctlCommands.PTSSTTY).Fails(Errno.EEXIST);
         _pty.CloseAllAndCheckClean(subsidiary, manager);
     }
@@ -90,7 +93,7 @@ public sealed class DriverIoctlTests
         var user = new Credentials(0, 0, zone: 0, privileged: false); // uid 0 is not the privilege (PD12)
         Ioctl(manager, IoctlCommands.ZONEPT, EntryUpdateRaceTests.ZonePayload(3), user).Fails(Errno.EPERM);
         Ioctl(manager, IoctlCommands.ZONEPT, null, user).Fails(Errno.EPERM);
-        Assert.Equal("uid=0 gid=0 mode=0620", _pty.Settle(_pty.Posix.Stat(_pty.NameOf(manager))).Text); // zone unchanged
+        Assert.Equal("uid=0 gid=0 mode=0620", _pty.Settle(_pty.Posix.Stat(_pty.PathOf(manager))).Text); // zone unchanged
         _pty.CloseAllAndCheckClean(manager);
     }
 
@@ -103,7 +106,7 @@ public sealed class DriverIoctlTests
     {
         var manager = _pty.OpenManager();
         Ioctl(manager, IoctlCommands.ZONEPT, EntryUpdateRaceTests.ZonePayload(zone)).Fails(Errno.EINVAL);
-        Assert.True(_pty.Settle(_pty.Posix.Stat(_pty.NameOf(manager))).IsOk, "the zone must not have changed");
+        Assert.True(_pty.Settle(_pty.Posix.Stat(_pty.PathOf(manager))).IsOk, "the zone must not have changed");
         _pty.CloseAllAndCheckClean(manager);
     }
 
@@ -111,7 +114,7 @@ public sealed class DriverIoctlTests
     public void I4_ZONEPT_with_an_I_STR_zone_moves_the_pty_to_that_zone()
     {
         var manager = _pty.OpenUnlockedManager();
-        var name = _pty.NameOf(manager);
+        var name = _pty.PathOf(manager);
         Ioctl(manager, IoctlCommands.ZONEPT, EntryUpdateRaceTests.ZonePayload(9999)).IsOk(0);
         var zone9999 = new Credentials(0, 0, zone: 9999, privileged: true);
         Assert.Equal(Errno.ENOENT, _pty.Settle(_pty.Posix.Stat(name)).Errno); // L8: invisible from zone 0
@@ -127,9 +130,9 @@ public sealed class DriverIoctlTests
         var manager = _pty.OpenManager();
         var user = new Credentials(500, 500);
         Ioctl(manager, IoctlCommands.OWNERPT, EntryUpdateRaceTests.OwnerPayload(1234, 55), user).IsOk(0);
-        Assert.Equal("uid=1234 gid=55 mode=0620", _pty.Settle(_pty.Posix.Stat(_pty.NameOf(manager))).Text);
+        Assert.Equal("uid=1234 gid=55 mode=0620", _pty.Settle(_pty.Posix.Stat(_pty.PathOf(manager))).Text);
         Ioctl(manager, IoctlCommands.OWNERPT, EntryUpdateRaceTests.OwnerPayload((uint)Credentials.MaxId, (uint)Credentials.MaxId)).IsOk(0);
-        Assert.Equal($"uid={Credentials.MaxId} gid={Credentials.MaxId} mode=0620", _pty.Settle(_pty.Posix.Stat(_pty.NameOf(manager))).Text);
+        Assert.Equal($"uid={Credentials.MaxId} gid={Credentials.MaxId} mode=0620", _pty.Settle(_pty.Posix.Stat(_pty.PathOf(manager))).Text);
         _pty.CloseAllAndCheckClean(manager);
     }
 
@@ -141,7 +144,7 @@ public sealed class DriverIoctlTests
     {
         var manager = _pty.OpenManager();
         Ioctl(manager, IoctlCommands.OWNERPT, EntryUpdateRaceTests.OwnerPayload(uid, gid)).Fails(Errno.EINVAL);
-        Assert.Equal("uid=0 gid=0 mode=0620", _pty.Settle(_pty.Posix.Stat(_pty.NameOf(manager))).Text); // unchanged
+        Assert.Equal("uid=0 gid=0 mode=0620", _pty.Settle(_pty.Posix.Stat(_pty.PathOf(manager))).Text); // unchanged
         _pty.CloseAllAndCheckClean(manager);
     }
 }

@@ -1,12 +1,15 @@
+using Ptm.Actors.Tests.Support;
 using Ptm.Actors.Tests.Races;
 
 namespace Ptm.Actors.Tests.Ioctl;
 
 /// <summary>I6-I8, D2, D7, D8, PD6: ioctls the drivers do not answer, and malformed ones.</summary>
-public sealed class ForwardedAndBadIoctlTests
+public sealed class ForwardedAndBadIoctlTests : IDisposable
 {
     private const int TIOCGWINSZ = 0x5468;
-    private readonly SeededPty _pty = new(2);
+    private readonly DeterministicPty _pty = new(2);
+
+    public void Dispose() => _pty.Dispose();
 
     private Pty.SysResult Ioctl(int fd, int command, byte[]? payload = null) =>
         _pty.Settle(_pty.Posix.Ioctl(fd, command, payload is null ? null : payload));
@@ -29,7 +32,7 @@ public sealed class ForwardedAndBadIoctlTests
         var (manager, subsidiary) = _pty.OpenPair();
         _pty.BeginRace();
         Assert.Equal(Errno.EINVAL, Ioctl(manager, TIOCGWINSZ).Errno);
-        Assert.Contains(_pty.RaceTrace, e => e.Contains("/pts-") && TraceChecks.MessageOf(e) == "IoctlMessage");
+        Assert.Contains(_pty.RaceTrace, e => TraceChecks.ActorOf(e).StartsWith(TraceChecks.Subsidiary, StringComparison.Ordinal) && TraceChecks.MessageOf(e) == "IoctlMessage");
         _pty.CloseAllAndCheckClean(subsidiary, manager);
     }
 
@@ -39,12 +42,12 @@ public sealed class ForwardedAndBadIoctlTests
         var (manager, subsidiary) = _pty.OpenPair();
         _pty.BeginRace();
         Assert.Equal(Errno.EINVAL, Ioctl(subsidiary, 0x540d /* TCGETS */).Errno);
-        Assert.Contains(_pty.RaceTrace, e => e.Contains("/ptm-") && TraceChecks.MessageOf(e) == "IoctlMessage");
+        Assert.Contains(_pty.RaceTrace, e => TraceChecks.ActorOf(e).StartsWith(TraceChecks.Manager, StringComparison.Ordinal) && TraceChecks.MessageOf(e) == "IoctlMessage");
         // ZONEPT, OWNERPT, UNLKPT, ISPTM mean nothing to pts: forwarded too, and NAKed by the manager's stream head.
         Assert.Equal(Errno.EINVAL, Ioctl(subsidiary, IoctlCommands.UNLKPT).Errno);
         Assert.Equal(Errno.EINVAL, Ioctl(subsidiary, IoctlCommands.ZONEPT, EntryUpdateRaceTests.ZonePayload(1)).Errno);
         Assert.Equal(Errno.EINVAL, Ioctl(subsidiary, IoctlCommands.OWNERPT, EntryUpdateRaceTests.OwnerPayload(1, 1)).Errno);
-        Assert.Equal("uid=0 gid=7 mode=0620", _pty.Settle(_pty.Posix.Stat(_pty.NameOf(manager))).Text); // nothing changed
+        Assert.Equal("uid=0 gid=7 mode=0620", _pty.Settle(_pty.Posix.Stat(_pty.PathOf(manager))).Text); // nothing changed
         _pty.CloseAllAndCheckClean(subsidiary, manager);
     }
 
@@ -55,7 +58,7 @@ public sealed class ForwardedAndBadIoctlTests
         _pty.Settle(_pty.Posix.Close(manager));
         foreach (var command in new[] { TIOCGWINSZ, IoctlCommands.PTSSTTY, IoctlCommands.ISPTM, IoctlCommands.UNLKPT })
             Assert.Equal(Errno.ENXIO, Ioctl(subsidiary, command).Errno);
-        Assert.Equal(Errno.EIO, _pty.Settle(_pty.Write(subsidiary, "x")).Errno); // L15
+        Assert.Equal(Errno.EIO, _pty.Settle(_pty.StartWrite(subsidiary, "x")).Errno); // L15
         _pty.CloseAllAndCheckClean(subsidiary);
     }
 
@@ -103,7 +106,7 @@ public sealed class ForwardedAndBadIoctlTests
     {
         var manager = _pty.OpenManager();
         Assert.Equal(Errno.EINVAL, Ioctl(manager, command, payload).Errno);
-        Assert.Equal("uid=0 gid=0 mode=0620", _pty.Settle(_pty.Posix.Stat(_pty.NameOf(manager))).Text); // nothing changed
+        Assert.Equal("uid=0 gid=0 mode=0620", _pty.Settle(_pty.Posix.Stat(_pty.PathOf(manager))).Text); // nothing changed
         _pty.CloseAllAndCheckClean(manager);
     }
 
@@ -112,7 +115,7 @@ public sealed class ForwardedAndBadIoctlTests
     {
         var manager = _pty.OpenManager();
         Assert.True(Ioctl(manager, IoctlCommands.OWNERPT, [7, 0, 0, 0, 8, 0, 0, 0, 0xff, 0xff]).IsOk);
-        Assert.Equal("uid=7 gid=8 mode=0620", _pty.Settle(_pty.Posix.Stat(_pty.NameOf(manager))).Text);
+        Assert.Equal("uid=7 gid=8 mode=0620", _pty.Settle(_pty.Posix.Stat(_pty.PathOf(manager))).Text);
         _pty.CloseAllAndCheckClean(manager);
     }
     [Fact]

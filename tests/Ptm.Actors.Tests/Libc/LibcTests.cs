@@ -1,30 +1,33 @@
+using Ptm.Actors.Tests.Support;
 using Ptm.Actors.Tests.Races;
 
 namespace Ptm.Actors.Tests.Libc;
 
 /// <summary>Section 3.2: posix_openpt, grantpt, unlockpt, ptsname, ptsname_r, isatty (C1-C11, L19, L20).</summary>
-public sealed class LibcTests
+public sealed class LibcTests : IDisposable
 {
-    private readonly SeededPty _pty = new(3);
+    private readonly DeterministicPty _pty = new(3);
+
+    public void Dispose() => _pty.Dispose();
 
     [Fact]
     public void C1_posix_openpt_opens_a_manager_on_the_lowest_free_minor_without_checking_oflag()
     {
         var first = _pty.OpenManager(OpenFlags.NoCtty);
         var second = _pty.OpenManager(OpenFlags.NonBlock | OpenFlags.NDelay | OpenFlags.NoCtty);
-        Assert.Equal("/dev/pts/1", _pty.NameOf(first)); // C11: N >= 1, decimal
-        Assert.Equal("/dev/pts/2", _pty.NameOf(second));
+        Assert.Equal("/dev/pts/1", _pty.PathOf(first)); // C11: N >= 1, decimal
+        Assert.Equal("/dev/pts/2", _pty.PathOf(second));
         Assert.Equal(0, _pty.Settle(_pty.Posix.Ioctl(second, IoctlCommands.ISPTM)).Value);
         _pty.Settle(_pty.Posix.Close(first));
         var third = _pty.OpenManager();
-        Assert.Equal("/dev/pts/1", _pty.NameOf(third)); // PD1: the freed minor comes back first
+        Assert.Equal("/dev/pts/1", _pty.PathOf(third)); // PD1: the freed minor comes back first
         _pty.CloseAllAndCheckClean(second, third);
     }
 
     [Fact]
     public void C1_posix_openpt_fails_ENOMEM_when_no_pty_can_be_allocated()
     {
-        var pty = new SeededPty(3, new PtySystemOptions { MaxPtys = 1 });
+        using var pty = new DeterministicPty(3, new PtySystemOptions { MaxPtys = 1 });
         var only = pty.OpenManager();
         Assert.Equal(Errno.ENOMEM, pty.Settle(pty.Posix.posix_openpt(OpenFlags.None)).Errno); // L2.6, N3, PD2
         pty.CloseAllAndCheckClean(only);
@@ -99,7 +102,7 @@ public sealed class LibcTests
     {
         var user = new Credentials(1000, 50);
         var manager = _pty.OpenManager(who: user);
-        var name = _pty.NameOf(manager);
+        var name = _pty.PathOf(manager);
         Assert.Equal("uid=0 gid=0 mode=0620", _pty.Settle(_pty.Posix.Stat(name)).Text); // before grantpt: root:root
         Assert.True(_pty.Settle(_pty.Posix.grantpt(manager, user)).IsOk);
         Assert.Equal("uid=1000 gid=7 mode=0620", _pty.Settle(_pty.Posix.Stat(name)).Text); // PD12: tty is gid 7, not the caller's gid
@@ -110,7 +113,7 @@ public sealed class LibcTests
     public void C5_unlockpt_lets_the_subsidiary_open()
     {
         var manager = _pty.OpenManager();
-        var name = _pty.NameOf(manager);
+        var name = _pty.PathOf(manager);
         Assert.Equal(Errno.EAGAIN, _pty.Settle(_pty.Posix.Open(name)).Errno);
         Assert.Equal(0, _pty.Settle(_pty.Posix.unlockpt(manager)).Value);
         var subsidiary = _pty.OpenSubsidiary(name);
@@ -125,9 +128,9 @@ public sealed class LibcTests
         Assert.True(_pty.Settle(_pty.Posix.unlockpt(manager)).IsOk);
         var name = _pty.Settle(_pty.Posix.ptsname(manager)).Text!;
         var subsidiary = _pty.OpenSubsidiary(name, OpenFlags.NoCtty | OpenFlags.NonBlock);
-        Assert.Equal(5, _pty.Settle(_pty.Write(manager, "hello")).Value);
+        Assert.Equal(5, _pty.Settle(_pty.StartWrite(manager, "hello")).Value);
         Assert.Equal("hello", _pty.ReadNow(subsidiary));
-        Assert.Equal(5, _pty.Settle(_pty.Write(subsidiary, "world")).Value);
+        Assert.Equal(5, _pty.Settle(_pty.StartWrite(subsidiary, "world")).Value);
         Assert.Equal("world", _pty.ReadNow(manager));
         _pty.CloseAllAndCheckClean(subsidiary, manager);
     }

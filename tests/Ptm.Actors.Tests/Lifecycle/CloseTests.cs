@@ -14,7 +14,7 @@ public class CloseTests
         var accepted = 0;
         while (accepted < data.Length)
         {
-            var result = pty.Run(pty.Posix.Write(s, data.AsMemory(accepted)));
+            var result = pty.Settle(pty.Posix.Write(s, data.AsMemory(accepted)));
             if (!result.IsOk) break;
             accepted += (int)result.Value;
         }
@@ -74,7 +74,7 @@ public class CloseTests
         var accepted = 0;
         while (true)
         {
-            var result = pty.Run(pty.Posix.Write(m, data.AsMemory(accepted)));
+            var result = pty.Settle(pty.Posix.Write(m, data.AsMemory(accepted)));
             if (!result.IsOk) break;
             accepted += (int)result.Value;
         }
@@ -130,7 +130,7 @@ public class CloseTests
     {
         using var pty = new DeterministicPty();
         var (m, s1) = pty.OpenPair();
-        var s2 = pty.Reopen(m);
+        var s2 = pty.OpenSubsidiary(pty.PathOf(m));
         pty.Close(m);
         Assert.Equal(1, pty.System.AllocatedMinors);
         pty.Close(s1);
@@ -162,14 +162,14 @@ public class CloseTests
         pty.Fails(Errno.EAGAIN, pty.Posix.Open(path)); // LOCKED
         pty.Ok(pty.Posix.unlockpt(m)); // READY
         Assert.Equal(PollEvents.POLLOUT, pty.Poll(m));
-        var s = pty.Reopen(m); // CONNECTED
+        var s = pty.OpenSubsidiary(pty.PathOf(m)); // CONNECTED
         pty.Write(m, "1");
         Assert.Equal("1", pty.ReadText(s));
         pty.Close(s); // back to READY
         Assert.Empty(pty.Read(m));
         Assert.Equal(1, pty.System.AllocatedMinors);
-        var again = pty.Reopen(m); // CONNECTED without a new unlock
-        var extra = pty.Reopen(m);
+        var again = pty.OpenSubsidiary(pty.PathOf(m)); // CONNECTED without a new unlock
+        var extra = pty.OpenSubsidiary(pty.PathOf(m));
         pty.Close(m); // ORPHANED
         Assert.Equal(1, pty.System.AllocatedMinors);
         pty.Fails(Errno.EAGAIN, pty.Posix.Open(path));
@@ -186,7 +186,7 @@ public class CloseTests
     {
         using var pty = new DeterministicPty();
         var (m, s1) = pty.OpenPair(OpenFlags.NonBlock);
-        var s2 = pty.Reopen(m);
+        var s2 = pty.OpenSubsidiary(pty.PathOf(m));
         pty.Close(s1);
         pty.Fails(Errno.EBADF, pty.Posix.Read(s1, new byte[4]));
         pty.Write(m, "ok");

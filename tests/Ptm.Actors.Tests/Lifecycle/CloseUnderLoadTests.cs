@@ -104,7 +104,7 @@ public class CloseUnderLoadTests
         for (var i = 0; i < 1000; i++)
         {
             var buffer = new byte[4096];
-            var result = pty.Run(pty.Posix.Read(fd, buffer));
+            var result = pty.Settle(pty.Posix.Read(fd, buffer));
             Assert.True(result.IsOk, $"{where}: drain read failed {result.Errno}");
             if (result.Value == 0) return all;
             all.AddRange(buffer.AsSpan(0, (int)result.Value).ToArray());

@@ -36,7 +36,7 @@ public class CrashTests
         Assert.Empty(pty.Read(m));
         pty.Fails(Errno.EAGAIN, pty.Posix.Read(m, new byte[8]));
         Assert.Equal(1, pty.System.AllocatedMinors);
-        var again = pty.Reopen(m);
+        var again = pty.OpenSubsidiary(pty.PathOf(m));
         pty.Write(m, "new stream");
         Assert.Equal("new stream", pty.ReadText(again));
     }
@@ -46,7 +46,7 @@ public class CrashTests
     {
         using var pty = new DeterministicPty();
         var (m, s) = pty.OpenPair();
-        var s2 = pty.Reopen(m);
+        var s2 = pty.OpenSubsidiary(pty.PathOf(m));
         pty.Ok(pty.Posix.Crash(s));
         pty.Settle();
         foreach (var fd in new[] { s, s2 })
@@ -97,7 +97,7 @@ public class CrashTests
         pty.Write(m3, "alive");
         Assert.Equal("alive", pty.ReadText(s3));
         Assert.Empty(pty.Read(m2)); // the crashed subsidiary's EOF (L13)
-        var s2again = pty.Reopen(m2);
+        var s2again = pty.OpenSubsidiary(pty.PathOf(m2));
         pty.Write(s2again, "also alive");
         Assert.Equal("also alive", pty.ReadText(m2));
         Assert.Equal(PollEvents.POLLHUP, pty.Poll(s1));

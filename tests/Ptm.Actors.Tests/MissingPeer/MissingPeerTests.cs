@@ -15,7 +15,8 @@ public class MissingPeerTests
         pty.Fails(Errno.EINVAL, pty.Posix.Write(m, Array.Empty<byte>()));
         Assert.Equal(PollEvents.POLLERR, pty.Poll(m));
         pty.Fails(Errno.EAGAIN, pty.Posix.Read(m, new byte[8])); // reads unaffected
-        var s = pty.OpenSubsidiary(m); // the error stays until the manager closes
+        pty.GrantAndUnlock(m);
+        var s = pty.OpenSubsidiary(pty.PathOf(m)); // the error stays until the manager closes
         pty.Fails(Errno.EINVAL, pty.Posix.Write(m, Bytes.Of("x")));
         pty.Write(s, "reads still work");
         Assert.Equal("reads still work", pty.ReadText(m));
@@ -28,7 +29,7 @@ public class MissingPeerTests
         var m = pty.OpenManager();
         pty.Ok(pty.Posix.unlockpt(m));
         Assert.Equal(4, pty.Write(m, "lost"));
-        var s = pty.Reopen(m, OpenFlags.NonBlock);
+        var s = pty.OpenSubsidiary(pty.PathOf(m), OpenFlags.NonBlock);
         pty.Fails(Errno.EAGAIN, pty.Posix.Read(s, new byte[8]));
         pty.Fails(Errno.EINVAL, pty.Posix.Write(m, Bytes.Of("x")));
     }
@@ -63,7 +64,8 @@ public class MissingPeerTests
         pty.Fails(Errno.EINVAL, pty.Posix.Ioctl(m, 0x5468)); // TIOCGWINSZ, NAKed at once (D2)
         pty.Ok(pty.Posix.Flush(m, Streams.FlushFlags.FLUSHRW));
         Assert.Equal(PollEvents.POLLOUT, pty.Poll(m));
-        var s = pty.OpenSubsidiary(m);
+        pty.GrantAndUnlock(m);
+        var s = pty.OpenSubsidiary(pty.PathOf(m));
         pty.Write(m, "clean");
         Assert.Equal("clean", pty.ReadText(s));
     }
@@ -99,12 +101,12 @@ public class MissingPeerTests
         using var pty = new DeterministicPty();
         var (m, s) = pty.OpenPair(OpenFlags.NonBlock);
         var accepted = 0;
-        while (pty.Run(pty.Posix.Write(m, Bytes.Repeat('x', 4096))) is { IsOk: true } result) accepted += (int)result.Value;
+        while (pty.Settle(pty.Posix.Write(m, Bytes.Repeat('x', 4096))) is { IsOk: true } result) accepted += (int)result.Value;
         Assert.True(accepted > 2048); // some of it waits in ptm's write queue
         pty.Close(s);
         Assert.Empty(pty.Read(m)); // EOF
         pty.Fails(Errno.EINVAL, pty.Posix.Write(m, Bytes.Of("y")));
-        var again = pty.Reopen(m, OpenFlags.NonBlock);
+        var again = pty.OpenSubsidiary(pty.PathOf(m), OpenFlags.NonBlock);
         pty.Fails(Errno.EAGAIN, pty.Posix.Read(again, new byte[64])); // PD5: a later subsidiary never sees it
     }
 
@@ -117,7 +119,7 @@ public class MissingPeerTests
         pty.Settle();
         Assert.False(write.IsCompleted);
         pty.Close(s);
-        var result = pty.Run(write);
+        var result = pty.Settle(write);
         Assert.True(result.IsOk ? result.Value is > 0 and <= 10000 : result.Errno == Errno.EINVAL, result.ToString());
         pty.Fails(Errno.EINVAL, pty.Posix.Write(m, Bytes.Of("y")));
     }
@@ -127,7 +129,7 @@ public class MissingPeerTests
     {
         using var pty = new DeterministicPty();
         var (m, s) = pty.OpenPair(subsidiaryFlags: OpenFlags.NonBlock);
-        while (pty.Run(pty.Posix.Write(s, Bytes.Repeat('y', 4096))).IsOk) { }
+        while (pty.Settle(pty.Posix.Write(s, Bytes.Repeat('y', 4096))).IsOk) { }
         pty.Close(m);
         Assert.Empty(pty.Read(s));
         pty.Close(s);
@@ -144,7 +146,7 @@ public class MissingPeerTests
         pty.Settle();
         Assert.False(write.IsCompleted);
         pty.Close(m);
-        var result = pty.Run(write);
+        var result = pty.Settle(write);
         Assert.True(result.IsOk ? result.Value is > 0 and < 20000 : result.Errno == Errno.EIO, result.ToString());
         pty.Fails(Errno.EIO, pty.Posix.Write(s, Bytes.Of("y")));
     }

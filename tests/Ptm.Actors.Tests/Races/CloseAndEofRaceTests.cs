@@ -1,3 +1,4 @@
+using Ptm.Actors.Tests.Support;
 using Ptm.Actors.Pty;
 using Xunit.Abstractions;
 
@@ -13,11 +14,11 @@ public sealed class CloseAndEofRaceTests(ITestOutputHelper output)
         {
             var (manager, subsidiary) = pty.OpenPair();
             pty.BeginRace();
-            var down = pty.Write(manager, "to-s");
-            var up = pty.Write(subsidiary, "to-m");
+            var down = pty.StartWrite(manager, "to-s");
+            var up = pty.StartWrite(subsidiary, "to-m");
             var managerClose = pty.Posix.Close(manager);
             var subsidiaryClose = pty.Posix.Close(subsidiary);
-            pty.Idle();
+            pty.Settle();
 
             Assert.Equal(4, pty.Done(down, "manager write").Value); // delivered or the PD4 count: queued before the close
             var upResult = pty.Done(up, "subsidiary write");
@@ -28,8 +29,8 @@ public sealed class CloseAndEofRaceTests(ITestOutputHelper output)
             var trace = pty.RaceTrace;
             TraceChecks.NoSideProcessesAfterItsClose(pty, trace);
             // Each side told the Clone it was going before it stopped (PD3, R7 bookkeeping).
-            Assert.True(TraceChecks.IndexOf(trace, "/user/clone", "ManagerClosing") >= 0, pty.At("no ManagerClosing"));
-            Assert.True(TraceChecks.IndexOf(trace, "/user/clone", "SubsidiaryClosing") >= 0, pty.At("no SubsidiaryClosing"));
+            Assert.True(TraceChecks.IndexOf(trace, TraceChecks.Clone, "ManagerClosing") >= 0, pty.At("no ManagerClosing"));
+            Assert.True(TraceChecks.IndexOf(trace, TraceChecks.Clone, "SubsidiaryClosing") >= 0, pty.At("no SubsidiaryClosing"));
             pty.CloseAllAndCheckClean();
         });
     }
@@ -41,7 +42,7 @@ public sealed class CloseAndEofRaceTests(ITestOutputHelper output)
         {
             var (manager, subsidiary) = pty.OpenPair(managerFlags: OpenFlags.NonBlock);
             pty.BeginRace();
-            var writes = new[] { pty.Write(subsidiary, "data1"), pty.Write(subsidiary, "data2") };
+            var writes = new[] { pty.StartWrite(subsidiary, "data1"), pty.StartWrite(subsidiary, "data2") };
             var racingReads = new List<(Task<SysResult> Call, byte[] Buffer)>();
             for (var i = 0; i < 3; i++)
             {
@@ -49,7 +50,7 @@ public sealed class CloseAndEofRaceTests(ITestOutputHelper output)
                 racingReads.Add((pty.Posix.Read(manager, buffer), buffer));
             }
             var close = pty.Posix.Close(subsidiary);
-            pty.Idle();
+            pty.Settle();
 
             foreach (var write in writes) Assert.Equal(5, pty.Done(write, "subsidiary write").Value);
             Assert.True(pty.Done(close, "subsidiary close").IsOk, pty.At("close"));
@@ -71,7 +72,7 @@ public sealed class CloseAndEofRaceTests(ITestOutputHelper output)
             Assert.Equal("data1data2", string.Concat(seen));
 
             var trace = pty.RaceTrace;
-            var managerPath = TraceChecks.Paths(trace, TraceChecks.Manager).Single();
+            var managerPath = TraceChecks.Actors(trace, TraceChecks.Manager).Single();
             Assert.Equal(1, TraceChecks.Count(trace, managerPath, "SubsidiaryClosed"));
             var eof = TraceChecks.IndexOf(trace, managerPath, "SubsidiaryClosed");
             Assert.True(TraceChecks.IndexOfData(trace, managerPath, eof) < 0, pty.At("data processed after the EOF (R5)"));
@@ -87,16 +88,16 @@ public sealed class CloseAndEofRaceTests(ITestOutputHelper output)
         {
             var (manager, subsidiary) = pty.OpenPair(managerFlags: OpenFlags.NonBlock);
             pty.BeginRace();
-            var write = pty.Write(subsidiary, "data");
+            var write = pty.StartWrite(subsidiary, "data");
             var subsidiaryClose = pty.Posix.Close(subsidiary);
             var managerClose = pty.Posix.Close(manager);
-            pty.Idle();
+            pty.Settle();
 
             pty.Done(write, "subsidiary write");
             Assert.True(pty.Done(subsidiaryClose, "subsidiary close").IsOk, pty.At("subsidiary close"));
             Assert.True(pty.Done(managerClose, "manager close").IsOk, pty.At("manager close"));
             var trace = pty.RaceTrace;
-            var managerPath = TraceChecks.Paths(trace, TraceChecks.Manager).Single();
+            var managerPath = TraceChecks.Actors(trace, TraceChecks.Manager).Single();
             Assert.True(TraceChecks.Count(trace, managerPath, "SubsidiaryClosed") <= 1, pty.At("two EOFs (R5)"));
             var eof = TraceChecks.IndexOf(trace, managerPath, "SubsidiaryClosed");
             if (eof >= 0) Assert.True(TraceChecks.IndexOfData(trace, managerPath, eof) < 0, pty.At("data after the EOF (R5)"));
@@ -115,9 +116,9 @@ public sealed class CloseAndEofRaceTests(ITestOutputHelper output)
             var firstBuffer = new byte[64];
             var first = pty.Posix.Read(manager, firstBuffer); // blocking reads: each waits for what comes
             var second = pty.Posix.Read(manager, new byte[64]);
-            var write = pty.Write(subsidiary, "x");
+            var write = pty.StartWrite(subsidiary, "x");
             var close = pty.Posix.Close(subsidiary);
-            pty.Idle();
+            pty.Settle();
 
             Assert.Equal(1, pty.Done(write, "write").Value);
             Assert.True(pty.Done(close, "close").IsOk, pty.At("close"));

@@ -1,3 +1,4 @@
+using Ptm.Actors.Tests.Support;
 using System.Buffers.Binary;
 using Ptm.Actors.Pty;
 using Xunit.Abstractions;
@@ -30,18 +31,18 @@ public sealed class EntryUpdateRaceTests(ITestOutputHelper output)
         {
             var manager = pty.OpenManager(OpenFlags.NonBlock);
             Assert.True(pty.Settle(pty.Posix.grantpt(manager)).IsOk, pty.At("grantpt"));
-            var name = pty.NameOf(manager);
+            var name = pty.PathOf(manager);
             pty.BeginRace();
             var unlock = pty.Posix.unlockpt(manager);
             var open = pty.Posix.Open(name, OpenFlags.NonBlock);
-            pty.Idle();
+            pty.Settle();
 
             Assert.True(pty.Done(unlock, "unlockpt").IsOk, pty.At("unlockpt"));
             var opened = pty.Done(open, "open");
             Assert.True(opened.IsOk || opened.Errno == Errno.EAGAIN, pty.At($"open racing unlockpt gave {opened} (L7.5)"));
             // Whatever the open saw, the unlock is complete afterwards: an open now succeeds and the pair works.
             var subsidiary = opened.IsOk ? (int)opened.Value : pty.OpenSubsidiary(name, OpenFlags.NonBlock);
-            Assert.Equal(2, pty.Settle(pty.Write(manager, "hi")).Value);
+            Assert.Equal(2, pty.Settle(pty.StartWrite(manager, "hi")).Value);
             Assert.Equal("hi", pty.ReadNow(subsidiary));
             pty.CloseAllAndCheckClean(subsidiary, manager);
             outcomes[opened.IsOk ? "ok" : "EAGAIN"] = outcomes.GetValueOrDefault(opened.IsOk ? "ok" : "EAGAIN") + 1;
@@ -58,11 +59,11 @@ public sealed class EntryUpdateRaceTests(ITestOutputHelper output)
         SeedSweep.Run(output, "R11 (ZONEPT)", pty =>
         {
             var manager = pty.OpenUnlockedManager();
-            var name = pty.NameOf(manager);
+            var name = pty.PathOf(manager);
             pty.BeginRace();
             var zonept = pty.Posix.Ioctl(manager, IoctlCommands.ZONEPT, ZonePayload(5));
             var open = pty.Posix.Open(name, OpenFlags.NonBlock);
-            pty.Idle();
+            pty.Settle();
 
             Assert.True(pty.Done(zonept, "ZONEPT").IsOk, pty.At("ZONEPT"));
             var opened = pty.Done(open, "open");
@@ -89,14 +90,14 @@ public sealed class EntryUpdateRaceTests(ITestOutputHelper output)
         {
             var manager = pty.OpenUnlockedManager();
             var other = pty.OpenManager(); // another pty: its answer is the open's cue
-            var name = pty.NameOf(manager);
+            var name = pty.PathOf(manager);
             pty.BeginRace();
             // The open starts when the other manager answers a poll, so the lookup may land before or after the
             // Clone learns the new owner (a request queued now would always precede the manager's SetOwner).
             Task<SysResult>? open = null;
             pty.Posix.Poll(other).ContinueWith(_ => open = pty.Posix.Open(name, OpenFlags.NonBlock, user), TaskContinuationOptions.ExecuteSynchronously);
             var ownerpt = pty.Posix.Ioctl(manager, IoctlCommands.OWNERPT, OwnerPayload(1000, 7));
-            pty.Idle();
+            pty.Settle();
 
             Assert.True(pty.Done(ownerpt, "OWNERPT").IsOk, pty.At("OWNERPT"));
             Assert.NotNull(open);

@@ -1,3 +1,4 @@
+using Ptm.Actors.Tests.Support;
 using Ptm.Actors.Pty;
 using Ptm.Actors.Streams;
 using Xunit.Abstractions;
@@ -17,8 +18,8 @@ public sealed class FlushAndIoctlRaceTests(ITestOutputHelper output)
         {
             var (manager, subsidiary) = pty.OpenPair(OpenFlags.NonBlock, OpenFlags.NonBlock);
             // Data waiting on both read sides before the race.
-            Assert.Equal(2, pty.Settle(pty.Write(subsidiary, "in")).Value);
-            Assert.Equal(3, pty.Settle(pty.Write(manager, "out")).Value);
+            Assert.Equal(2, pty.Settle(pty.StartWrite(subsidiary, "in")).Value);
+            Assert.Equal(3, pty.Settle(pty.StartWrite(manager, "out")).Value);
             pty.BeginRace();
             var flushes = new[]
             {
@@ -27,7 +28,7 @@ public sealed class FlushAndIoctlRaceTests(ITestOutputHelper output)
                 pty.Posix.Flush(subsidiary, FlushFlags.FLUSHRW),
                 pty.Posix.Flush(subsidiary, FlushFlags.FLUSHW),
             };
-            var turns = pty.Idle();
+            var turns = pty.Settle();
 
             foreach (var flush in flushes) Assert.True(pty.Done(flush, "flush").IsOk, pty.At("flush failed"));
             // A finite chain of Tells: each I_FLUSH makes at most two M_FLUSH hops (out and turned round).
@@ -46,8 +47,8 @@ public sealed class FlushAndIoctlRaceTests(ITestOutputHelper output)
         SeedSweep.Run(output, "R8 (racing closes)", pty =>
         {
             var (manager, subsidiary) = pty.OpenPair(OpenFlags.NonBlock, OpenFlags.NonBlock);
-            pty.Settle(pty.Write(subsidiary, "in"));
-            pty.Settle(pty.Write(manager, "out"));
+            pty.Settle(pty.StartWrite(subsidiary, "in"));
+            pty.Settle(pty.StartWrite(manager, "out"));
             var closeManager = pty.Seed % 2 == 0;
             pty.BeginRace();
             var flushes = new[]
@@ -57,7 +58,7 @@ public sealed class FlushAndIoctlRaceTests(ITestOutputHelper output)
                 pty.Posix.Flush(subsidiary, FlushFlags.FLUSHRW),
             };
             var close = pty.Posix.Close(closeManager ? manager : subsidiary);
-            var turns = pty.Idle();
+            var turns = pty.Settle();
 
             foreach (var flush in flushes) Assert.True(pty.Done(flush, "flush").IsOk, pty.At("flush failed (a flush with no peer is dropped silently)"));
             Assert.True(pty.Done(close, "close").IsOk, pty.At("close"));
@@ -82,7 +83,7 @@ public sealed class FlushAndIoctlRaceTests(ITestOutputHelper output)
             var closes = new List<Task<SysResult>>();
             if (variant != 1) closes.Add(pty.Posix.Close(manager));
             if (variant != 0) closes.Add(pty.Posix.Close(subsidiary));
-            pty.Idle();
+            pty.Settle();
 
             foreach (var ioctl in managerIoctls)
             {
@@ -117,7 +118,7 @@ public sealed class FlushAndIoctlRaceTests(ITestOutputHelper output)
             pty.BeginRace();
             var ioctls = new[] { pty.Posix.Ioctl(survivor, TIOCGWINSZ), pty.Posix.Ioctl(survivor, TCGETS) };
             Assert.True(pty.Posix.Crash(crashManager ? manager : subsidiary).Result.IsOk, pty.At("crash"));
-            pty.Idle();
+            pty.Settle();
 
             foreach (var ioctl in ioctls)
             {
@@ -145,7 +146,7 @@ public sealed class FlushAndIoctlRaceTests(ITestOutputHelper output)
                 pty.Posix.Ioctl(manager, TCGETS), pty.Posix.Ioctl(subsidiary, TIOCGWINSZ),
             };
             Assert.True(pty.Posix.Crash(crashManager ? manager : subsidiary).Result.IsOk, pty.At("crash"));
-            pty.Idle();
+            pty.Settle();
 
             var unanswered = Enumerable.Range(0, ioctls.Length).Where(i => !ioctls[i].IsCompleted).ToList();
             Assert.True(unanswered.Count == 0, pty.At(

@@ -1,3 +1,4 @@
+using Ptm.Actors.Tests.Support;
 using Ptm.Actors.Pty;
 using Xunit.Abstractions;
 
@@ -15,11 +16,11 @@ public sealed class OpenRaceTests(ITestOutputHelper output)
         {
             var manager = pty.OpenUnlockedManager();
             pty.BeginRace();
-            var open = pty.Posix.Open(pty.NameOf(manager), OpenFlags.NonBlock);
-            var first = pty.Write(manager, "a");
-            var second = pty.Write(manager, "b");
+            var open = pty.Posix.Open(pty.PathOf(manager), OpenFlags.NonBlock);
+            var first = pty.StartWrite(manager, "a");
+            var second = pty.StartWrite(manager, "b");
             var ioctl = pty.Posix.Ioctl(manager, TIOCGWINSZ);
-            pty.Idle();
+            pty.Settle();
 
             var opened = pty.Done(open, "subsidiary open");
             Assert.True(opened.IsOk, pty.At($"open gave {opened}"));
@@ -29,14 +30,14 @@ public sealed class OpenRaceTests(ITestOutputHelper output)
             Assert.Equal(Errno.EINVAL, pty.Done(ioctl, "ioctl").Errno); // D2 at once, or D7 NAK from the subsidiary's stream head
 
             var trace = pty.RaceTrace;
-            var managerPath = TraceChecks.Paths(trace, TraceChecks.Manager).Single();
-            var subsidiaryPath = TraceChecks.Paths(trace, TraceChecks.Subsidiary).Single();
+            var managerPath = TraceChecks.Actors(trace, TraceChecks.Manager).Single();
+            var subsidiaryPath = TraceChecks.Actors(trace, TraceChecks.Subsidiary).Single();
             var introduced = TraceChecks.IndexOf(trace, managerPath, "SubsidiaryOpened");
             Assert.True(introduced >= 0, pty.At("the subsidiary never introduced itself (R3)"));
             // Nothing from the manager reached the subsidiary before the manager had accepted it as its peer.
             for (var i = 0; i < trace.Count; i++)
             {
-                if (TraceChecks.PathOf(trace[i]) != subsidiaryPath) continue;
+                if (TraceChecks.ActorOf(trace[i]) != subsidiaryPath) continue;
                 var message = TraceChecks.MessageOf(trace[i]);
                 if (TraceChecks.IsData(message) || message is "IoctlMessage" or "FlushMessage")
                     Assert.True(i > introduced, pty.At($"the subsidiary processed {message} before the manager knew it (R3)"));
@@ -67,11 +68,11 @@ public sealed class OpenRaceTests(ITestOutputHelper output)
         SeedSweep.Run(output, "R6", pty =>
         {
             var (manager, first) = pty.OpenPair();
-            var name = pty.NameOf(manager);
+            var name = pty.PathOf(manager);
             pty.BeginRace();
             var open = pty.Posix.Open(name, OpenFlags.NonBlock);
             var close = pty.Posix.Close(manager);
-            pty.Idle();
+            pty.Settle();
 
             Assert.True(pty.Done(close, "manager close").IsOk, pty.At("manager close"));
             var opened = pty.Done(open, "subsidiary open");
@@ -99,11 +100,11 @@ public sealed class OpenRaceTests(ITestOutputHelper output)
         SeedSweep.Run(output, "R6 (crash)", pty =>
         {
             var (manager, first) = pty.OpenPair();
-            var name = pty.NameOf(manager);
+            var name = pty.PathOf(manager);
             pty.BeginRace();
             var open = pty.Posix.Open(name, OpenFlags.NonBlock);
             Assert.True(pty.Posix.Crash(manager).Result.IsOk, pty.At("crash"));
-            pty.Idle();
+            pty.Settle();
 
             var opened = pty.Done(open, "subsidiary open");
             if (opened.IsOk)
@@ -130,11 +131,11 @@ public sealed class OpenRaceTests(ITestOutputHelper output)
         SeedSweep.Run(output, "R6 (first open)", pty =>
         {
             var manager = pty.OpenUnlockedManager();
-            var name = pty.NameOf(manager);
+            var name = pty.PathOf(manager);
             pty.BeginRace();
             var open = pty.Posix.Open(name, OpenFlags.NonBlock);
             var close = pty.Posix.Close(manager);
-            pty.Idle();
+            pty.Settle();
 
             Assert.True(pty.Done(close, "manager close").IsOk, pty.At("manager close"));
             var opened = pty.Done(open, "subsidiary open");
@@ -148,9 +149,9 @@ public sealed class OpenRaceTests(ITestOutputHelper output)
                 Assert.True(opened.Errno is Errno.EAGAIN or Errno.ENXIO, pty.At($"open racing the manager close gave {opened}"));
                 if (opened.Errno == Errno.ENXIO)
                 {
-                    var trace = pty.RaceTrace.ToList();
-                    var freed = trace.IndexOf("/user/clone <- DeathWatchDelivery");
-                    var driverOpen = trace.LastIndexOf("/user/clone <- DriverOpen");
+                    var trace = pty.RaceTrace;
+                    var freed = TraceChecks.IndexOf(trace, TraceChecks.Clone, "Terminated");
+                    var driverOpen = TraceChecks.LastIndexOf(trace, TraceChecks.Clone, "DriverOpen");
                     Assert.True(freed >= 0 && freed < driverOpen, pty.At("ENXIO although the entry was not freed before the driver open (L7.2)"));
                 }
                 pty.CloseAllAndCheckClean();
@@ -162,9 +163,9 @@ public sealed class OpenRaceTests(ITestOutputHelper output)
     }
 
     /// <summary>L15, PD6: a hung-up subsidiary: write EIO, read EOF, ioctl ENXIO, poll POLLHUP.</summary>
-    private static void AssertHungUp(SeededPty pty, int subsidiary)
+    private static void AssertHungUp(DeterministicPty pty, int subsidiary)
     {
-        Assert.Equal(Errno.EIO, pty.Settle(pty.Write(subsidiary, "x")).Errno);
+        Assert.Equal(Errno.EIO, pty.Settle(pty.StartWrite(subsidiary, "x")).Errno);
         Assert.Equal("", pty.ReadNow(subsidiary));
         Assert.Equal(Errno.ENXIO, pty.Settle(pty.Posix.Ioctl(subsidiary, TIOCGWINSZ)).Errno);
         Assert.Equal((long)PollEvents.POLLHUP, pty.Settle(pty.Posix.Poll(subsidiary)).Value);
@@ -179,17 +180,17 @@ public sealed class OpenRaceTests(ITestOutputHelper output)
         SeedSweep.Run(output, "R7", pty =>
         {
             var (manager, subsidiary) = pty.OpenPair(managerFlags: OpenFlags.NonBlock);
-            var name = pty.NameOf(manager);
+            var name = pty.PathOf(manager);
             pty.BeginRace();
             var open = pty.Posix.Open(name, OpenFlags.NonBlock);
             var close = pty.Posix.Close(subsidiary);
-            pty.Idle();
+            pty.Settle();
 
             Assert.True(pty.Done(close, "last close").IsOk, pty.At("close"));
             var opened = pty.Done(open, "open racing the last close");
             Assert.True(opened.IsOk, pty.At($"open racing the last close gave {opened} (R7: it must wait, then see READY)"));
             var again = (int)opened.Value;
-            var streams = TraceChecks.Paths(pty.RaceTrace, TraceChecks.Subsidiary);
+            var streams = TraceChecks.Actors(pty.RaceTrace, TraceChecks.Subsidiary);
             var joined = streams.Count == 1 && TraceChecks.Count(pty.RaceTrace, streams[0], "JoinOpen") == 1
                 && TraceChecks.IndexOf(pty.RaceTrace, streams[0], "JoinOpen") < TraceChecks.IndexOf(pty.RaceTrace, streams[0], "CloseRequest");
 
@@ -197,9 +198,9 @@ public sealed class OpenRaceTests(ITestOutputHelper output)
             Assert.Equal(joined ? null : "", pty.ReadNow(manager));
             Assert.Null(pty.ReadNow(manager));
             // The descriptor works both ways.
-            Assert.Equal(4, pty.Settle(pty.Write(again, "ping")).Value);
+            Assert.Equal(4, pty.Settle(pty.StartWrite(again, "ping")).Value);
             Assert.Equal("ping", pty.ReadNow(manager));
-            Assert.Equal(4, pty.Settle(pty.Write(manager, "pong")).Value);
+            Assert.Equal(4, pty.Settle(pty.StartWrite(manager, "pong")).Value);
             Assert.Equal("pong", pty.ReadNow(again));
             if (!joined) TraceChecks.NothingProcessedAfterClose(pty, pty.RaceTrace, streams[0]);
             pty.CloseAllAndCheckClean(again, manager);
@@ -217,22 +218,22 @@ public sealed class OpenRaceTests(ITestOutputHelper output)
         {
             var (manager, subsidiary) = pty.OpenPair(managerFlags: OpenFlags.NonBlock);
             var other = pty.OpenManager();
-            var name = pty.NameOf(manager);
+            var name = pty.PathOf(manager);
             pty.BeginRace();
             Task<SysResult>? close = null;
             pty.Posix.Poll(other).ContinueWith(_ => close = pty.Posix.Close(subsidiary), TaskContinuationOptions.ExecuteSynchronously);
             var open = pty.Posix.Open(name, OpenFlags.NonBlock);
-            pty.Idle();
+            pty.Settle();
 
             Assert.NotNull(close);
             Assert.True(pty.Done(close!, "close").IsOk, pty.At("close"));
             var opened = pty.Done(open, "open");
             Assert.True(opened.IsOk, pty.At($"open racing the last close gave {opened} (R7)"));
             var again = (int)opened.Value;
-            var streams = TraceChecks.Paths(pty.RaceTrace, TraceChecks.Subsidiary);
+            var streams = TraceChecks.Actors(pty.RaceTrace, TraceChecks.Subsidiary);
             var joined = streams.Count == 1;
             Assert.Equal(joined ? null : "", pty.ReadNow(manager)); // an EOF only if the old stream really closed (L13)
-            Assert.Equal(4, pty.Settle(pty.Write(again, "ping")).Value);
+            Assert.Equal(4, pty.Settle(pty.StartWrite(again, "ping")).Value);
             Assert.Equal("ping", pty.ReadNow(manager));
             if (!joined) TraceChecks.NothingProcessedAfterClose(pty, pty.RaceTrace, streams[0]);
             pty.CloseAllAndCheckClean(again, manager, other);

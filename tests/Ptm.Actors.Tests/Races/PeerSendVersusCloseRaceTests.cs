@@ -1,3 +1,4 @@
+using Ptm.Actors.Tests.Support;
 using Ptm.Actors.Pty;
 using Xunit.Abstractions;
 
@@ -15,11 +16,11 @@ public sealed class PeerSendVersusCloseRaceTests(ITestOutputHelper output)
         {
             var (manager, subsidiary) = pty.OpenPair(subsidiaryFlags: OpenFlags.NonBlock);
             pty.BeginRace();
-            var writes = new[] { pty.Write(subsidiary, "one"), pty.Write(subsidiary, "two") };
+            var writes = new[] { pty.StartWrite(subsidiary, "one"), pty.StartWrite(subsidiary, "two") };
             var ioctl = pty.Posix.Ioctl(subsidiary, TIOCGWINSZ);
             var flush = pty.Posix.Flush(subsidiary, Streams.FlushFlags.FLUSHRW);
             var close = pty.Posix.Close(manager);
-            pty.Idle();
+            pty.Settle();
 
             Assert.True(pty.Done(close, "manager close").IsOk, pty.At("manager close"));
             foreach (var write in writes)
@@ -36,7 +37,7 @@ public sealed class PeerSendVersusCloseRaceTests(ITestOutputHelper output)
             var trace = pty.RaceTrace;
             TraceChecks.NoSideProcessesAfterItsClose(pty, trace);
             // The manager announced its stop: the subsidiary ends up hung up (L15, PD6).
-            Assert.Equal(Errno.EIO, pty.Settle(pty.Write(subsidiary, "x")).Errno);
+            Assert.Equal(Errno.EIO, pty.Settle(pty.StartWrite(subsidiary, "x")).Errno);
             Assert.Equal(Errno.ENXIO, pty.Settle(pty.Posix.Ioctl(subsidiary, TIOCGWINSZ)).Errno);
             pty.CloseAllAndCheckClean(subsidiary);
         });
@@ -49,11 +50,11 @@ public sealed class PeerSendVersusCloseRaceTests(ITestOutputHelper output)
         {
             var (manager, subsidiary) = pty.OpenPair(managerFlags: OpenFlags.NonBlock);
             pty.BeginRace();
-            var write = pty.Write(manager, "hello");
+            var write = pty.StartWrite(manager, "hello");
             var ioctl = pty.Posix.Ioctl(manager, TIOCGWINSZ);
             var flush = pty.Posix.Flush(manager, Streams.FlushFlags.FLUSHRW);
             var close = pty.Posix.Close(subsidiary);
-            pty.Idle();
+            pty.Settle();
 
             Assert.True(pty.Done(close, "subsidiary close").IsOk, pty.At("subsidiary close"));
             // Delivered, or met "no subsidiary" and returned its count anyway (PD4).
@@ -67,9 +68,9 @@ public sealed class PeerSendVersusCloseRaceTests(ITestOutputHelper output)
             Assert.Equal("", pty.ReadNow(manager));
             Assert.Null(pty.ReadNow(manager));
             // The next write takes the D9 branch: its count (PD4) or the sticky EINVAL already set by discarded output (PD5).
-            var after = pty.Settle(pty.Write(manager, "late"));
+            var after = pty.Settle(pty.StartWrite(manager, "late"));
             Assert.True(after.IsOk ? after.Value == 4 : after.Errno == Errno.EINVAL, pty.At($"write after the subsidiary closed gave {after}"));
-            Assert.Equal(Errno.EINVAL, pty.Settle(pty.Write(manager, "later")).Errno);
+            Assert.Equal(Errno.EINVAL, pty.Settle(pty.StartWrite(manager, "later")).Errno);
             Assert.Equal((long)PollEvents.POLLERR, pty.Settle(pty.Posix.Poll(manager)).Value);
             pty.CloseAllAndCheckClean(manager);
         });

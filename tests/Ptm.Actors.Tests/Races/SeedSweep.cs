@@ -1,24 +1,25 @@
 using System.Diagnostics;
+using Ptm.Actors.Tests.Support;
 using Xunit.Abstractions;
 
 namespace Ptm.Actors.Tests.Races;
 
 /// <summary>
-/// Runs one race scenario over many seeds of the deterministic dispatcher and counts the
-/// distinct interleavings (distinct traces of the racing part) the seeds produced. A sweep
-/// that saw only one interleaving tested nothing about the race, so it fails.
+/// Runs one race scenario over many seeds of the seeded dispatcher and counts the distinct
+/// interleavings (distinct traces of the racing part) the seeds produced. A sweep that saw only
+/// one interleaving tested nothing about the race, so it fails.
 /// </summary>
 internal static class SeedSweep
 {
     public const int Seeds = 1000;
 
-    public static int Run(ITestOutputHelper output, string race, Action<SeededPty> scenario, int seeds = Seeds, PtySystemOptions? options = null)
+    public static int Run(ITestOutputHelper output, string race, Action<DeterministicPty> scenario, int seeds = Seeds, PtySystemOptions? options = null)
     {
         var interleavings = new HashSet<string>(StringComparer.Ordinal);
         var clock = Stopwatch.StartNew();
         for (var seed = 1; seed <= seeds; seed++)
         {
-            var pty = new SeededPty(seed, options);
+            using var pty = new DeterministicPty(seed, options, recordTrace: true);
             scenario(pty);
             interleavings.Add(string.Join("\n", pty.RaceTrace));
         }

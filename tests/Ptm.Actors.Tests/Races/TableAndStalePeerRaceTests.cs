@@ -1,3 +1,4 @@
+using Ptm.Actors.Tests.Support;
 using Ptm.Actors.Pty;
 using Xunit.Abstractions;
 
@@ -21,10 +22,10 @@ public sealed class TableAndStalePeerRaceTests(ITestOutputHelper output)
             {
                 opens[i] = pty.Posix.posix_openpt(OpenFlags.None);
             }
-            var join = pty.Posix.Open(pty.NameOf(manager1));
-            var stat = pty.Posix.Stat(pty.NameOf(manager2));
+            var join = pty.Posix.Open(pty.PathOf(manager1));
+            var stat = pty.Posix.Stat(pty.PathOf(manager2));
             var missing = pty.Posix.Open("/dev/pts/" + (Opens + 3));
-            pty.Idle();
+            pty.Settle();
 
             var minors = new HashSet<int>();
             var descriptors = new List<int>();
@@ -33,7 +34,7 @@ public sealed class TableAndStalePeerRaceTests(ITestOutputHelper output)
                 var result = pty.Done(open, "posix_openpt");
                 Assert.True(result.IsOk, pty.At($"posix_openpt gave {result}"));
                 descriptors.Add((int)result.Value);
-                var name = pty.NameOf((int)result.Value);
+                var name = pty.PathOf((int)result.Value);
                 Assert.True(minors.Add(int.Parse(name["/dev/pts/".Length..])), pty.At($"{name} handed out twice (R12)"));
             }
             Assert.Equal(Enumerable.Range(3, Opens).ToHashSet(), minors); // PD1: lowest free, minors 1 and 2 taken
@@ -61,10 +62,10 @@ public sealed class TableAndStalePeerRaceTests(ITestOutputHelper output)
         SeedSweep.Run(output, "R13 (crash)", pty => ReopenWhileOldMessagesAreInFlight(pty, crash: true));
     }
 
-    private static void ReopenWhileOldMessagesAreInFlight(SeededPty pty, bool crash)
+    private static void ReopenWhileOldMessagesAreInFlight(DeterministicPty pty, bool crash)
     {
         var (manager, old) = pty.OpenPair(OpenFlags.NonBlock, OpenFlags.NonBlock);
-        var name = pty.NameOf(manager);
+        var name = pty.PathOf(manager);
         // Old output fills the subsidiary's read queue and waits on ptm's write queue (D13, D14).
         var filled = pty.Settle(pty.Posix.Write(manager, Enumerable.Repeat((byte)'o', 3000).ToArray()));
         Assert.True(filled.IsOk && filled.Value > 2048, pty.At($"filling write gave {filled}"));
@@ -77,7 +78,7 @@ public sealed class TableAndStalePeerRaceTests(ITestOutputHelper output)
             pty.Posix.Close(old);
         }
         var reopen = pty.Posix.Open(name, OpenFlags.NonBlock);
-        pty.Idle();
+        pty.Settle();
 
         if (read is not null) Assert.True(pty.Done(read, "old read").IsOk, pty.At("old read"));
         Assert.True(reopen.IsCompleted, pty.At($"the reopen after {(crash ? "a crash" : "a close")} was never answered; trace: {string.Join(" | ", pty.RaceTrace)}"));
@@ -88,7 +89,7 @@ public sealed class TableAndStalePeerRaceTests(ITestOutputHelper output)
         var seen = pty.ReadNow(fresh);
         Assert.True(seen is null || !seen.Contains('o'), pty.At($"the new subsidiary read old data: {seen?.Length} bytes"));
         // The stale Credit or Terminated left the manager sane: a new write arrives, or hits the PD5 sticky EINVAL.
-        var write = pty.Settle(pty.Write(manager, "new"));
+        var write = pty.Settle(pty.StartWrite(manager, "new"));
         if (write.IsOk) Assert.Equal("new", pty.ReadNow(fresh));
         else
         {

@@ -1,117 +1,139 @@
+using Akka.Actor;
 using Ptm.Actors.Pty;
-using Serilog;
-using Serilog.Core;
-using Serilog.Events;
+using Ptm.Actors.TestKit.Deterministic;
+using Xunit.Sdk;
 
 namespace Ptm.Actors.Tests.Support;
 
 /// <summary>
-/// A pty system on the deterministic dispatcher, driven from the test thread: calls are started
-/// (their Tasks return at once), then <see cref="Settle"/> runs the actors to quiescence, then
-/// the result is checked. Nothing ever waits on an incomplete Task.
+/// One pty system on the TestKit's seeded dispatcher (DeterministicPtys), driven from the test
+/// thread. Nothing runs until <see cref="Settle()"/> runs the actors to quiescence here, one
+/// message at a time in the order the seed picks, so a test starts calls (their Tasks return at
+/// once), settles, then inspects every Task: an incomplete one is a call left unanswered, which
+/// is always a failure (R9). Every assertion message names the seed, so a failure is a one-line
+/// reproduction. Dispose closes what is still open and terminates the actor system.
 /// </summary>
 internal sealed class DeterministicPty : IDisposable
 {
-    private readonly List<int> _opened = new();
+    private int _raceStart;
 
-    private readonly ActorFailures _failures = new();
+    public DeterministicPty(int seed = 1, PtySystemOptions? options = null, bool recordTrace = true)
+    {
+        Seed = seed;
+        System = Start(seed, options, recordTrace);
+    }
 
-    public DeterministicPty(int seed = 1, PtySystemOptions? options = null) =>
-        System = PtySystem.Create(
-            (options ?? new PtySystemOptions()) with { DeterministicSeed = seed, RecordTrace = false },
-            new LoggerConfiguration().MinimumLevel.Warning().WriteTo.Sink(_failures).CreateLogger());
-
-    /// <summary>Actor failures other than injected crashes (PD13): any is a bug, even if the test's own checks passed.</summary>
-    public IReadOnlyList<string> UnexpectedActorFailures => _failures.Snapshot();
-
+    public int Seed { get; }
     public PtySystem System { get; }
     public PosixApi Posix => System.Posix;
 
-    /// <summary>Runs the actors to quiescence; an actor that failed on its own (not an injected crash) fails the test here.</summary>
-    public void Settle()
+    /// <summary>Names the seed in an assertion message.</summary>
+    public string At(string what) => $"seed {Seed}: {what}";
+
+    /// <summary>
+    /// Runs the actors to quiescence; returns how many mailbox runs that took. An actor that
+    /// failed on its own (not an injected crash, PD13) is a bug even when every other check
+    /// passes, and so is a run queued from outside the seeded order: either fails the test here.
+    /// </summary>
+    public int Settle()
     {
-        System.WhenIdleAsync().GetAwaiter().GetResult();
-        if (_failures.Snapshot() is { Count: > 0 } failures)
-            throw new Xunit.Sdk.XunitException("an actor failed: " + failures[0]);
+        var runs = System.RunUntilIdle();
+        if (System.Statistics.UnexpectedFailures > 0)
+            throw new XunitException(At($"an actor failed: {System.Statistics.FirstUnexpectedFailure}"));
+        if (System.SeedingViolations() is { Count: > 0 } violations)
+            throw new XunitException(At($"the interleaving left the seed's control: {violations[0]}"));
+        return runs;
     }
 
-    /// <summary>Runs the system idle; the call must have completed by then.</summary>
-    public SysResult Run(Task<SysResult> call)
+    /// <summary>Runs to quiescence and returns the call's result; the call must have been answered.</summary>
+    public SysResult Settle(Task<SysResult> call, string what = "call")
     {
         Settle();
-        Assert.True(call.IsCompleted, "the call is still pending although the system is idle");
+        return Done(call, what);
+    }
+
+    /// <summary>The result of a call that must already be answered (after <see cref="Settle()"/>).</summary>
+    public SysResult Done(Task<SysResult> call, string what = "call")
+    {
+        Assert.True(call.IsCompleted, At($"{what} was never answered although the system is idle (R9: every request gets an answer)"));
         return call.Result;
     }
 
-    public long Ok(Task<SysResult> call)
+    public long Ok(Task<SysResult> call, string what = "call")
     {
-        var result = Run(call);
-        Assert.True(result.IsOk, $"expected success, got {result.Errno}");
+        var result = Settle(call, what);
+        Assert.True(result.IsOk, At($"{what}: expected success, got {result.Errno}"));
         return result.Value;
     }
 
-    public void Fails(Errno expected, Task<SysResult> call) => Assert.Equal(expected, Run(call).Errno);
+    public void Fails(Errno expected, Task<SysResult> call) => Assert.Equal(expected, Settle(call).Errno);
 
-    public int OpenManager(OpenFlags flags = OpenFlags.None)
+    public int OpenManager(OpenFlags flags = OpenFlags.None, Credentials? who = null) => (int)Ok(Posix.posix_openpt(flags, who), "posix_openpt");
+
+    /// <summary>grantpt, unlockpt (C10): the manager's subsidiary can be opened from now on.</summary>
+    public void GrantAndUnlock(int manager)
     {
-        var fd = (int)Ok(Posix.posix_openpt(flags));
-        _opened.Add(fd);
-        return fd;
+        Ok(Posix.grantpt(manager), "grantpt");
+        Ok(Posix.unlockpt(manager), "unlockpt");
     }
 
-    public string PathOf(int manager) => Posix.SubsidiaryPathOf(manager) ?? throw new InvalidOperationException("not a manager");
-
-    /// <summary>grantpt, unlockpt, open (C10).</summary>
-    public int OpenSubsidiary(int manager, OpenFlags flags = OpenFlags.None)
+    /// <summary>posix_openpt, grantpt, unlockpt (C10).</summary>
+    public int OpenUnlockedManager(OpenFlags flags = OpenFlags.None)
     {
-        Ok(Posix.grantpt(manager));
-        Ok(Posix.unlockpt(manager));
-        return Reopen(manager, flags);
+        var manager = OpenManager(flags);
+        GrantAndUnlock(manager);
+        return manager;
     }
 
-    /// <summary>Another open of the manager's /dev/pts/N, without grant or unlock.</summary>
-    public int Reopen(int manager, OpenFlags flags = OpenFlags.None)
-    {
-        var fd = (int)Ok(Posix.Open(PathOf(manager), flags));
-        _opened.Add(fd);
-        return fd;
-    }
+    /// <summary>The manager's /dev/pts/N.</summary>
+    public string PathOf(int manager) => Posix.SubsidiaryPathOf(manager) ?? throw new InvalidOperationException(At($"{manager} is not a manager"));
 
+    /// <summary>An open of /dev/pts/N that must succeed (no grant or unlock: see <see cref="GrantAndUnlock"/>).</summary>
+    public int OpenSubsidiary(string path, OpenFlags flags = OpenFlags.None, Credentials? who = null) => (int)Ok(Posix.Open(path, flags, who), "open " + path);
+
+    /// <summary>The usual sequence (C10): an unlocked manager and one open subsidiary.</summary>
     public (int Manager, int Subsidiary) OpenPair(OpenFlags managerFlags = OpenFlags.None, OpenFlags subsidiaryFlags = OpenFlags.None)
     {
-        var manager = OpenManager(managerFlags);
-        return (manager, OpenSubsidiary(manager, subsidiaryFlags));
+        var manager = OpenUnlockedManager(managerFlags);
+        return (manager, OpenSubsidiary(PathOf(manager), subsidiaryFlags));
     }
 
-    /// <summary>Remembers a descriptor opened without this helper, so Dispose closes it.</summary>
-    public int Track(int fd)
-    {
-        _opened.Add(fd);
-        return fd;
-    }
-
-    public int Write(int fd, byte[] data) => (int)Ok(Posix.Write(fd, data));
+    /// <summary>A write that must succeed now; returns its count.</summary>
+    public int Write(int fd, byte[] data) => (int)Ok(Posix.Write(fd, data), "write");
 
     public int Write(int fd, string text) => Write(fd, Bytes.Of(text));
+
+    /// <summary>Starts a write without running anything (a racing call).</summary>
+    public Task<SysResult> StartWrite(int fd, string text) => Posix.Write(fd, Bytes.Of(text));
 
     /// <summary>A read that must complete now: the bytes it returned (empty at end of file).</summary>
     public byte[] Read(int fd, int count = 65536)
     {
         var buffer = new byte[count];
-        var n = (int)Ok(Posix.Read(fd, buffer));
+        var n = (int)Ok(Posix.Read(fd, buffer), "read");
         return buffer[..n];
     }
 
     public string ReadText(int fd, int count = 65536) => Bytes.Text(Read(fd, count));
 
-    /// <summary>Reads a nonblocking descriptor until EAGAIN or end of file.</summary>
+    /// <summary>Reads what is there now (the descriptor must be non-blocking or have data): the text, "" at end of file, null on EAGAIN.</summary>
+    public string? ReadNow(int fd, int count = 8192)
+    {
+        var buffer = new byte[count];
+        var result = Settle(Posix.Read(fd, buffer), "read");
+        if (!result.IsOk && result.Errno == Errno.EAGAIN) return null;
+        Assert.True(result.IsOk, At($"read failed {result.Errno}"));
+        return Bytes.Text(buffer.AsSpan(0, (int)result.Value));
+    }
+
+    /// <summary>Reads a non-blocking descriptor until EAGAIN or end of file.</summary>
     public byte[] Drain(int fd)
     {
         var all = new List<byte>();
         while (true)
         {
             var buffer = new byte[65536];
-            var result = Run(Posix.Read(fd, buffer));
+            var result = Settle(Posix.Read(fd, buffer), "read");
             if (!result.IsOk)
             {
                 Assert.Equal(Errno.EAGAIN, result.Errno);
@@ -122,37 +144,65 @@ internal sealed class DeterministicPty : IDisposable
         }
     }
 
-    public PollEvents Poll(int fd) => (PollEvents)Ok(Posix.Poll(fd));
+    public PollEvents Poll(int fd) => (PollEvents)Ok(Posix.Poll(fd), "poll");
 
-    public void Close(int fd) => Ok(Posix.Close(fd));
+    public void Close(int fd) => Ok(Posix.Close(fd), "close");
 
-    /// <summary>Closes what is still open, so DisposeAsync needs no further turns, then shuts the actors down.</summary>
+    /// <summary>Closes every listed descriptor and checks that nothing leaked (L16) and no dead letter was unexpected.</summary>
+    public void CloseAllAndCheckClean(params int[] descriptors)
+    {
+        var closes = new List<Task<SysResult>>();
+        foreach (var fd in descriptors) closes.Add(Posix.Close(fd));
+        Settle();
+        foreach (var close in closes) Done(close, "close");
+        Assert.True(System.AllocatedMinors == 0, At($"{System.AllocatedMinors} minor(s) leaked after every close (L16)"));
+        Assert.True(System.UnexpectedDeadLetters == 0, At("unexpected dead letters: " + string.Join(", ", System.UnexpectedDeadLetterExamples)));
+    }
+
+    /// <summary>The race starts now: <see cref="RaceTrace"/> is the trace from here on (record the trace to use it).</summary>
+    public void BeginRace() => _raceStart = System.TraceCount();
+
+    /// <summary>The mailbox runs since <see cref="BeginRace"/>, each "actor" or "actor:MessageType".</summary>
+    public IReadOnlyList<string> RaceTrace
+    {
+        get
+        {
+            var trace = System.Trace();
+            return trace.Skip(_raceStart).ToArray();
+        }
+    }
+
+    /// <summary>
+    /// DeterministicPtys.Create, then the start-up's last run, which comes from outside the seeded
+    /// order. The Clone subscribes to dead letters as it starts; Akka's event stream then has its
+    /// unsubscriber actor, on Akka's own dispatcher, Watch the Clone: a run of the Clone queued
+    /// from another thread. Queued while the seeded queue is driven it is refused (a seeding
+    /// violation) and the Clone's mailbox stays marked scheduled for good. Identify is answered
+    /// after the unsubscriber's earlier messages, so once it answers the Watch is queued, and it
+    /// runs here, before the test. When the Watch came while Create itself drove the queue, that
+    /// system is stuck and is left behind (it cannot terminate) for a fresh one. Work-around for
+    /// the TestKit: DeterministicPtys.Create should wait for that Watch itself.
+    /// </summary>
+    private static PtySystem Start(int seed, PtySystemOptions? options, bool recordTrace)
+    {
+        const int attempts = 5;
+        for (var attempt = 1; ; attempt++)
+        {
+            var ptys = DeterministicPtys.Create(seed, options, recordTrace: recordTrace);
+            var unsubscriber = ptys.ActorSystem.ActorSelection("/system/EventStreamUnsubscriber-*");
+            unsubscriber.Ask<ActorIdentity>(new Identify(null), TimeSpan.FromSeconds(30)).GetAwaiter().GetResult();
+            ptys.RunUntilIdle();
+            if (ptys.SeedingViolations().Count == 0) return ptys;
+            if (attempt == attempts) throw new XunitException($"seed {seed}: {attempts} seeded systems in a row lost their start-up to a run from another thread: {ptys.SeedingViolations()[0]}");
+        }
+    }
+
+    /// <summary>Closes what is still open (driving the actors here), then terminates the actor system.</summary>
     public void Dispose()
     {
         if (System.IsDisposed) return;
-        // Descriptors are handed out from 3 upwards and never reused: closing every number up
-        // to well past the last one this helper saw also closes those a test opened itself.
-        var highest = _opened.Count == 0 ? 3 : _opened.Max();
-        for (var fd = 3; fd <= highest + 256; fd++) _ = Posix.Close(fd);
         Settle();
         System.DisposeAsync().AsTask().GetAwaiter().GetResult();
-        Assert.Empty(UnexpectedActorFailures);
-    }
-
-    /// <summary>Collects logged exceptions that are not injected crashes.</summary>
-    private sealed class ActorFailures : ILogEventSink
-    {
-        private readonly List<string> _failures = new();
-
-        public void Emit(LogEvent logEvent)
-        {
-            if (logEvent.Exception is null or InjectedCrashException) return;
-            lock (_failures) _failures.Add(logEvent.RenderMessage());
-        }
-
-        public IReadOnlyList<string> Snapshot()
-        {
-            lock (_failures) return _failures.ToArray();
-        }
+        Assert.True(System.Statistics.UnexpectedFailures == 0, At($"an actor failed while closing: {System.Statistics.FirstUnexpectedFailure}"));
     }
 }
