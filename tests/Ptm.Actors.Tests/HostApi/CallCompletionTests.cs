@@ -1,13 +1,50 @@
+using Akka.Actor.Internal;
+using Ptm.Actors.Runtime;
+using Ptm.Actors.Tests.Support;
+
 namespace Ptm.Actors.Tests.HostApi;
 
 /// <summary>
-/// How calls complete on the ordinary dispatcher: after the actor's turn, on its thread
-/// (CallCompletion). Whatever that saves, a call's Task is still complete before the system is
-/// idle, and a caller that blocks where it was resumed still gets its answer.
+/// How calls complete (CallCompletion): on ptm.dispatcher, after the actor's turn, on the
+/// thread that ran it (the chaining executor's WorkerChain); on a seeded dispatcher, with
+/// continuations queued away from the driving thread. Whatever that saves, a call's Task is
+/// still complete before the system is idle, and a caller that blocks where it was resumed
+/// still gets its answer (HandOffWatchdog).
 /// </summary>
 public class CallCompletionTests
 {
     private static readonly TimeSpan Safety = TimeSpan.FromSeconds(20); // a safety net against hangs, never a barrier
+
+    [Fact]
+    public async Task A_finished_call_resumes_its_caller_on_the_actors_thread_once_the_turn_is_over()
+    {
+        await using var system = PtySystem.Create();
+        var posix = system.Posix;
+        var (manager, subsidiary) = await OpenPairAsync(posix);
+        var read = posix.Read(subsidiary, new byte[8]); // waits for data: nothing completes it yet
+        await system.WhenIdleAsync().WaitAsync(Safety);
+        Assert.False(read.IsCompleted);
+        var resumed = read.ContinueWith(
+            _ => (InChain: WorkerChain.Current is not null, InTurn: InternalCurrentActorCellKeeper.Current is not null),
+            TaskContinuationOptions.ExecuteSynchronously);
+        (await posix.Write(manager, "x"u8.ToArray())).ValueOrThrow("write");
+        var (inChain, inTurn) = await resumed.WaitAsync(Safety);
+        Assert.True(inChain, "the reader was resumed on another thread than the one that ran the subsidiary's turn");
+        Assert.False(inTurn, "the reader was resumed inside an actor's turn");
+    }
+
+    [Fact]
+    public void On_a_seeded_dispatcher_a_finished_call_resumes_its_caller_off_the_driving_thread()
+    {
+        using var pty = new DeterministicPty();
+        var (manager, subsidiary) = pty.OpenPair();
+        var read = pty.Posix.Read(subsidiary, new byte[8]);
+        var resumedOn = read.ContinueWith(_ => Environment.CurrentManagedThreadId, TaskContinuationOptions.ExecuteSynchronously);
+        pty.Write(manager, "x");
+        Assert.True(read.IsCompleted);
+        Assert.True(resumedOn.Wait(Safety), "the reader was never resumed");
+        Assert.NotEqual(Environment.CurrentManagedThreadId, resumedOn.Result); // never inside the seeded order's turns
+    }
 
     [Fact]
     public async Task Every_call_that_can_complete_has_completed_when_the_system_is_idle()
@@ -29,32 +66,45 @@ public class CallCompletionTests
         await using var system = PtySystem.Create();
         var posix = system.Posix;
         var (manager, subsidiary) = await OpenPairAsync(posix);
-        var blockedRead = await Task.Run(async () =>
+        (await posix.Write(manager, "x"u8.ToArray())).ValueOrThrow("write"); // waits in the subsidiary's read queue
+        var blockedRead = ResumedAfterTheManagersTurn(system, () =>
         {
-            // Resumed after the manager's turn, on its thread: the read's Tell is handed off to
-            // that same thread, which then blocks on it (sync over async, as some hosts do).
-            (await posix.Write(manager, "x"u8.ToArray())).ValueOrThrow("write");
+            // The read's Tell is handed off to this very thread, which then blocks on it (sync over async, as some hosts do).
 #pragma warning disable xUnit1031 // blocking on purpose: this is the case under test
             return posix.Read(subsidiary, new byte[4]).Wait(Safety);
 #pragma warning restore xUnit1031
-        }).WaitAsync(Safety * 2);
-        Assert.True(blockedRead, "the read never completed while its caller blocked");
+        });
+        Assert.True(await blockedRead.WaitAsync(Safety * 2), "the read never completed while its caller blocked");
     }
 
     [Fact]
     public async Task A_host_that_disposes_synchronously_where_a_call_resumed_it_does_not_hang()
     {
         var system = PtySystem.Create();
-        var posix = system.Posix;
-        var (manager, _) = await OpenPairAsync(posix);
-        var disposed = await Task.Run(async () =>
-        {
-            (await posix.Write(manager, "bye"u8.ToArray())).ValueOrThrow("write");
+        // Still counted busy where it was resumed: only the watchdog lets the disposal's wait for idle end.
 #pragma warning disable xUnit1031 // blocking on purpose: sync-over-async disposal, as some hosts do
-            return system.DisposeAsync().AsTask().Wait(Safety);
+        var disposed = ResumedAfterTheManagersTurn(system, () => system.DisposeAsync().AsTask().Wait(Safety));
 #pragma warning restore xUnit1031
-        }).WaitAsync(Safety * 2);
-        Assert.True(disposed && system.IsDisposed);
+        Assert.True(await disposed.WaitAsync(Safety * 2) && system.IsDisposed);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="callerCode"/> as the continuation of a manager read that the
+    /// subsidiary's data completes, so it runs where the call resumes its caller: on the thread
+    /// that ran the manager's turn, after it (checked, else the test would test nothing).
+    /// </summary>
+    private static async Task<bool> ResumedAfterTheManagersTurn(PtySystem system, Func<bool> callerCode)
+    {
+        var posix = system.Posix;
+        var (manager, subsidiary) = await OpenPairAsync(posix);
+        var read = posix.Read(manager, new byte[4]); // nothing to read yet: the subsidiary's write completes it
+        await system.WhenIdleAsync().WaitAsync(Safety);
+        Assert.False(read.IsCompleted);
+        var resumed = read.ContinueWith(_ => WorkerChain.Current is null ? (bool?)null : callerCode(), TaskContinuationOptions.ExecuteSynchronously);
+        (await posix.Write(subsidiary, "y"u8.ToArray())).ValueOrThrow("write");
+        var outcome = await resumed.WaitAsync(Safety * 2);
+        Assert.True(outcome is not null, "the caller was not resumed on the thread that ran the manager's turn");
+        return outcome.Value;
     }
 
     [Fact]
