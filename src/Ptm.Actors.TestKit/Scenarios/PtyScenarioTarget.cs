@@ -24,8 +24,26 @@ public sealed class PtyScenarioTarget : IScenarioTarget
     private PtyScenarioTarget(int? seed)
     {
         var options = new PtySystemOptions { InlineCompletions = true };
-        _system = seed is { } chosen ? DeterministicPtys.Create(chosen, options) : PtySystem.Create(options);
+        if (seed is not { } chosen)
+        {
+            _system = PtySystem.Create(options);
+            return;
+        }
+        _system = DeterministicPtys.Create(chosen, options);
+        try
+        {
+            // The Clone's watch by Akka.NET's unsubscriber runs here, before the first step, not whenever it comes.
+            SubscriberWatches.AwaitSent(_system.ActorSystem, StartTimeout);
+            _system.RunUntilIdle();
+        }
+        catch
+        {
+            _ = _system.DisposeAsync().AsTask(); // the runner reports the failure; the system must not linger
+            throw;
+        }
     }
+
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
 
     /// <summary>A fresh system; <paramref name="seed"/> null = ordinary dispatcher, else the deterministic one.</summary>
     public static IScenarioTarget Create(int? seed) => new PtyScenarioTarget(seed);
