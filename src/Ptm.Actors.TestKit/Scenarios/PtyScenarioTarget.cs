@@ -16,6 +16,7 @@ namespace Ptm.Actors.TestKit.Scenarios;
 /// </summary>
 public sealed class PtyScenarioTarget : IScenarioTarget
 {
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
     private readonly PtySystem _system;
     private readonly List<string> _leftovers = new();
     private IReadOnlyList<string> _trace = Array.Empty<string>();
@@ -42,8 +43,6 @@ public sealed class PtyScenarioTarget : IScenarioTarget
             throw;
         }
     }
-
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
 
     /// <summary>A fresh system; <paramref name="seed"/> null = ordinary dispatcher, else the deterministic one.</summary>
     public static IScenarioTarget Create(int? seed) => new PtyScenarioTarget(seed);
