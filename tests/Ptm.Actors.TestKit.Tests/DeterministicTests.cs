@@ -71,6 +71,18 @@ public class DeterministicTests : TestKit
         Assert.Empty(ptys.SeedingViolations());
     }
 
+    [Fact]
+    public async Task Nothing_of_Akka_s_own_reaches_a_seeded_pty_system_s_queue()
+    {
+        // Akka.NET's event-stream unsubscriber watches every subscriber from its own thread. The
+        // Clone's dead-letter subscription must not make the Clone one of them, or that Watch
+        // would reach the seeded queue whenever it happened to come.
+        await using var ptys = DeterministicPtys.Create(seed: 5);
+        SubscriberWatches.AwaitSent(ptys.ActorSystem, TimeSpan.FromSeconds(30));
+        Assert.Equal(0, DeterministicPtys.DriverOf(ptys).QueuedRuns);
+        Assert.Empty(ptys.SeedingViolations());
+    }
+
     private static async Task<IReadOnlyList<string>> RunRelaysAsync(TestKit kit)
     {
         var sink = kit.CreateTestProbe("sink");

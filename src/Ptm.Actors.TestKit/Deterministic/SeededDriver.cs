@@ -68,6 +68,12 @@ internal sealed class SeededDriver(int seed, bool recordTrace, VirtualClock? clo
         get { lock (_gate) return _trace.Count; }
     }
 
+    /// <summary>Runs waiting to be driven, system-message-only ones included.</summary>
+    internal int QueuedRuns
+    {
+        get { lock (_gate) return _ready.Count + _systemRuns.Count; }
+    }
+
     /// <summary>Runs queued from another thread while the queue was being driven: each is a bug in the test or the harness.</summary>
     public IReadOnlyList<string> Violations
     {

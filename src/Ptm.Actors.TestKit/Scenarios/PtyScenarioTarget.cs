@@ -16,7 +16,6 @@ namespace Ptm.Actors.TestKit.Scenarios;
 /// </summary>
 public sealed class PtyScenarioTarget : IScenarioTarget
 {
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
     private readonly PtySystem _system;
     private readonly List<string> _leftovers = new();
     private IReadOnlyList<string> _trace = Array.Empty<string>();
@@ -31,17 +30,6 @@ public sealed class PtyScenarioTarget : IScenarioTarget
             return;
         }
         _system = DeterministicPtys.Create(chosen, options);
-        try
-        {
-            // The Clone's watch by Akka.NET's unsubscriber runs here, before the first step, not whenever it comes.
-            SubscriberWatches.AwaitSent(_system.ActorSystem, StartTimeout);
-            _system.RunUntilIdle();
-        }
-        catch
-        {
-            _ = _system.DisposeAsync().AsTask(); // the runner reports the failure; the system must not linger
-            throw;
-        }
     }
 
     /// <summary>A fresh system; <paramref name="seed"/> null = ordinary dispatcher, else the deterministic one.</summary>

@@ -46,6 +46,7 @@ public sealed class PtySystem : IAsyncDisposable, IExtension
         _clone = system.ActorOf(
             ActorFactory.Props(() => new CloneActor(options, statistics, completion, dispatcher), dispatcher),
             "ptys-" + Interlocked.Increment(ref s_clonesBySystem.GetValue(system, static _ => new StrongBox<int>()).Value));
+        AwaitCloneStarted();
         Posix = new PosixApi(this);
     }
 
@@ -165,6 +166,18 @@ public sealed class PtySystem : IAsyncDisposable, IExtension
     {
         Statistics.Stopping = true;
         _disposed = true;
+    }
+
+    /// <summary>
+    /// Akka.NET starts a top-level actor on the /user guardian's thread: until then its ref
+    /// buffers what it is sent where no dispatcher counts it, so WhenIdleAsync could report idle
+    /// with the first open still in that buffer. Starting takes the guardian one message; the
+    /// wait is bounded in case the host's guardian is stuck.
+    /// </summary>
+    private void AwaitCloneStarted()
+    {
+        if (!SpinWait.SpinUntil(() => _clone is not RepointableActorRef { IsStarted: false }, TimeSpan.FromSeconds(30)))
+            throw new TimeoutException($"the actor system '{ActorSystem.Name}' did not start the pty Clone actor within 30 s");
     }
 
     /// <summary>

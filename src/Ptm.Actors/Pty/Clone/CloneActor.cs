@@ -63,6 +63,7 @@ internal sealed class CloneActor : UntypedActor
     // too), and hashing a ref's path string on every open, close and ioctl update was a visible cost.
     private readonly Dictionary<IActorRef, PtyEntry> _bySide = new(ReferenceEqualityComparer.Instance);
     private long _serial;
+    private DeadLetterForwarder? _deadLetters;
 
     public CloneActor(PtySystemOptions options, CloneStatistics statistics, CallCompletion owner, string dispatcher)
     {
@@ -89,9 +90,18 @@ internal sealed class CloneActor : UntypedActor
     }), loggingEnabled: false);
 
     /// <summary>Requests sent to a side that has stopped come back here as dead letters (PD13, R7).</summary>
-    protected override void PreStart() => Context.System.EventStream.Subscribe(Self, typeof(AllDeadLetters));
+    protected override void PreStart()
+    {
+        _deadLetters = new DeadLetterForwarder(Self, ((ExtendedActorSystem)Context.System).Provider);
+        Context.System.EventStream.Subscribe(_deadLetters, typeof(AllDeadLetters));
+    }
 
-    protected override void PostStop() => Context.System.EventStream.Unsubscribe(Self);
+    protected override void PostStop()
+    {
+        if (_deadLetters is null) return;
+        _deadLetters.Close();
+        Context.System.EventStream.Unsubscribe(_deadLetters);
+    }
 
     /// <summary>
     /// The Clone's state is every pty's bookkeeping: its own failure is logged and counted, then

@@ -1,16 +1,15 @@
 using Akka.Actor;
 using Akka.Dispatch.SysMsg;
 
-namespace Ptm.Actors.TestKit.Scenarios;
+namespace Ptm.Actors.TestKit.Deterministic;
 
 /// <summary>
 /// Akka.NET's event stream keeps an unsubscriber actor, on Akka's own threads, that watches every
-/// subscriber. The Clone subscribes to dead letters as it starts, so some time later a Watch
-/// system message reaches the Clone from that thread. On a seeded system it would land wherever
-/// it happened to come: in the middle of a drive (a seeding violation), or between a call and
-/// the drive that should complete it (the call looks blocked). The unsubscriber handles
-/// subscriptions in order, so once a probe subscribed now has been watched, every earlier
-/// subscriber's Watch has been sent, and the caller runs it at a point of its own choosing.
+/// subscriber. An actor of a seeded dispatcher that subscribed would be sent that Watch from
+/// outside the seed's order (the Clone once did: now a forwarder subscribes in its place). The
+/// unsubscriber handles subscriptions in order, so once a probe subscribed now has been watched,
+/// every earlier subscriber's Watch has been sent: a test can then check that none of them
+/// reached the seeded queue.
 /// </summary>
 internal static class SubscriberWatches
 {
