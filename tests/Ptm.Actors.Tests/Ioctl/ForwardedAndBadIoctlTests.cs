@@ -7,7 +7,7 @@ namespace Ptm.Actors.Tests.Ioctl;
 public sealed class ForwardedAndBadIoctlTests : IDisposable
 {
     private const int TIOCGWINSZ = 0x5468;
-    private readonly DeterministicPty _pty = new(2);
+    private readonly DeterministicPty _pty = new(2, recordTrace: true);
 
     public void Dispose() => _pty.Dispose();
 

@@ -14,6 +14,14 @@ internal static class TraceChecks
     public const string Subsidiary = "pts-";
     public const string Clone = "ptys-";
 
+    /// <summary>The entry with the Clone's name made the same for every pty system of an actor system ("ptys-7:X" reads "ptys:X").</summary>
+    public static string WithoutCloneNumber(string entry)
+    {
+        if (!entry.StartsWith(Clone, StringComparison.Ordinal)) return entry;
+        var colon = entry.IndexOf(':', StringComparison.Ordinal);
+        return colon < 0 ? "ptys" : "ptys" + entry[colon..];
+    }
+
     public static string ActorOf(string entry)
     {
         var colon = entry.IndexOf(':', StringComparison.Ordinal);

@@ -97,18 +97,19 @@ public class AfterTurnTests
         await using var system = new ChainingSystem();
         await system.WhenIdleAsync().WaitAsync(Patience);
         using var release = new ManualResetEventSlim();
-        var ran = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var caller = Environment.CurrentManagedThreadId;
+        var queued = 0;
+        var ranInline = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
         system.RunAfterTurn(() =>
         {
+            ranInline.SetResult(Volatile.Read(ref queued) == 0);
             release.Wait(Patience);
-            ran.SetResult(Environment.CurrentManagedThreadId);
         });
+        Volatile.Write(ref queued, 1);
         var idle = system.WhenIdleAsync();
         Assert.False(idle.IsCompleted);
         release.Set();
         await idle.WaitAsync(Patience);
-        Assert.NotEqual(caller, await ran.Task);
+        Assert.False(await ranInline.Task, "the caller ran on the completing thread, before the completion returned");
     }
 
     [Fact]

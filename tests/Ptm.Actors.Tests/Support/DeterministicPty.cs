@@ -1,4 +1,3 @@
-using Akka.Actor;
 using Ptm.Actors.Pty;
 using Ptm.Actors.TestKit.Deterministic;
 using Xunit.Sdk;
@@ -11,16 +10,30 @@ namespace Ptm.Actors.Tests.Support;
 /// message at a time in the order the seed picks, so a test starts calls (their Tasks return at
 /// once), settles, then inspects every Task: an incomplete one is a call left unanswered, which
 /// is always a failure (R9). Every assertion message names the seed, so a failure is a one-line
-/// reproduction. Dispose closes what is still open and terminates the actor system.
+/// reproduction (a seed of a sweep replays the same on a system of its own). Dispose closes what
+/// is still open and stops the actors.
 /// </summary>
 internal sealed class DeterministicPty : IDisposable
 {
+    private readonly SweepSystem? _sweep;
     private int _raceStart;
+    private bool _disposed;
 
-    public DeterministicPty(int seed = 1, PtySystemOptions? options = null, bool recordTrace = true)
+    /// <summary>A pty system on an actor system of its own (DeterministicPtys.Create).</summary>
+    public DeterministicPty(int seed = 1, PtySystemOptions? options = null, bool recordTrace = false)
     {
         Seed = seed;
-        System = Start(seed, options, recordTrace);
+        System = DeterministicPtys.Create(seed, options, recordTrace: recordTrace);
+        AssertSeeded();
+    }
+
+    /// <summary>A pty system on seed <paramref name="seed"/>'s dispatcher in a sweep's shared actor system.</summary>
+    public DeterministicPty(SweepSystem sweep, int seed, PtySystemOptions? options = null)
+    {
+        Seed = seed;
+        _sweep = sweep;
+        System = sweep.Start(seed, options);
+        AssertSeeded();
     }
 
     public int Seed { get; }
@@ -172,37 +185,23 @@ internal sealed class DeterministicPty : IDisposable
         }
     }
 
-    /// <summary>
-    /// DeterministicPtys.Create, then the start-up's last run, which comes from outside the seeded
-    /// order. The Clone subscribes to dead letters as it starts; Akka's event stream then has its
-    /// unsubscriber actor, on Akka's own dispatcher, Watch the Clone: a run of the Clone queued
-    /// from another thread. Queued while the seeded queue is driven it is refused (a seeding
-    /// violation) and the Clone's mailbox stays marked scheduled for good. Identify is answered
-    /// after the unsubscriber's earlier messages, so once it answers the Watch is queued, and it
-    /// runs here, before the test. When the Watch came while Create itself drove the queue, that
-    /// system is stuck and is left behind (it cannot terminate) for a fresh one. Work-around for
-    /// the TestKit: DeterministicPtys.Create should wait for that Watch itself.
-    /// </summary>
-    private static PtySystem Start(int seed, PtySystemOptions? options, bool recordTrace)
+    /// <summary>The start-up's last run, the event stream's Watch of the Clone (EventStreamUnsubscriber), runs here, before the test.</summary>
+    private void AssertSeeded()
     {
-        const int attempts = 5;
-        for (var attempt = 1; ; attempt++)
-        {
-            var ptys = DeterministicPtys.Create(seed, options, recordTrace: recordTrace);
-            var unsubscriber = ptys.ActorSystem.ActorSelection("/system/EventStreamUnsubscriber-*");
-            unsubscriber.Ask<ActorIdentity>(new Identify(null), TimeSpan.FromSeconds(30)).GetAwaiter().GetResult();
-            ptys.RunUntilIdle();
-            if (ptys.SeedingViolations().Count == 0) return ptys;
-            if (attempt == attempts) throw new XunitException($"seed {seed}: {attempts} seeded systems in a row lost their start-up to a run from another thread: {ptys.SeedingViolations()[0]}");
-        }
+        EventStreamUnsubscriber.AwaitQuiet(System.ActorSystem);
+        System.RunUntilIdle();
+        if (System.SeedingViolations() is { Count: > 0 } violations)
+            throw new XunitException(At($"the start-up left the seed's control: {violations[0]}"));
     }
 
-    /// <summary>Closes what is still open (driving the actors here), then terminates the actor system.</summary>
+    /// <summary>Closes what is still open and stops the actors (driving them here), then terminates the actor system unless a sweep shares it.</summary>
     public void Dispose()
     {
-        if (System.IsDisposed) return;
+        if (_disposed) return;
+        _disposed = true;
         Settle();
-        System.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        if (_sweep is null) System.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        else _sweep.Stop(System);
         Assert.True(System.Statistics.UnexpectedFailures == 0, At($"an actor failed while closing: {System.Statistics.FirstUnexpectedFailure}"));
     }
 }
