@@ -185,11 +185,8 @@ internal sealed class DeterministicPty : IDisposable
         }
     }
 
-    /// <summary>The start-up's last run, the event stream's Watch of the Clone (EventStreamUnsubscriber), runs here, before the test.</summary>
     private void AssertSeeded()
     {
-        EventStreamUnsubscriber.AwaitQuiet(System.ActorSystem);
-        System.RunUntilIdle();
         if (System.SeedingViolations() is { Count: > 0 } violations)
             throw new XunitException(At($"the start-up left the seed's control: {violations[0]}"));
     }

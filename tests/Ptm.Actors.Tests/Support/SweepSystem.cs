@@ -45,17 +45,9 @@ internal sealed class SweepSystem : IDisposable
     /// <summary>The seed's pty system, its Clone started, as DeterministicPtys.Create hands one out.</summary>
     public PtySystem Start(int seed, PtySystemOptions? options)
     {
-        var ptys = PtySystem.Attach(System, (options ?? new PtySystemOptions()) with { Dispatcher = DispatcherIdOf(seed) });
-        // A top-level actor is started by the /user guardian on its own thread: wait until its start is queued.
-        var deadline = DateTime.UtcNow + Patience;
-        var spin = new SpinWait();
-        while (ptys.CloneActor is RepointableActorRef { IsStarted: false })
-        {
-            if (DateTime.UtcNow > deadline) throw new TimeoutException($"seed {seed}: the Clone did not start within {Patience.TotalSeconds:0} s");
-            spin.SpinOnce();
-        }
+        var ptys = PtySystem.Attach(System, (options ?? new PtySystemOptions()) with { Dispatcher = DispatcherIdOf(seed) }); // returns once the Clone has started
         var driver = DeterministicPtys.DriverOf(ptys);
-        driver.AwaitFirstRun(Patience);
+        driver.AwaitFirstRun(Patience); // its start, queued from the /user guardian's thread
         driver.RunUntilIdle();
         return ptys;
     }
@@ -64,8 +56,7 @@ internal sealed class SweepSystem : IDisposable
     /// What PtySystem.DisposeAsync does for an attached system, but in the seeded order on this
     /// thread: close every descriptor, then stop the Clone (its sides stopped with their last
     /// close). DisposeAsync would stop the Clone with GracefulStop on the ThreadPool, which cost
-    /// more than the scenario. The stopped Clone leaves the event stream, whose unsubscriber's
-    /// Unwatch of it is a dead letter the next seed's Clone must not hear (EventStreamUnsubscriber).
+    /// more than the scenario.
     /// </summary>
     public void Stop(PtySystem ptys)
     {
@@ -76,7 +67,6 @@ internal sealed class SweepSystem : IDisposable
         if (!((IInternalActorRef)ptys.CloneActor).IsTerminated)
             throw new InvalidOperationException($"seed {DeterministicPtys.SeedOf(ptys)}: the Clone did not stop in the seeded order");
         DeterministicPtys.DriverOf(ptys).ShuttingDown();
-        EventStreamUnsubscriber.AwaitQuiet(System);
     }
 
     public void Dispose() => System.Terminate().Wait(Patience);
