@@ -11,7 +11,9 @@ namespace Ptm.Actors.Runtime;
 /// the order woken (up to eight), instead of being queued and another thread woken for it. On a
 /// small machine every wake-up sets an idle pool thread spinning, and that spinning, not the
 /// actors, was most of the cost of a request-reply chain. A handed-off mailbox is counted busy
-/// exactly once before it runs. After a quantum the chain goes back to the pool.
+/// exactly once before it runs. What a run's earlier message woke goes to the pool before the
+/// run's next message (<see cref="BeforeMessage"/>), so it never waits for the rest of the run;
+/// older hand-offs wait for the run as a whole. After a quantum the chain goes back to the pool.
 ///
 /// Deferred completion: a call completed during a run (<see cref="ChainingDriver.Complete"/>) is
 /// resumed here once Akka's Mailbox.Run has returned, so the caller's code never runs inside an
@@ -40,6 +42,8 @@ internal sealed class WorkerChain
     private int _count; // owner only
     private IThreadPoolWorkItem? _deferred;
     private ChainingDriver? _runDriver; // whose mailbox runs now; null outside a run
+    private int _runMark;               // hand-offs made before the current run began
+    private bool _dequeuedThisRun;
     private long _callerCode;           // odd while resumed caller code runs; bumped at its start and end
     private IdleTracker? _busyWhileCallerRuns; // left by whichever of the owner and the watchdog takes it first
 
@@ -74,6 +78,8 @@ internal sealed class WorkerChain
     public void Run(IRunnable run, ChainingDriver driver)
     {
         _runDriver = driver;
+        _runMark = _count;
+        _dequeuedThisRun = false;
         try
         {
             run.Run();
@@ -106,6 +112,28 @@ internal sealed class WorkerChain
         Volatile.Write(ref _runs[slot], run); // published after its driver: whoever takes the run reads the driver
         _count++;
         return true;
+    }
+
+    /// <summary>
+    /// A run is about to process a message (its queue hands one out). From the second on,
+    /// mailboxes the run's earlier messages woke must not wait for this one: they go to the pool.
+    /// Akka.NET's Mailbox.Run has no per-message hook, so the pty actors' queue
+    /// (<see cref="CompactMessageQueue"/>) calls this as it dequeues.
+    /// </summary>
+    public void BeforeMessage()
+    {
+        if (_runDriver is null) return;
+        if (!_dequeuedThisRun)
+        {
+            _dequeuedThisRun = true;
+            return;
+        }
+        while (_count > _runMark)
+        {
+            _count--;
+            var slot = (_head + _count) & (Capacity - 1);
+            if (Interlocked.Exchange(ref _runs[slot], null) is { } woken) _drivers[slot]!.QueueToPool(woken);
+        }
     }
 
     /// <summary>Taken by the watchdog: this chain's thread is stuck in the caller code of <paramref name="episode"/>.</summary>
