@@ -84,7 +84,6 @@ internal sealed class CompactMessageQueue : IMessageQueue, IUnboundedMessageQueu
         }
         Volatile.Write(ref _count, _count - 1);
         Volatile.Write(ref _gate, 0);
-        WorkerChain.Current?.BeforeMessage(); // a message boundary of the run, which Akka's mailbox does not show
         return true;
     }
 

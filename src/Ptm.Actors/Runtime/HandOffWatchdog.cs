@@ -2,13 +2,13 @@ namespace Ptm.Actors.Runtime;
 
 /// <summary>
 /// Moves hand-offs off a thread that is stuck in resumed caller code (a caller that blocks, say
-/// on Task.Result, after telling an actor). Every few milliseconds it looks at each pool
+/// on Task.Result, after telling an actor) or in one mailbox run (a handler that blocks). Every few milliseconds it looks at each pool
 /// thread's <see cref="WorkerChain"/>; one found in the same stretch of caller code at two looks
 /// in a row (so for at least one period) loses its handed-off mailboxes to the pool. It is a
 /// safety net: a caller that returns to its await in time (the normal case) never meets it.
 ///
-/// One timer serves the process. It runs only while callers are being resumed: a chain arms it
-/// when it resumes one, and it disarms itself after a second with nobody in caller code. Disarming
+/// One timer serves the process. It runs only while chains work: a chain arms it when it starts
+/// a run or resumes a caller, and it disarms itself after a second with no chain in either. Disarming
 /// and arming are a Dekker handshake (a chain publishes its start, then reads the flag; the
 /// timer clears the flag, then looks at the chains again), so a stuck caller is never missed.
 /// </summary>
@@ -71,6 +71,14 @@ internal static class HandOffWatchdog
             {
                 s_chains.RemoveAt(i);
                 continue;
+            }
+            var run = chain.RunEpisode;
+            var runSeen = chain.RunEpisodeAtLastLook;
+            chain.RunEpisodeAtLastLook = run;
+            if ((run & 1) == 1)
+            {
+                busy = true;
+                if (runSeen == run) chain.RescueHandOffs(); // a run that blocks does not hold back what it woke
             }
             var episode = chain.CallerCodeEpisode;
             var seen = chain.EpisodeAtLastLook;

@@ -11,9 +11,11 @@ namespace Ptm.Actors.Runtime;
 /// the order woken (up to eight), instead of being queued and another thread woken for it. On a
 /// small machine every wake-up sets an idle pool thread spinning, and that spinning, not the
 /// actors, was most of the cost of a request-reply chain. A handed-off mailbox is counted busy
-/// exactly once before it runs. What a run's earlier message woke goes to the pool before the
-/// run's next message (<see cref="BeforeMessage"/>), so it never waits for the rest of the run;
-/// older hand-offs wait for the run as a whole. After a quantum the chain goes back to the pool.
+/// exactly once before it runs. Hand-offs wait for the run that made them as a whole (Akka's
+/// Mailbox.Run shows no message boundaries; a pty actor's turn takes microseconds, and sending
+/// them to the pool at each boundary woke a thread per pty open and halved open/close). A run
+/// that takes long, such as an actor blocking in its handler, loses them to the watchdog
+/// within a few milliseconds instead. After a quantum the chain goes back to the pool.
 ///
 /// Deferred completion: a call completed during a run (<see cref="ChainingDriver.Complete"/>) is
 /// resumed here once Akka's Mailbox.Run has returned, so the caller's code never runs inside an
@@ -42,8 +44,7 @@ internal sealed class WorkerChain
     private int _count; // owner only
     private IThreadPoolWorkItem? _deferred;
     private ChainingDriver? _runDriver; // whose mailbox runs now; null outside a run
-    private int _runMark;               // hand-offs made before the current run began
-    private bool _dequeuedThisRun;
+    private long _runCode;              // odd while a mailbox run is under way; bumped at its start and end
     private long _callerCode;           // odd while resumed caller code runs; bumped at its start and end
     private IdleTracker? _busyWhileCallerRuns; // left by whichever of the owner and the watchdog takes it first
 
@@ -59,6 +60,12 @@ internal sealed class WorkerChain
 
     /// <summary>The episode the watchdog saw at its last look (only the watchdog, under its lock, touches it).</summary>
     internal long EpisodeAtLastLook { get; set; }
+
+    /// <summary>Which mailbox run is under way now: odd while one runs, and a new value for each.</summary>
+    internal long RunEpisode => Volatile.Read(ref _runCode);
+
+    /// <summary>The run episode the watchdog saw at its last look.</summary>
+    internal long RunEpisodeAtLastLook { get; set; }
 
     public static WorkerChain Enter()
     {
@@ -78,14 +85,15 @@ internal sealed class WorkerChain
     public void Run(IRunnable run, ChainingDriver driver)
     {
         _runDriver = driver;
-        _runMark = _count;
-        _dequeuedThisRun = false;
+        Interlocked.Increment(ref _runCode); // odd now; a full fence before the watchdog's flag is read
+        HandOffWatchdog.EnsureArmed();
         try
         {
             run.Run();
         }
         finally
         {
+            Volatile.Write(ref _runCode, _runCode + 1); // even again; only this thread writes it
             _runDriver = null;
             ResumeDeferred(driver.Idle);
         }
@@ -114,35 +122,19 @@ internal sealed class WorkerChain
         return true;
     }
 
-    /// <summary>
-    /// A run is about to process a message (its queue hands one out). From the second on,
-    /// mailboxes the run's earlier messages woke must not wait for this one: they go to the pool.
-    /// Akka.NET's Mailbox.Run has no per-message hook, so the pty actors' queue
-    /// (<see cref="CompactMessageQueue"/>) calls this as it dequeues.
-    /// </summary>
-    public void BeforeMessage()
-    {
-        if (_runDriver is null) return;
-        if (!_dequeuedThisRun)
-        {
-            _dequeuedThisRun = true;
-            return;
-        }
-        while (_count > _runMark)
-        {
-            _count--;
-            var slot = (_head + _count) & (Capacity - 1);
-            if (Interlocked.Exchange(ref _runs[slot], null) is { } woken) _drivers[slot]!.QueueToPool(woken);
-        }
-    }
-
     /// <summary>Taken by the watchdog: this chain's thread is stuck in the caller code of <paramref name="episode"/>.</summary>
     internal void Rescue(long episode)
     {
-        for (var i = 0; i < Capacity; i++)
-            if (Interlocked.Exchange(ref _runs[i], null) is { } woken) _drivers[i]!.QueueToPool(woken);
+        RescueHandOffs();
         // Only the stuck episode's busy count: one that has just ended took its own already.
         if (Volatile.Read(ref _callerCode) == episode) Interlocked.Exchange(ref _busyWhileCallerRuns, null)?.Exit();
+    }
+
+    /// <summary>Taken by the watchdog: this chain's thread has been in one mailbox run for a whole period (a handler that blocks).</summary>
+    internal void RescueHandOffs()
+    {
+        for (var i = 0; i < Capacity; i++)
+            if (Interlocked.Exchange(ref _runs[i], null) is { } woken) _drivers[i]!.QueueToPool(woken);
     }
 
     /// <summary>Posts a completion for after the current run; false outside a run of <paramref name="driver"/>'s dispatcher.</summary>
