@@ -85,15 +85,14 @@ internal sealed class WorkerChain
     public void Run(IRunnable run, ChainingDriver driver)
     {
         _runDriver = driver;
-        Interlocked.Increment(ref _runCode); // odd now; a full fence before the watchdog's flag is read
-        HandOffWatchdog.EnsureArmed();
+        BeginEpisode(ref _runCode);
         try
         {
             run.Run();
         }
         finally
         {
-            Volatile.Write(ref _runCode, _runCode + 1); // even again; only this thread writes it
+            EndEpisode(ref _runCode);
             _runDriver = null;
             ResumeDeferred(driver.Idle);
         }
@@ -160,18 +159,27 @@ internal sealed class WorkerChain
         }
         _deferred = null;
         _busyWhileCallerRuns = busy;
-        Interlocked.Increment(ref _callerCode); // odd now; a full fence before the watchdog's flag is read
-        HandOffWatchdog.EnsureArmed();
+        BeginEpisode(ref _callerCode);
         try
         {
             completion.Execute();
         }
         finally
         {
-            Volatile.Write(ref _callerCode, _callerCode + 1); // even again; only this thread writes it
+            EndEpisode(ref _callerCode);
             Interlocked.Exchange(ref _busyWhileCallerRuns, null)?.Exit();
         }
     }
+
+    /// <summary>A stretch the watchdog may find stuck begins: its counter turns odd (a full fence before the watchdog's flag is read).</summary>
+    private static void BeginEpisode(ref long counter)
+    {
+        Interlocked.Increment(ref counter);
+        HandOffWatchdog.EnsureArmed();
+    }
+
+    /// <summary>The stretch is over: the counter is even again (only the owning thread writes it).</summary>
+    private static void EndEpisode(ref long counter) => Volatile.Write(ref counter, counter + 1);
 
     private bool TryTakeHandOff(out IRunnable run, out ChainingDriver driver)
     {
