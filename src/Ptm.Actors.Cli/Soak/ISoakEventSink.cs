@@ -7,4 +7,10 @@ public interface ISoakEventSink
 
     /// <summary>The run's logger: where the workload, and the pty system it drives, log.</summary>
     Serilog.ILogger Log { get; }
+
+    /// <summary>
+    /// The workload has set up (its pty system is up) and its run begins now: a wall-clock
+    /// Duration counts from here for a workload whose <see cref="ISoakWorkload.SignalsReady"/> is true.
+    /// </summary>
+    void Ready() { }
 }

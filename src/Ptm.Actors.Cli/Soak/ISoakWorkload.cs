@@ -21,13 +21,20 @@ namespace Ptm.Actors.Cli.Soak;
 ///   now and then, and once more after every session is torn down; report dead letters.
 /// * Run for options.Duration (in the dispatcher's time when options.Deterministic) or until ct
 ///   is cancelled, whichever comes first; then tear every session down and return.
-/// The runner cancels ct when Duration has passed on the wall clock (Ctrl+C sooner; a deterministic
+/// The runner cancels ct when Duration has passed on the wall clock, counted from Ready when the
+/// workload signals it (Ctrl+C sooner; a deterministic
 /// run only at Ctrl+C, its Duration being virtual time) and reports workload_hung if RunAsync has
 /// not returned options.TeardownGrace after that.
 /// </summary>
 public interface ISoakWorkload
 {
     Task RunAsync(SoakOptions options, ISoakEventSink sink, CancellationToken ct);
+
+    /// <summary>
+    /// True if the workload calls <see cref="ISoakEventSink.Ready"/> once set up, so the run's
+    /// Duration leaves its set-up out (an actor system's start can take a second on a busy machine).
+    /// </summary>
+    bool SignalsReady => false;
 }
 
 /// <summary>

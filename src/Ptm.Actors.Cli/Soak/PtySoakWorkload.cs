@@ -31,12 +31,15 @@ public sealed class PtySoakWorkload : ISoakWorkload
         _stepQuantum = deterministicStepQuantum;
     }
 
+    public bool SignalsReady => true;
+
     public async Task RunAsync(SoakOptions options, ISoakEventSink sink, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(sink);
         var ptys = SoakPtys.Create(options, new PtySystemOptions { MaxPtys = options.Ptys + BurstHeadroom }, PtySystemLogger(sink.Log));
         var driver = new SoakDriver(options, sink, ptys, _stepQuantum);
+        sink.Ready(); // the Duration counts from here: the pty system is up
         try
         {
             await driver.RunAsync(ct).ConfigureAwait(false);

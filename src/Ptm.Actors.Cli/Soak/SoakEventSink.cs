@@ -23,6 +23,13 @@ public sealed class SoakEventSink : ISoakEventSink
 
     public ILogger Log => _logger;
 
+    private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completes when the workload says it has set up (<see cref="ISoakEventSink.Ready"/>).</summary>
+    public Task WhenReady => _ready.Task;
+
+    public void Ready() => _ready.TrySetResult();
+
     public void Emit(SoakEvent soakEvent)
     {
         ArgumentNullException.ThrowIfNull(soakEvent);

@@ -21,8 +21,8 @@ public sealed class SoakRunner(SoakOptions options, ISoakWorkload workload, ISoa
         var clock = Stopwatch.StartNew();
 
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        if (!options.Deterministic) stop.CancelAfter(options.Duration);
         var run = Task.Run(() => workload.RunAsync(options, sink, stop.Token), CancellationToken.None);
+        if (!options.Deterministic) _ = StopAfterDurationAsync(sink, stop);
         var settled = WaitWithGraceAsync(run, stop.Token);
         try
         {
@@ -44,6 +44,26 @@ public sealed class SoakRunner(SoakOptions options, ISoakWorkload workload, ISoa
         sink.Finish();
         return sink.Read((c, s) => SoakReport.Build(options, elapsed, c, s));
     }
+
+    /// <summary>
+    /// Cancels the run once Duration has passed on the wall clock, from the workload's Ready when
+    /// it signals one (its set-up does not count; bounded in case Ready never comes).
+    /// </summary>
+    private async Task StopAfterDurationAsync(SoakEventSink sink, CancellationTokenSource stop)
+    {
+        try
+        {
+            if (workload.SignalsReady) await Task.WhenAny(sink.WhenReady, Task.Delay(SetUpAllowance, stop.Token)).ConfigureAwait(false);
+            stop.CancelAfter(options.Duration);
+        }
+        catch (ObjectDisposedException)
+        {
+            // The run is over already.
+        }
+    }
+
+    /// <summary>The longest a workload's set-up may take before the Duration starts counting anyway.</summary>
+    private static readonly TimeSpan SetUpAllowance = TimeSpan.FromSeconds(30);
 
     // True if the workload returned (in any way) within the grace period after it was told to stop.
     private async Task<bool> WaitWithGraceAsync(Task run, CancellationToken stopped)

@@ -35,6 +35,22 @@ internal sealed class SlowWorkload(TimeSpan work) : ISoakWorkload
     }
 }
 
+/// <summary>A workload whose set-up takes <paramref name="setUp"/> of wall clock before it says Ready; it notes whether it had been told to stop by then.</summary>
+internal sealed class SlowStartingWorkload(TimeSpan setUp) : ISoakWorkload
+{
+    public bool? StoppedBeforeReady { get; private set; }
+
+    public bool SignalsReady => true;
+
+    public async Task RunAsync(SoakOptions options, ISoakEventSink sink, CancellationToken ct)
+    {
+        await Task.Delay(setUp, CancellationToken.None); // its set-up, not a barrier
+        StoppedBeforeReady = ct.IsCancellationRequested;
+        sink.Ready();
+        await Task.Delay(Timeout.Infinite, ct).ContinueWith(_ => { }, TaskScheduler.Default); // runs until stopped
+    }
+}
+
 /// <summary>A workload that throws.</summary>
 internal sealed class FailingWorkload : ISoakWorkload
 {
