@@ -52,7 +52,7 @@ namespace Ptm.Actors.Pty;
  *   R13    stale wake-ups       re-check the peer under READ           Credit and stream messages are accepted only
  *                                                                      from the current peer ref
  */
-internal sealed class CloneActor : UntypedActor
+internal sealed partial class CloneActor : UntypedActor
 {
     private readonly SlotTable _table;
     private readonly CloneStatistics _statistics;
@@ -63,7 +63,6 @@ internal sealed class CloneActor : UntypedActor
     // too), and hashing a ref's path string on every open, close and ioctl update was a visible cost.
     private readonly Dictionary<IActorRef, PtyEntry> _bySide = new(ReferenceEqualityComparer.Instance);
     private long _serial;
-    private DeadLetterForwarder? _deadLetters;
 
     public CloneActor(PtySystemOptions options, CloneStatistics statistics, CallCompletion owner, string dispatcher)
     {
@@ -88,20 +87,6 @@ internal sealed class CloneActor : UntypedActor
         }
         return Directive.Stop;
     }), loggingEnabled: false);
-
-    /// <summary>Requests sent to a side that has stopped come back here as dead letters (PD13, R7).</summary>
-    protected override void PreStart()
-    {
-        _deadLetters = new DeadLetterForwarder(Self, ((ExtendedActorSystem)Context.System).Provider);
-        Context.System.EventStream.Subscribe(_deadLetters, typeof(AllDeadLetters));
-    }
-
-    protected override void PostStop()
-    {
-        if (_deadLetters is null) return;
-        _deadLetters.Close();
-        Context.System.EventStream.Unsubscribe(_deadLetters);
-    }
 
     /// <summary>
     /// The Clone's state is every pty's bookkeeping: its own failure is logged and counted, then
@@ -305,28 +290,6 @@ internal sealed class CloneActor : UntypedActor
             default: request.Fail(Errno.EINVAL); return;
         }
         request.Complete(0);
-    }
-
-    /// <summary>
-    /// A request whose side is gone is answered here (EIO for a crashed side, PD13), so no call
-    /// waits forever; a join that reached a stream already in its last close is evaluated again
-    /// (R7). Only this PtySystem's letters count: several may share one host actor system.
-    /// Requests are IDeadLetterSuppression, so they arrive as SuppressedDeadLetter.
-    /// </summary>
-    private void Rescue(AllDeadLetters letter)
-    {
-        switch (letter.Message)
-        {
-            case PtyRequest request:
-                if (ReferenceEquals(request.Completion, _owner)) request.Complete(request.WhenSideIsGone);
-                return;
-            case JoinOpen join:
-                if (ReferenceEquals(join.Request.Completion, _owner)) Self.Tell(new DriverOpen(join.Request));
-                return;
-        }
-        if (letter is SuppressedDeadLetter || letter.Message is IDeadLetterSuppression || _statistics.Stopping) return;
-        if (!Self.Path.Equals(letter.Recipient.Path.Parent)) return; // another PtySystem's side, or not a side at all
-        _statistics.RecordUnexpectedDeadLetter($"{letter.Message.GetType().Name} to {letter.Recipient.Path}");
     }
 
     private void Track(IActorRef side, PtyEntry entry)
