@@ -32,7 +32,7 @@ public static class DeterministicPtys
     public static PtySystem Create(int seed, PtySystemOptions? options = null, ILogger? logger = null, bool recordTrace = true)
     {
         var config = SeededConfig(seed, recordTrace).WithFallback(VirtualScheduler.ConfigFor(clock: null, dueNowOnThreadPool: false));
-        var ptys = PtySystemFactory.Start("seeded", config, DispatcherId, options, logger);
+        var ptys = PtySystem.CreateOwned("seeded", config, (options ?? new PtySystemOptions()) with { Dispatcher = DispatcherId }, logger);
         var driver = DriverOf(ptys);
         AwaitStarted(ptys.CloneActor, driver);
         driver.RunUntilIdle(); // the root actor's start, so the first call meets a running Clone

@@ -26,7 +26,7 @@ public static class FaultablePtys
     public static PtySystem Create(PtySystemOptions? options = null, ILogger? logger = null, VirtualClock? clock = null)
     {
         var config = clock is null ? Config : Config.WithFallback(VirtualScheduler.ConfigFor(clock, dueNowOnThreadPool: true));
-        return PtySystemFactory.Start("faultable", config, DispatcherId, options, logger);
+        return PtySystem.CreateOwned("faultable", config, (options ?? new PtySystemOptions()) with { Dispatcher = DispatcherId }, logger);
     }
 
     /// <summary>The product's dispatcher (reference.conf's ptm.dispatcher) with the faultable mailbox.</summary>

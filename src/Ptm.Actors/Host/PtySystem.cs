@@ -1,4 +1,5 @@
 using Akka.Actor;
+using Akka.Configuration;
 using System.Runtime.CompilerServices;
 using Ptm.Actors.Pty;
 using Ptm.Actors.Runtime;
@@ -90,13 +91,20 @@ public sealed class PtySystem : IAsyncDisposable, IExtension
     /// terminates. Actor logging goes through Akka.Logger.Serilog to <paramref name="logger"/>
     /// (none: the actor system logs nothing).
     /// </summary>
-    public static PtySystem Create(PtySystemOptions? options = null, ILogger? logger = null)
+    public static PtySystem Create(PtySystemOptions? options = null, ILogger? logger = null) =>
+        CreateOwned("ptys", Config.Empty, options ?? new PtySystemOptions(), logger);
+
+    /// <summary>
+    /// A PtySystem on an actor system of its own, named <paramref name="prefix"/>-N, configured by
+    /// <paramref name="config"/> over the logging for <paramref name="logger"/> and our defaults
+    /// (Create, and the TestKit's seeded and faultable systems with their own dispatchers).
+    /// </summary>
+    internal static PtySystem CreateOwned(string prefix, Config config, PtySystemOptions options, ILogger? logger)
     {
-        options ??= new PtySystemOptions();
         options.Validate();
-        var name = "ptys-" + Interlocked.Increment(ref s_systems);
+        var name = prefix + "-" + Interlocked.Increment(ref s_systems);
         var route = logger is null ? null : SerilogRouting.Route(name, logger);
-        var system = ActorSystem.Create(name, SerilogRouting.AkkaLogging(logger).WithFallback(PtyConfig.Reference));
+        var system = ActorSystem.Create(name, config.WithFallback(SerilogRouting.AkkaLogging(logger)).WithFallback(PtyConfig.Reference));
         return new PtySystem(system, options, ownsSystem: true, logger, route);
     }
 
@@ -122,13 +130,6 @@ public sealed class PtySystem : IAsyncDisposable, IExtension
     {
         ArgumentNullException.ThrowIfNull(system);
         return system.WithExtension<PtySystem, PtySystemProvider>();
-    }
-
-    /// <summary>Starts a PtySystem on an actor system made for it (the TestKit's seeded and faultable systems).</summary>
-    internal static PtySystem Start(ActorSystem system, PtySystemOptions options, bool ownsSystem, ILogger? logger = null)
-    {
-        options.Validate();
-        return new PtySystem(system, options, ownsSystem, logger, logRoute: null);
     }
 
     /// <summary>Completes when no pty actor has work and no call is in flight (a seeded dispatcher is run to that point here).</summary>

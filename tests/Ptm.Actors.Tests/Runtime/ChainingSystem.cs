@@ -17,7 +17,7 @@ internal sealed class ChainingSystem : IAsyncDisposable
 
     public ChainingSystem()
     {
-        var quiet = ConfigurationFactory.ParseString("akka { loglevel = OFF, stdout-loglevel = OFF, log-dead-letters = off, log-dead-letters-during-shutdown = off }");
+        var quiet = SerilogRouting.AkkaLogging(logger: null); // the actor system logs nothing
         System = ActorSystem.Create("after-turn-" + Interlocked.Increment(ref s_systems), quiet.WithFallback(PtyConfig.Reference));
         Driver = DispatcherDrivers.For(System, PtyConfig.DefaultDispatcher) as ChainingDriver
             ?? throw new InvalidOperationException($"{PtyConfig.DefaultDispatcher} does not run on the chaining executor");

@@ -31,7 +31,7 @@ internal sealed class SweepSystem : IDisposable
                 dispatchers.Append("  ").Append(key).Append(" = \"").Append(value.GetString()).Append("\"\n");
             dispatchers.Append("}\n");
         }
-        var quiet = ConfigurationFactory.ParseString("akka { loglevel = OFF, stdout-loglevel = OFF, log-dead-letters = off, log-dead-letters-during-shutdown = off }");
+        var quiet = SerilogRouting.AkkaLogging(logger: null); // the actor system logs nothing
         System = ActorSystem.Create("sweep-" + Interlocked.Increment(ref s_systems), ConfigurationFactory.ParseString(dispatchers.ToString())
             .WithFallback(VirtualScheduler.ConfigFor(clock: null, dueNowOnThreadPool: false))
             .WithFallback(quiet)

@@ -1,5 +1,7 @@
 using Akka.Actor;
 using Akka.Configuration;
+using Ptm.Actors.Pty;
+using Ptm.Actors.Runtime;
 
 namespace Ptm.Actors.Cli.Bench.Kernel;
 
@@ -13,20 +15,10 @@ namespace Ptm.Actors.Cli.Bench.Kernel;
 public sealed class BenchActorSystem : IAsyncDisposable
 {
     /// <summary>The dispatcher of every pty actor (Ptm.Actors' reference.conf).</summary>
-    public const string Dispatcher = "ptm.dispatcher";
+    public const string Dispatcher = PtyConfig.DefaultDispatcher;
 
-    // The name under which Ptm.Actors embeds its reference.conf (Akka.NET's way of shipping defaults).
-    private const string ReferenceResource = "Ptm.Actors.Runtime.reference.conf";
-
-    private static readonly Lazy<Config> s_config = new(() =>
-        ConfigurationFactory.ParseString("""
-            akka {
-              loglevel = OFF
-              stdout-loglevel = OFF
-              log-dead-letters = off
-              log-dead-letters-during-shutdown = off
-            }
-            """).WithFallback(ConfigurationFactory.FromResource(ReferenceResource, typeof(PtySystem).Assembly)));
+    // Ptm.Actors' own defaults, and no logging: the same configuration a silent PtySystem.Create gets.
+    private static readonly Lazy<Config> s_config = new(() => SerilogRouting.AkkaLogging(logger: null).WithFallback(PtyConfig.Reference));
 
     private BenchActorSystem(ActorSystem system) => System = system;
 
@@ -39,17 +31,7 @@ public sealed class BenchActorSystem : IAsyncDisposable
         System.ActorOf(Props(create), name);
 
     /// <summary>Props for <paramref name="create"/> on the pty dispatcher.</summary>
-    public static Props Props<TActor>(Func<TActor> create) where TActor : ActorBase =>
-        Akka.Actor.Props.CreateBy(new Producer<TActor>(create)).WithDispatcher(Dispatcher);
+    public static Props Props<TActor>(Func<TActor> create) where TActor : ActorBase => ActorFactory.Props(create, Dispatcher);
 
     public async ValueTask DisposeAsync() => await System.Terminate().ConfigureAwait(false);
-
-    private sealed class Producer<TActor>(Func<TActor> create) : IIndirectActorProducer where TActor : ActorBase
-    {
-        public Type ActorType => typeof(TActor);
-
-        public ActorBase Produce() => create();
-
-        public void Release(ActorBase actor) { }
-    }
 }
