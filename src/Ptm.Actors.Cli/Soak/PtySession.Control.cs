@@ -23,7 +23,7 @@ internal sealed partial class PtySession
 
     private enum ActiveCall { None, PollManager, PollSubsidiary, IoctlManager, IoctlSubsidiary, Flush, FlushSettle, OpenExtra, CloseExtra }
 
-    private const int UnknownIoctl = 0x5468; // TIOCGWINSZ: no module handles it on a bare pair (D2, D7, D8)
+    private const int UnknownIoctl = IoctlCommands.TIOCGWINSZ; // TIOCGWINSZ: no module handles it on a bare pair (D2, D7, D8)
 
     private readonly List<int> _extraFds = new();
     private readonly StreamKey[] _flushWindows = new StreamKey[2];

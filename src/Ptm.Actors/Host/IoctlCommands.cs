@@ -9,6 +9,12 @@ public static class IoctlCommands
     public const int ZONEPT = 0x5004;
     public const int OWNERPT = 0x5005;
 
+    /// <summary>illumos TIOCGWINSZ, tIOC | 104 ('t' &lt;&lt; 8): answered by ptem only (M3.8); a bare pair forwards it (D7, D8).</summary>
+    public const int TIOCGWINSZ = 0x7468;
+
+    /// <summary>illumos TIOCSWINSZ, tIOC | 103.</summary>
+    public const int TIOCSWINSZ = 0x7467;
+
     private static readonly Dictionary<string, int> s_byName = new(StringComparer.Ordinal)
     {
         ["ISPTM"] = ISPTM,
@@ -16,16 +22,17 @@ public static class IoctlCommands
         ["PTSSTTY"] = PTSSTTY,
         ["ZONEPT"] = ZONEPT,
         ["OWNERPT"] = OWNERPT,
-        // illumos termios values ('T' << 8 | n); without ptem/ldterm nothing on the pair handles them (D7, D8).
+        // illumos termios values: TIOC ('T' << 8 | n) and tIOC ('t' << 8 | n) of sys/termios.h. Without
+        // ptem/ldterm nothing on the pair handles them (D7, D8).
         ["TCGETA"] = 0x5401,
         ["TCSETA"] = 0x5402,
         ["TCGETS"] = 0x540d,
         ["TCSETS"] = 0x540e,
         ["TCSBRK"] = 0x5405,
         ["TCFLSH"] = 0x5407,
-        ["TIOCGWINSZ"] = 0x5468,
-        ["TIOCSWINSZ"] = 0x5467,
-        ["TIOCSTI"] = 0x7417,
+        ["TIOCGWINSZ"] = TIOCGWINSZ,
+        ["TIOCSWINSZ"] = TIOCSWINSZ,
+        ["TIOCSTI"] = 0x7472, // tIOC | 114
     };
 
     /// <summary>The number for a known name; any other upper-case name maps to a stable number in an unused range.</summary>

@@ -154,7 +154,7 @@ public class PassThroughTests
         using var pty = new DeterministicPty();
         var (m, s) = pty.OpenPair(OpenFlags.NonBlock, OpenFlags.NonBlock);
         while (pty.Settle(pty.Posix.Write(m, Bytes.Repeat('x', 4096))).IsOk) { }
-        var ioctl = pty.Posix.Ioctl(m, 0x5468); // TIOCGWINSZ: not ptm's, forwarded as an ordinary message
+        var ioctl = pty.Posix.Ioctl(m, IoctlCommands.TIOCGWINSZ); // TIOCGWINSZ: not ptm's, forwarded as an ordinary message
         pty.Settle();
         Assert.False(ioctl.IsCompleted); // queued behind the data in ptm's write queue
         for (var round = 0; round < 10 && !ioctl.IsCompleted; round++) pty.Drain(s);

@@ -53,7 +53,7 @@ public class CrashTests
         {
             pty.Fails(Errno.EIO, pty.Posix.Read(fd, new byte[8]));
             pty.Fails(Errno.EIO, pty.Posix.Write(fd, Bytes.Of("x")));
-            pty.Fails(Errno.EIO, pty.Posix.Ioctl(fd, 0x5468));
+            pty.Fails(Errno.EIO, pty.Posix.Ioctl(fd, IoctlCommands.TIOCGWINSZ));
             Assert.Equal(PollEvents.POLLERR, pty.Poll(fd));
             pty.Close(fd);
             pty.Fails(Errno.EBADF, pty.Posix.Read(fd, new byte[8]));

@@ -7,7 +7,7 @@ namespace Ptm.Actors.Tests.Races;
 /// <summary>R3, R6, R7: a subsidiary open racing manager traffic, a manager close, or the subsidiary's own last close.</summary>
 public sealed class OpenRaceTests(ITestOutputHelper output)
 {
-    private static readonly int TIOCGWINSZ = 0x5468;
+    private static readonly int TIOCGWINSZ = IoctlCommands.TIOCGWINSZ;
 
     [Fact]
     public void R3_a_subsidiary_is_addressable_by_the_manager_only_after_it_started_and_introduced_itself()
