@@ -23,4 +23,5 @@ public enum Errno
     EPIPE = 32,
     ERANGE = 34,
     ENOSYS = 38,
+    EBADMSG = 74,
 }

@@ -11,7 +11,7 @@ namespace Ptm.Actors;
 /// actor completes, so when the system is idle every call that can complete has completed.
 /// Descriptors are never reused, so a stale one can only ever mean EBADF.
 /// </summary>
-public sealed class PosixApi
+public sealed partial class PosixApi
 {
     /// <summary>PTLEN: the size of ptsname's own buffer (N11).</summary>
     public const int PtsnameBufferLength = 32;
@@ -48,12 +48,15 @@ public sealed class PosixApi
         return Failed(Errno.ENOENT);
     }
 
-    public Task<SysResult> Close(int fd, Credentials? who = null)
+    /// <summary>close(2). Without O_NONBLOCK the stream head first waits, at most 15 s, for queued output to drain (H3).</summary>
+    public Task<SysResult> Close(int fd, Credentials? who = null) => Close(fd, who, drain: true);
+
+    private Task<SysResult> Close(int fd, Credentials? who, bool drain)
     {
         if (Usable(fd) is not { } file) return Failed(Errno.EBADF);
         file.Closed = true;
         _files.TryRemove(fd, out _); // a forgotten descriptor answers EBADF exactly as a closed one does
-        return SendTo(file, new CloseRequest(who ?? Credentials.Root, file));
+        return SendTo(file, new CloseRequest(who ?? Credentials.Root, file, drain));
     }
 
     /// <summary>read(2) into <paramref name="buffer"/>; the result's Value is the count (0 at end of file).</summary>
@@ -67,10 +70,10 @@ public sealed class PosixApi
     public Task<SysResult> Ioctl(int fd, int command, ReadOnlyMemory<byte>? payload = null, Credentials? who = null, CancellationToken cancellationToken = default) =>
         Usable(fd) is { } file ? SendTo(file, new IoctlRequest(who ?? Credentials.Root, file, command, payload), cancellationToken) : Failed(Errno.EBADF);
 
-    /// <summary>I_FLUSH.</summary>
+    /// <summary>I_FLUSH: FLUSHR, FLUSHW, FLUSHRW, or 0 (nothing to flush, still a round trip: H2, H6); other bits fail EINVAL.</summary>
     public Task<SysResult> Flush(int fd, FlushFlags flags, Credentials? who = null)
     {
-        if ((flags & ~FlushFlags.FLUSHRW) != 0 || flags == FlushFlags.None) return Failed(Errno.EINVAL);
+        if ((flags & ~FlushFlags.FLUSHRW) != 0) return Failed(Errno.EINVAL);
         return Usable(fd) is { } file ? SendTo(file, new FlushRequest(who ?? Credentials.Root, file, flags)) : Failed(Errno.EBADF);
     }
 
@@ -135,12 +138,16 @@ public sealed class PosixApi
     /// <summary>Descriptors the facade still holds: open files, and opens still in flight.</summary>
     internal int HeldDescriptors => _files.Count;
 
-    /// <summary>Starts every close, lets the system run (a deterministic one runs only when asked), then waits for them.</summary>
+    /// <summary>
+    /// Starts every close, lets the system run (a deterministic one runs only when asked), then
+    /// waits for them. The system's own clean-up does not wait for output to drain (H3): nobody
+    /// is left to read it.
+    /// </summary>
     internal async Task CloseEverythingAsync()
     {
         var closes = new List<Task<SysResult>>();
         foreach (var fd in _files.Keys)
-            if (Usable(fd) is not null) closes.Add(Close(fd));
+            if (Usable(fd) is not null) closes.Add(Close(fd, null, drain: false));
         await _system.WhenIdleAsync().ConfigureAwait(false);
         await Task.WhenAll(closes).ConfigureAwait(false);
     }

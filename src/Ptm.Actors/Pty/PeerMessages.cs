@@ -51,8 +51,14 @@ internal sealed record SetZone(int Minor, int Zone) : IDeadLetterSuppression;
 
 internal sealed record SetOwner(int Minor, long Uid, long Gid) : IDeadLetterSuppression;
 
-/// <summary>PTSSTTY (I3): the manager sets the bit; a subsidiary request fails EEXIST if it is already set.</summary>
-internal sealed record SetPtsTty(int Minor, IoctlRequest? FromSubsidiary) : IDeadLetterSuppression;
+/// <summary>
+/// PTSSTTY (I3): the manager sets the bit; a subsidiary's M_IOCTL (its id in
+/// <paramref name="SubsidiaryIoctl"/>) fails EEXIST if it is already set, answered with <see cref="PtsTtyAnswer"/>.
+/// </summary>
+internal sealed record SetPtsTty(int Minor, long? SubsidiaryIoctl) : IDeadLetterSuppression;
+
+/// <summary>The Clone's answer to a subsidiary's PTSSTTY: None, or the errno its M_IOCNAK carries.</summary>
+internal sealed record PtsTtyAnswer(long Ioctl, Errno Error) : IDeadLetterSuppression;
 
 /// <summary>
 /// Fault injection (PD13): the side fails when it processes this message, in its turn, so

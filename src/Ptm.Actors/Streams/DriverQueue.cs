@@ -20,10 +20,10 @@ public sealed class DriverQueue(WaterMarks marks, WaterMarks peerReadQueue)
 
     public int Count => _messages?.Count ?? 0;
 
-    /// <summary>The stream head may put another message (the queue is below its high-water mark).</summary>
+    /// <summary>The stream head may put another message (canputnext: the queue is below its high-water mark, H8).</summary>
     public bool CanPut => Bytes < Marks.High;
 
-    /// <summary>Below low water: writers held by a full queue may resume (D15).</summary>
+    /// <summary>Below low water: writers held by a full queue are woken (the back-enable of D15).</summary>
     public bool BelowLowWater => Bytes < Marks.Low;
 
     /// <summary>The peer's read queue can take another ordinary message: fewer than its High bytes sent and not yet consumed.</summary>
@@ -60,10 +60,10 @@ public sealed class DriverQueue(WaterMarks marks, WaterMarks peerReadQueue)
     public void ResetPeer() => _sent = _peerConsumed = 0;
 
     /// <summary>
-    /// Removes every ordinary data message (or only those of <paramref name="band"/>), keeping
-    /// ioctls and priority messages. Returns the bytes flushed (M_FLUSH with FLUSHW, D4, D5).
+    /// Removes every ordinary data message, keeping ioctls and priority messages. Returns the
+    /// bytes flushed (M_FLUSH with FLUSHW, D4, D5).
     /// </summary>
-    public int FlushData(byte? band = null)
+    public int FlushData()
     {
         var flushed = 0;
         if (_messages is null) return 0;
@@ -71,7 +71,7 @@ public sealed class DriverQueue(WaterMarks marks, WaterMarks peerReadQueue)
         for (var remaining = _messages.Count; remaining > 0; remaining--)
         {
             var message = _messages.Dequeue();
-            if (message is DataMessage or ProtoMessage { Priority: false } && (band is null || message.Band == band))
+            if (message is DataMessage or ProtoMessage { Priority: false })
             {
                 flushed += message.Size;
                 Bytes -= message.Size;

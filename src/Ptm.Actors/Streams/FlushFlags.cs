@@ -8,6 +8,7 @@ public enum FlushFlags : byte
     FLUSHR = 0x01,
     FLUSHW = 0x02,
     FLUSHRW = FLUSHR | FLUSHW,
+    /// <summary>Names one band (I_FLUSHBAND); I_FLUSH rejects it with EINVAL, and no band other than 0 exists here.</summary>
     FLUSHBAND = 0x04,
 }
 

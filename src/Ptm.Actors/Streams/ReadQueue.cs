@@ -2,8 +2,10 @@ namespace Ptm.Actors.Streams;
 
 /// <summary>
 /// A stream head's read queue (D17, D21). Reads are byte-stream: one read takes what is queued,
-/// across messages, up to the caller's count, and stops before a zero-length message; a read
-/// that meets a zero-length message first consumes it and returns 0 (end of file).
+/// across messages, up to the caller's count, and stops before a zero-length message or an
+/// M_PROTO; a read that meets a zero-length message first consumes it and returns 0 (end of
+/// file); one that meets an M_PROTO first fails EBADMSG and leaves it queued (H7). getmsg takes
+/// one message whole, control part and data part.
 ///
 /// It is also the consumer half of the flow-control protocol between the two actors: the
 /// producer counts bytes sent, this queue counts bytes consumed (read or flushed), and once the
@@ -17,18 +19,11 @@ public sealed class ReadQueue(WaterMarks marks)
     /// <summary>The stream head's options as the last M_SETOPTS left them (D17).</summary>
     public WaterMarks Marks { get; private set; } = marks;
 
-    /// <summary>SO_ISTTY: the stream may become a controlling terminal (L18).</summary>
-    public bool IsTty { get; private set; }
-
-    /// <summary>Applies an M_SETOPTS arriving at the stream head (D17, L18).</summary>
-    public void Apply(SetOptionsMessage options)
-    {
-        Marks = options.ReadQueueMarks;
-        IsTty = options.IsTty;
-    }
+    /// <summary>Applies an M_SETOPTS arriving at the stream head (D17).</summary>
+    public void Apply(SetOptionsMessage options) => Marks = options.ReadQueueMarks;
 
     // Created on first data: an idle pair's read queues stay a few fields (memory per idle pair).
-    private Queue<DataMessage>? _messages;
+    private Queue<StreamMessage>? _messages;
     private int _headOffset;
     private long _consumed;
     private long _reported;
@@ -42,10 +37,54 @@ public sealed class ReadQueue(WaterMarks marks)
     /// <summary>Total bytes ever consumed by reads and flushes.</summary>
     public long Consumed => _consumed;
 
-    public void Enqueue(DataMessage message)
+    /// <summary>Queues an M_DATA or an M_PROTO/M_PCPROTO.</summary>
+    public void Enqueue(StreamMessage message)
     {
-        (_messages ??= new Queue<DataMessage>()).Enqueue(message);
+        (_messages ??= new Queue<StreamMessage>()).Enqueue(message);
         Bytes += message.Size;
+    }
+
+    /// <summary>The first queued message has a control part: a byte-stream read must fail EBADMSG (H7).</summary>
+    public bool ProtoFirst => _messages is { Count: > 0 } && _messages.Peek() is ProtoMessage;
+
+    /// <summary>A zero-count read (H4): a zero-length message at the head is consumed, anything else stays.</summary>
+    public void ReadNothing()
+    {
+        if (_messages is { Count: > 0 } && _messages.Peek() is DataMessage { IsZeroLength: true }) _messages.Dequeue();
+    }
+
+    /// <summary>
+    /// getmsg(2): takes the first message, at most <paramref name="controlMax"/> control bytes and
+    /// <paramref name="dataMax"/> data bytes; what does not fit stays queued as the rest of the
+    /// message. Control is null for an M_DATA (no control part).
+    /// </summary>
+    public (ReadOnlyMemory<byte>? Control, ReadOnlyMemory<byte> Data) TakeMessage(int controlMax, int dataMax)
+    {
+        var first = _messages!.Dequeue();
+        ReadOnlyMemory<byte>? control = null;
+        ReadOnlyMemory<byte> data;
+        if (first is ProtoMessage proto)
+        {
+            control = proto.Control[..Math.Min(controlMax, proto.Control.Length)];
+            data = proto.Data;
+        }
+        else data = ((DataMessage)first).Bytes[_headOffset..];
+        _headOffset = 0;
+        var taken = data[..Math.Min(dataMax, data.Length)];
+        if (taken.Length < data.Length) PushFront(new DataMessage(data[taken.Length..]));
+        var remained = first is ProtoMessage ? first.Size : data.Length; // a data message may be partly read already
+        var consumed = remained - (data.Length - taken.Length);
+        Bytes -= consumed;
+        _consumed += consumed;
+        return (control, taken);
+    }
+
+    private void PushFront(StreamMessage message)
+    {
+        var rest = _messages!.ToArray();
+        _messages.Clear();
+        _messages.Enqueue(message);
+        foreach (var queued in rest) _messages.Enqueue(queued);
     }
 
     /// <summary>Byte-stream read into <paramref name="destination"/>. Returns the count, 0 at a zero-length message (consumed).</summary>
@@ -55,7 +94,7 @@ public sealed class ReadQueue(WaterMarks marks)
         if (_messages is null) return 0;
         while (_messages.Count > 0)
         {
-            var head = _messages.Peek();
+            if (_messages.Peek() is not DataMessage head) break; // an M_PROTO ends a read (H7)
             if (head.IsZeroLength)
             {
                 if (total == 0) _messages.Dequeue();

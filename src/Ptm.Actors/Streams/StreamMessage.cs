@@ -11,9 +11,6 @@ public abstract record StreamMessage : Akka.Event.IDeadLetterSuppression
     /// <summary>True for the M_PC* family and the other types at or above QPCTL.</summary>
     public abstract bool IsPriority { get; }
 
-    /// <summary>Priority band of an ordinary message (0 is the normal band).</summary>
-    public byte Band { get; init; }
-
     /// <summary>Bytes this message counts against a queue's water marks.</summary>
     public virtual int Size => 0;
 }
@@ -46,14 +43,11 @@ public sealed record ProtoMessage(ReadOnlyMemory<byte> Control, ReadOnlyMemory<b
     public override int Size => Control.Length + Data.Length;
 }
 
-/// <summary>M_READ: the stream head asks for data (ldterm's non-canonical reads). Neither driver passes it on (D22).</summary>
-public sealed record ReadNotification(int Count) : StreamMessage
-{
-    public override bool IsPriority => false;
-}
-
-/// <summary>M_SETOPTS: stream-head options sent up at open (D17): water marks and whether the stream is a tty.</summary>
-public sealed record SetOptionsMessage(WaterMarks ReadQueueMarks, bool IsTty) : StreamMessage
+/// <summary>
+/// M_SETOPTS: stream-head options sent up at open (D17): the read queue's water marks. (SO_ISTTY,
+/// L18, is not carried: controlling terminals are not modelled, so nothing could observe it.)
+/// </summary>
+public sealed record SetOptionsMessage(WaterMarks ReadQueueMarks) : StreamMessage
 {
     public override bool IsPriority => false;
 }
@@ -71,11 +65,15 @@ public sealed record ErrorMessage(Errno ReadError, Errno WriteError) : StreamMes
     public override bool IsPriority => true;
 }
 
-/// <summary>M_FLUSH: which queues to flush (FLUSHR/FLUSHW/FLUSHRW, with FLUSHBAND the band byte names one band).</summary>
-public sealed record FlushMessage(FlushFlags Flags, byte FlushBand = 0) : StreamMessage
+/// <summary>
+/// M_FLUSH: which queues to flush (FLUSHR/FLUSHW/FLUSHRW). Every message here travels in band 0
+/// (nothing can send a banded one: there is no I_FLUSHBAND or banded putmsg), so a flush empties
+/// whole queues.
+/// </summary>
+public sealed record FlushMessage(FlushFlags Flags) : StreamMessage
 {
     public override bool IsPriority => true;
 
-    /// <summary>The flags as seen from the other side of the pair: FLUSHR and FLUSHW swap, FLUSHBAND stays (D4, D5).</summary>
+    /// <summary>The flags as seen from the other side of the pair: FLUSHR and FLUSHW swap (D4, D5).</summary>
     public FlushMessage Mirrored() => this with { Flags = Flags.Mirrored() };
 }

@@ -3,7 +3,7 @@ namespace Ptm.Actors.Streams;
 /// <summary>
 /// A queue's flow-control marks. A producer may put a message while the queue holds fewer than
 /// <see cref="High"/> bytes, so a queue never exceeds High plus one message; once a full queue
-/// drains below <see cref="Low"/> the producer is told to resume (D13-D15).
+/// drains below <see cref="Low"/> the producer is told to resume (D13, D14, D15).
 /// </summary>
 public readonly record struct WaterMarks(int High, int Low)
 {

@@ -50,7 +50,7 @@ public class HandleApiTests
         await using var subsidiary = await manager.OpenSubsidiaryAsync();
         await manager.DisposeAsync();
         Assert.Equal(Errno.EIO, (await Assert.ThrowsAsync<PtyException>(() => subsidiary.WriteAsync("x"u8.ToArray()))).Errno);
-        Assert.Equal(Errno.ENXIO, (await Assert.ThrowsAsync<PtyException>(() => subsidiary.IoctlAsync(0x5468))).Errno);
+        Assert.Equal(Errno.ENXIO, (await Assert.ThrowsAsync<PtyException>(() => subsidiary.IoctlAsync(IoctlCommands.TIOCGWINSZ))).Errno);
         Assert.Equal(0, await subsidiary.ReadAsync(new byte[4]));
         Assert.Equal(PollEvents.POLLHUP, await subsidiary.PollAsync());
     }
@@ -104,8 +104,9 @@ public class HandleApiTests
         cancel.Cancel();
         Assert.Equal(Errno.EINTR, (await Assert.ThrowsAsync<PtyException>(() => second.WaitAsync(Safety))).Errno);
         Assert.False(first.IsCompleted);
-        await subsidiary.DisposeAsync(); // the first writer is released too (D11)
-        await first.WaitAsync(Safety);
+        await subsidiary.DisposeAsync(); // the first writer stays held (D16, PD5) until the manager flushes
+        await manager.FlushAsync(FlushFlags.FLUSHW);
+        Assert.Equal(100_000, await first.WaitAsync(Safety)); // resumed, it met D9: the whole write counts (PD4)
     }
 
     [Fact]

@@ -6,7 +6,7 @@ namespace Ptm.Actors.Tests.Ioctl;
 /// <summary>I6-I8, D2, D7, D8, PD6: ioctls the drivers do not answer, and malformed ones.</summary>
 public sealed class ForwardedAndBadIoctlTests : IDisposable
 {
-    private const int TIOCGWINSZ = 0x5468;
+    private const int TIOCGWINSZ = IoctlCommands.TIOCGWINSZ;
     private readonly DeterministicPty _pty = new(2, recordTrace: true);
 
     public void Dispose() => _pty.Dispose();
@@ -126,7 +126,6 @@ public sealed class ForwardedAndBadIoctlTests : IDisposable
         var manager = _pty.OpenManager();
         Assert.Equal(Errno.EINVAL, _pty.Settle(_pty.Posix.ptsname_r(manager, -1)).Errno);
         Assert.Equal(Errno.EINVAL, _pty.Settle(_pty.Posix.Flush(manager, (Streams.FlushFlags)0x40)).Errno);
-        Assert.Equal(Errno.EINVAL, _pty.Settle(_pty.Posix.Flush(manager, Streams.FlushFlags.None)).Errno);
         Assert.Equal(Errno.ENOENT, _pty.Settle(_pty.Posix.Open("/dev/nonsense")).Errno);
         _pty.CloseAllAndCheckClean(manager);
     }

@@ -4,17 +4,16 @@ namespace Ptm.Actors.Tests.Lifecycle;
 
 /// <summary>
 /// Closing one side while the other is mid-write and mid-read, over many deterministic seeds
-/// (L12-L16, D16, PD14): every call completes once the system is idle, what the survivor reads
-/// is an in-order prefix of what the closer wrote (exactly all of it when the subsidiary closes,
-/// D16; a prefix when the manager closes, L14 discards its queued output), what the closer read
-/// is a prefix of what the survivor wrote, and no minor leaks.
+/// (L12, L13, L14, L15, L16, D16, H3, PD5, PD14): a blocking close waits for its output to
+/// drain, at most 15 s of virtual time; every call completes once the system is idle, except a
+/// manager write held at the subsidiary's close, which waits for the manager's flush (PD5); what
+/// the survivor reads is an in-order prefix of what the closer wrote (exactly all of it when the
+/// subsidiary closes, D16; a prefix when the manager closes, L14 discards what the drain left),
+/// what the closer read is a prefix of what the survivor wrote, and no minor leaks.
 /// </summary>
 public class CloseUnderLoadTests
 {
     private const int Seeds = 200;
-
-    private const string ResumeWritersBug = "BUG: with the calls parked before the crash, seed 87 (manager crash) hits SideActor.ResumeWriters' re-entrancy first: the subsidiary actor dies with InvalidOperationException (Queue empty) while resuming its blocked write, so the survivor's reads fail EIO (D15, PD14). See NonBlockingTests.D15_a_blocked_write_resumed_by_one_credit_completes_and_the_manager_survives.";
-
 
     [Fact]
     public void L14_and_PD14_manager_close_under_load_loses_only_its_own_queued_output_and_leaks_nothing()
@@ -61,6 +60,13 @@ public class CloseUnderLoadTests
         if (crash) pty.Settle();
         var end = crash ? pty.Posix.Crash(closer) : pty.Posix.Close(closer);
         pty.Settle();
+        if (!end.IsCompleted)
+        {
+            Assert.False(crash, $"seed {seed}: a crash waited");
+            pty.Sleep(Pty.SideActor.CloseTime); // H3: the drain waits at most 15 s
+        }
+        if (!closeManager && !managerWrite.IsCompleted)
+            pty.Ok(pty.Posix.Flush(m, Streams.FlushFlags.FLUSHW), "flush"); // PD5: the held manager output stays until flushed
 
         var where = $"seed {seed}";
         var names = new[] { "manager write", "subsidiary write", "manager read", "subsidiary read", "close" };
@@ -91,10 +97,8 @@ public class CloseUnderLoadTests
             Assert.True(received.Count <= accepted, $"{where}: read {received.Count}, accepted {accepted}"); // L14, PD13 may only discard
 
         // The survivor's own write ended too (EIO/EINVAL or a count), and closing it frees the pty.
-        if (crash) pty.Close(closer);
-        pty.Close(survivor);
-        Assert.Equal(0, pty.System.AllocatedMinors);
-        Assert.Equal(0, pty.System.UnexpectedDeadLetters);
+        // A manager survivor may still hold output for the gone subsidiary (PD5): its close drains for 15 s (H3).
+        pty.CloseAllAndCheckClean(crash ? [closer, survivor] : [survivor]);
     }
 
     /// <summary>Blocking reads until end of file: the closer is gone, so one must come (L13 or L15).</summary>

@@ -1,3 +1,4 @@
+using Ptm.Actors.Pty;
 using Ptm.Actors.Tests.Support;
 
 namespace Ptm.Actors.Tests.MissingPeer;
@@ -6,7 +7,7 @@ namespace Ptm.Actors.Tests.MissingPeer;
 public class MissingPeerTests
 {
     [Fact]
-    public void D9_and_PD4_a_manager_write_while_locked_returns_its_count_then_every_later_write_fails_einval()
+    public void D9_PD4_and_H1_a_manager_write_while_locked_returns_its_count_then_every_later_write_and_ioctl_fails_einval()
     {
         using var pty = new DeterministicPty();
         var m = pty.OpenManager(OpenFlags.NonBlock);
@@ -15,11 +16,13 @@ public class MissingPeerTests
         pty.Fails(Errno.EINVAL, pty.Posix.Write(m, Array.Empty<byte>()));
         Assert.Equal(PollEvents.POLLERR, pty.Poll(m));
         pty.Fails(Errno.EAGAIN, pty.Posix.Read(m, new byte[8])); // reads unaffected
-        pty.GrantAndUnlock(m);
-        var s = pty.OpenSubsidiary(pty.PathOf(m)); // the error stays until the manager closes
-        pty.Fails(Errno.EINVAL, pty.Posix.Write(m, Bytes.Of("x")));
-        pty.Write(s, "reads still work");
-        Assert.Equal("reads still work", pty.ReadText(m));
+        // H1: the stored error stops every ioctl, and the libc calls made of them.
+        pty.Fails(Errno.EINVAL, pty.Posix.Ioctl(m, IoctlCommands.ISPTM));
+        pty.Fails(Errno.EINVAL, pty.Posix.unlockpt(m));
+        pty.Fails(Errno.EINVAL, pty.Posix.grantpt(m));
+        pty.Fails(Errno.EINVAL, pty.Posix.ptsname(m));
+        pty.Fails(Errno.EINVAL, pty.Posix.Flush(m, Streams.FlushFlags.FLUSHRW));
+        pty.Fails(Errno.EAGAIN, pty.Posix.Open(pty.PathOf(m))); // still locked: UNLKPT never got through (L6)
     }
 
     [Fact]
@@ -61,7 +64,7 @@ public class MissingPeerTests
     {
         using var pty = new DeterministicPty();
         var m = pty.OpenManager();
-        pty.Fails(Errno.EINVAL, pty.Posix.Ioctl(m, 0x5468)); // TIOCGWINSZ, NAKed at once (D2)
+        pty.Fails(Errno.EINVAL, pty.Posix.Ioctl(m, IoctlCommands.TIOCGWINSZ)); // TIOCGWINSZ, NAKed at once (D2)
         pty.Ok(pty.Posix.Flush(m, Streams.FlushFlags.FLUSHRW));
         Assert.Equal(PollEvents.POLLOUT, pty.Poll(m));
         pty.GrantAndUnlock(m);
@@ -91,12 +94,12 @@ public class MissingPeerTests
         pty.Close(m);
         pty.Fails(Errno.EIO, pty.Posix.Write(s, Bytes.Of("x")));
         pty.Fails(Errno.EIO, pty.Posix.Write(s, Array.Empty<byte>()));
-        pty.Fails(Errno.ENXIO, pty.Posix.Ioctl(s, 0x5468));
+        pty.Fails(Errno.ENXIO, pty.Posix.Ioctl(s, IoctlCommands.TIOCGWINSZ));
         pty.Fails(Errno.ENXIO, pty.Posix.Ioctl(s, IoctlCommands.PTSSTTY));
     }
 
     [Fact]
-    public void D11_and_PD5_manager_output_held_at_the_subsidiary_close_is_dropped_and_makes_writes_sticky()
+    public void PD5_manager_output_held_at_the_subsidiary_close_stays_held_until_the_manager_flushes()
     {
         using var pty = new DeterministicPty();
         var (m, s) = pty.OpenPair(OpenFlags.NonBlock);
@@ -104,14 +107,22 @@ public class MissingPeerTests
         while (pty.Settle(pty.Posix.Write(m, Bytes.Repeat('x', 4096))) is { IsOk: true } result) accepted += (int)result.Value;
         Assert.True(accepted > 2048); // some of it waits in ptm's write queue
         pty.Close(s);
-        Assert.Empty(pty.Read(m)); // EOF
-        pty.Fails(Errno.EINVAL, pty.Posix.Write(m, Bytes.Of("y")));
+        Assert.Empty(pty.Read(m)); // EOF (L13)
+        pty.Fails(Errno.EAGAIN, pty.Posix.Write(m, Bytes.Of("y"))); // D16: still flow-controlled, no error
+        Assert.Equal(PollEvents.None, pty.Poll(m));
         var again = pty.OpenSubsidiary(pty.PathOf(m), OpenFlags.NonBlock);
-        pty.Fails(Errno.EAGAIN, pty.Posix.Read(again, new byte[64])); // PD5: a later subsidiary never sees it
+        pty.Fails(Errno.EAGAIN, pty.Posix.Read(again, new byte[64])); // a new subsidiary releases nothing
+        pty.Fails(Errno.EAGAIN, pty.Posix.Write(m, Bytes.Of("y")));
+        pty.Close(again);
+        Assert.Empty(pty.Read(m));
+        pty.Ok(pty.Posix.Flush(m, Streams.FlushFlags.FLUSHW)); // discards the held output
+        Assert.Equal(PollEvents.POLLOUT, pty.Poll(m));
+        Assert.Equal(1, pty.Write(m, "y")); // meets "no subsidiary": D9
+        pty.Fails(Errno.EINVAL, pty.Posix.Write(m, Bytes.Of("z"))); // PD4
     }
 
     [Fact]
-    public void D11_a_blocked_manager_writer_ends_when_the_subsidiary_closes()
+    public void PD5_a_blocked_manager_writer_stays_blocked_at_the_subsidiary_close_until_the_manager_flushes()
     {
         using var pty = new DeterministicPty();
         var (m, s) = pty.OpenPair();
@@ -119,8 +130,10 @@ public class MissingPeerTests
         pty.Settle();
         Assert.False(write.IsCompleted);
         pty.Close(s);
-        var result = pty.Settle(write);
-        Assert.True(result.IsOk ? result.Value is > 0 and <= 10000 : result.Errno == Errno.EINVAL, result.ToString());
+        Assert.False(write.IsCompleted, "ptsclose enables nothing (D16)");
+        Assert.Empty(pty.Read(m));
+        pty.Ok(pty.Posix.Flush(m, Streams.FlushFlags.FLUSHW));
+        Assert.Equal(SysResult.Ok(10000), pty.Done(write)); // resumed, it met D9: the whole write counts (PD4)
         pty.Fails(Errno.EINVAL, pty.Posix.Write(m, Bytes.Of("y")));
     }
 

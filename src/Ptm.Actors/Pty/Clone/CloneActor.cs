@@ -11,7 +11,7 @@ namespace Ptm.Actors.Pty;
  * single actor, the decisions illumos serialises with ptms_lock and pt_lock are serialised by
  * its mailbox: whatever order two requests arrive in, each sees the state the other left.
  *
- * Opening the manager (L1-L3) allocates the lowest free minor (PD1), admitted by N3 (refusal:
+ * Opening the manager (L1, L2, L3) allocates the lowest free minor (PD1), admitted by N3 (refusal:
  * ENOMEM, PD2) and starts a Manager actor. Opening /dev/pts/N runs in two turns, like the
  * lookup and the driver open of a real system: the lookup (L8: ENOENT for a missing or foreign
  * entry, EACCES for a non-owner) and then, as a message to itself, the driver checks of L7 in
@@ -253,15 +253,13 @@ internal sealed partial class CloneActor : UntypedActor
     private void SetPtsTty(SetPtsTty request)
     {
         var entry = _table.Find(request.Minor);
-        if (request.FromSubsidiary is { } ioctl)
+        if (request.SubsidiaryIoctl is { } ioctl)
         {
-            if (entry is null || !ReferenceEquals(Sender, entry.Subsidiary)) ioctl.Fail(Errno.ENXIO);
-            else if (entry.Has(PtyState.PTSTTY)) ioctl.Fail(Errno.EEXIST); // I3
-            else
-            {
-                entry.State |= PtyState.PTSTTY;
-                ioctl.Complete(0);
-            }
+            var error = Errno.None;
+            if (entry is null || !ReferenceEquals(Sender, entry.Subsidiary)) error = Errno.ENXIO;
+            else if (entry.Has(PtyState.PTSTTY)) error = Errno.EEXIST; // I3
+            else entry.State |= PtyState.PTSTTY;
+            Sender.Tell(new PtsTtyAnswer(ioctl, error), Self);
             return;
         }
         if (entry is not null && ReferenceEquals(Sender, entry.Manager)) entry.State |= PtyState.PTSTTY;

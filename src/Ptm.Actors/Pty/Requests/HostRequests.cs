@@ -57,9 +57,35 @@ public sealed class IoctlRequest(Credentials who, OpenFile file, int command, Re
 }
 
 /// <summary>close(2). Closing a crashed side succeeds.</summary>
-public sealed class CloseRequest(Credentials who, OpenFile file) : PtyRequest(who, file)
+public sealed class CloseRequest(Credentials who, OpenFile file, bool drain = true) : PtyRequest(who, file)
 {
     public override SysResult WhenSideIsGone => SysResult.Ok();
+
+    /// <summary>
+    /// The stream head waits for the write queue below to drain (H3): a blocking close does, a
+    /// close on an O_NONBLOCK/O_NDELAY descriptor does not, nor does the system's own clean-up.
+    /// </summary>
+    public bool Drains { get; } = drain && !file.IsNonBlocking;
+}
+
+/// <summary>putmsg(2): a control part makes an M_PROTO, data alone an M_DATA; neither sends nothing.</summary>
+public sealed class PutmsgRequest(Credentials who, OpenFile file, ReadOnlyMemory<byte>? control, ReadOnlyMemory<byte>? data) : PtyRequest(who, file)
+{
+    public ReadOnlyMemory<byte>? Control { get; } = control;
+    public ReadOnlyMemory<byte>? Data { get; } = data;
+}
+
+/// <summary>getmsg(2): takes one message whole (H7); the parts are set before the call completes.</summary>
+public sealed class GetmsgRequest(Credentials who, OpenFile file, int controlLength, int dataLength) : PtyRequest(who, file)
+{
+    public int ControlLength { get; } = controlLength;
+    public int DataLength { get; } = dataLength;
+
+    /// <summary>The control part, null when the message had none.</summary>
+    public ReadOnlyMemory<byte>? Control { get; internal set; }
+
+    /// <summary>The data part, null when there was none.</summary>
+    public ReadOnlyMemory<byte>? Data { get; internal set; }
 }
 
 /// <summary>grantpt(3C) (C6): the manager check, then OWNERPT with the caller's uid and group tty.</summary>

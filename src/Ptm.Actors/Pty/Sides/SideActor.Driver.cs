@@ -1,32 +1,31 @@
 using Akka.Actor;
-using Akka.Event;
 using Ptm.Actors.Streams;
 
 namespace Ptm.Actors.Pty;
 
-/// <summary>The driver half: the service procedure, messages arriving from the peer, and ioctls forwarded to it.</summary>
+/// <summary>The driver half: the service procedure, messages arriving from the peer, and ioctls sent across to it.</summary>
 internal abstract partial class SideActor
 {
-    private static long s_ioctlIds;
-    private Dictionary<long, IoctlRequest>? _forwarded;
+    private HashSet<long>? _forwarded;
     private List<DataMessage>? _run;
     private IActorRef? _runTarget;
 
-    /// <summary>The service procedure (ptmwsrv, ptswsrv): forward queued messages while the peer has room (D13).</summary>
+    /// <summary>
+    /// The service procedure (ptmwsrv, ptswsrv): forward queued messages while the peer has room
+    /// (D13). It never runs without a peer here: what ptmwsrv and ptswsrv would do then (D11,
+    /// D12) happens where the peer goes (the hang-up, L14's discard), and ptsclose enables
+    /// nothing (D16, PD5).
+    /// </summary>
     protected void Service()
     {
-        while (WriteQueue.Count > 0)
+        if (!ServiceEnabled) return;
+        while (WriteQueue.Count > 0 && Peer is not null)
         {
-            if (Peer is null)
-            {
-                ServiceWithoutPeer();
-                break;
-            }
             var next = WriteQueue.Peek();
             if (!next.IsPriority && !WriteQueue.PeerHasRoom) break;
             SendToPeer(WriteQueue.Dequeue());
         }
-        if (WriteQueue.BelowLowWater) ResumeWriters();
+        if (WriteQueue.BelowLowWater) Head.BackEnabled(); // D15
     }
 
     /// <summary>
@@ -44,6 +43,8 @@ internal abstract partial class SideActor
             (_run ??= new List<DataMessage>()).Add(data);
             return;
         }
+        if (message is ProtoMessage) WriteQueue.CountSent(message); // queued at the peer's head, so it counts against its room
+        if (message is IoctlMessage ioctl) (_forwarded ??= new HashSet<long>()).Add(ioctl.Id); // its answer is owed (R9)
         TellPeer(message);
     }
 
@@ -56,7 +57,7 @@ internal abstract partial class SideActor
 
     /// <summary>
     /// Sends the packets gathered this turn. Called before anything else goes to the peer,
-    /// before a write completes (a caller that then reads the other side finds the data queued
+    /// before a call completes (a caller that then reads the other side finds the data queued
     /// ahead of its read) and at the end of every turn, so nothing is held between messages.
     /// </summary>
     protected void SendRun()
@@ -69,81 +70,50 @@ internal abstract partial class SideActor
         target.Tell(message, Self);
     }
 
-    /// <summary>A message arriving on this side's read side, from the peer's driver.</summary>
+    /// <summary>A message from the peer's driver: it goes up this side's read side to the stream head.</summary>
     private void FromPeer(StreamMessage message)
     {
         if (!AcceptsFrom(Sender, message)) return; // R13: from a peer that is gone or was replaced
         switch (message)
         {
-            case DataMessage data:
-                ReadQueue.Enqueue(data);
-                SatisfyReaders();
-                break;
-            case DataRun run:
-                foreach (var packet in run.Packets) ReadQueue.Enqueue(packet);
-                SatisfyReaders();
-                break;
-            case ProtoMessage proto:
-                ReadQueue.Enqueue(new DataMessage(proto.Data));
-                SatisfyReaders();
-                break;
-            case FlushMessage flush: FlushFromBelow(flush); break;
-            case IoctlMessage ioctl:
-                // No module above the driver knows it: the stream head NAKs it back down (D7, D8).
-                PutDown(ioctl.Nak(Errno.EINVAL));
-                break;
-            case IoctlAck ack: CompleteForwarded(ack.Id, SysResult.Ok(ack.ReturnValue)); break;
-            case IoctlNak nak: CompleteForwarded(nak.Id, SysResult.Fail(nak.Error)); break;
-            case HangupMessage: OnHangup(); break;
-            case ReadNotification: break; // M_READ never crosses (D22)
+            case IoctlAck ack: _forwarded?.Remove(ack.Id); break;
+            case IoctlNak nak: _forwarded?.Remove(nak.Id); break;
+            case HangupMessage: OnHangup(); return; // the driver lets go of the peer, then tells the head
         }
+        Head.PutUp(message);
     }
+
+    /// <summary>False while nothing may enable the service procedure (the manager's held output, PD5).</summary>
+    protected virtual bool ServiceEnabled => true;
 
     /// <summary>Stream messages count only from the current peer (R13).</summary>
     protected virtual bool AcceptsFrom(IActorRef sender, StreamMessage message) => ReferenceEquals(sender, Peer);
 
-    /// <summary>The stream head's M_FLUSH handling (strrput): flush the read queue, turn a write flush round once.</summary>
-    private void FlushFromBelow(FlushMessage flush)
-    {
-        if (flush.Flags.Reads())
-        {
-            ReadQueue.Flush();
-            ReportCredit();
-        }
-        if (flush.Flags.Writes()) FlushDown(flush with { Flags = flush.Flags & ~FlushFlags.FLUSHR });
-    }
-
     /// <summary>An M_HANGUP from the peer; only the subsidiary ever receives one (L14, L15).</summary>
     protected virtual void OnHangup() { }
 
-    /// <summary>Sends an ioctl the driver does not handle to the peer as an ordinary, flow-controlled message (D7, D8).</summary>
-    protected void ForwardIoctl(IoctlRequest request)
-    {
-        var id = Interlocked.Increment(ref s_ioctlIds);
-        (_forwarded ??= new Dictionary<long, IoctlRequest>())[id] = request;
-        WriteQueue.Enqueue(new IoctlMessage(id, request.Command, request.Payload, request.Who));
-        Service();
-    }
-
-    private void CompleteForwarded(long id, SysResult result)
-    {
-        if (_forwarded is not null && _forwarded.Remove(id, out var request)) request.Complete(result);
-    }
-
-    /// <summary>R9: every forwarded ioctl is answered on every path, peer death included.</summary>
+    /// <summary>R9: every ioctl sent across is answered on every path, the peer's death included.</summary>
     protected void NakForwardedIoctls(Errno errno)
     {
-        if (_forwarded is null || _forwarded.Count == 0) return;
-        foreach (var request in _forwarded.Values) request.Fail(errno);
-        _forwarded.Clear();
+        if (_forwarded is not { Count: > 0 } forwarded) return;
+        var ids = forwarded.ToArray();
+        forwarded.Clear();
+        foreach (var id in ids) Head.PutUp(new IoctlNak(id, errno));
     }
 
-    /// <summary>Empties the write queue: queued ioctls are NAKed (their requests fail), everything else is dropped. Returns whether anything was queued.</summary>
+    /// <summary>Empties the write queue: queued ioctls are NAKed up to the head, everything else is dropped. Returns whether anything was queued.</summary>
     protected bool DiscardQueuedOutput(Errno ioctlError)
     {
         if (WriteQueue.Count == 0) return false;
         foreach (var message in WriteQueue.DrainAll())
-            if (message is IoctlMessage ioctl) CompleteForwarded(ioctl.Id, SysResult.Fail(ioctlError));
+            if (message is IoctlMessage ioctl) Head.PutUp(ioctl.Nak(ioctlError));
         return true;
+    }
+
+    /// <summary>Puts a message on the write queue and runs the service procedure (putq, then the queue is enabled).</summary>
+    protected void Queue(StreamMessage message)
+    {
+        WriteQueue.Enqueue(message);
+        Service();
     }
 }

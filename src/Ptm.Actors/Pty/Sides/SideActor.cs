@@ -1,53 +1,47 @@
 using Akka.Actor;
-using Akka.Event;
 using Ptm.Actors.Streams;
 
 namespace Ptm.Actors.Pty;
 
 /// <summary>
-/// What the Manager and Subsidiary actors share: each is one side's stream head (read queue,
-/// blocked readers and writers, error flags) and that side's driver (its write queue and
-/// service procedure). The actor's mailbox is the side's STREAMS queue: host calls, the peer's
-/// stream messages and flow-control credits all arrive there in order. Subclasses supply the
-/// driver's put procedure (D2 or D3), its flush rewriting (D4 or D5), its ioctls and its
-/// lifecycle. Partial files: ReadWrite (the stream head), Driver (service procedure, flushes
-/// from below, forwarded ioctls).
+/// What the Manager and Subsidiary actors share. Each actor is one side of the pair: its stream
+/// head (<see cref="StreamHead"/>, where every host call lands) above its driver (ptm or pts:
+/// the write queue, its service procedure and the peer). The two layers exchange stream
+/// messages only: the head puts down through <see cref="IStreamBelow"/>, the driver puts up
+/// through <see cref="StreamHead.PutUp"/>. The actor's mailbox is the side's STREAMS queue: host
+/// calls, the peer's stream messages and flow-control credits all arrive there in order.
+/// Subclasses supply the driver's put procedure (D2 or D3), its flush rewriting (D4 or D5), and
+/// its lifecycle. Partial files: Driver (service procedure, the peer), Close (the stream head's
+/// close-time drain, H3), Libc (grantpt and ptsname as their ioctls).
 /// </summary>
-internal abstract partial class SideActor : UntypedActor
+internal abstract partial class SideActor : UntypedActor, IStreamBelow
 {
     protected SideActor(int minor, IActorRef clone, WaterMarks ownQueue)
     {
         Minor = minor;
         Clone = clone;
-        ReadQueue = new ReadQueue(WaterMarks.StreamHead);
         WriteQueue = new DriverQueue(ownQueue, WaterMarks.StreamHead);
+        Head = new StreamHead(this);
     }
 
     protected int Minor { get; }
     protected IActorRef Clone { get; }
 
-    /// <summary>The peer, only while it is fully started and not closing (R1-R4, R13).</summary>
+    /// <summary>The peer, only while it is fully started and not closing (R1, R2, R3, R4, R13).</summary>
     protected IActorRef? Peer { get; set; }
 
-    protected ReadQueue ReadQueue { get; }
+    protected StreamHead Head { get; }
     protected DriverQueue WriteQueue { get; }
 
     /// <summary>Largest message the stream head cuts a write into (D18).</summary>
-    protected abstract int MaxPacket { get; }
-
-    /// <summary>The errno a write fails with now (sticky EINVAL on the manager, EIO on a hung-up subsidiary), or None.</summary>
-    protected abstract Errno WriteError { get; }
-
-    /// <summary>The stream reports POLLERR alone (the manager's sticky error, PD4).</summary>
-    protected abstract bool HasErrorCondition { get; }
-
-    protected bool HungUp { get; set; }
+    public abstract int MaxPacket { get; }
 
     protected sealed override void OnReceive(object message)
     {
         try
         {
             Dispatch(message);
+            if (_drainingClose is not null) EndDrainIfDone();
         }
         catch (Exception) when (message is PtyRequest request)
         {
@@ -64,34 +58,28 @@ internal abstract partial class SideActor : UntypedActor
     {
         switch (message)
         {
-            case ReadRequest read: HandleRead(read); break;
-            case WriteRequest write: HandleWrite(write); break;
-            case PollRequest poll: poll.Complete((long)Readiness()); break;
-            case FlushRequest flush: FlushDown(new FlushMessage(flush.Flags)); flush.Complete(0); break;
-            case IoctlRequest ioctl: HandleIoctl(ioctl); break;
+            case ReadRequest read: Head.Read(read); break;
+            case WriteRequest write: Head.Write(write); break;
+            case PollRequest poll: poll.Complete((long)Head.Readiness()); break;
+            case FlushRequest flush: Head.Flush(flush); break;
+            case IoctlRequest ioctl: Head.Ioctl(ioctl); break;
+            case PutmsgRequest putmsg: Head.Write(putmsg); break;
+            case GetmsgRequest getmsg: Head.Getmsg(getmsg); break;
             case CloseRequest close: HandleClose(close); break;
             case GrantRequest grant: HandleGrant(grant); break;
             case PtsnameRequest ptsname: HandlePtsname(ptsname); break;
             case StreamMessage stream: FromPeer(stream); break;
             case Credit credit: OnCredit(credit); break;
+            case CloseDrainExpired expired: OnDrainExpired(expired); break;
             case CrashPoke poke: throw new InjectedCrashException(Minor, poke.Manager); // PD13 fault injection
             default: OnLifecycle(message); break;
         }
     }
 
-    /// <summary>The driver's write put procedure. False: the stream errored and the rest of the write is swallowed (D9, PD4).</summary>
-    protected abstract bool PutDown(StreamMessage message);
+    /// <summary>The driver's write put procedure (D2, D3): everything the stream head sends down lands here.</summary>
+    protected abstract void PutDown(StreamMessage message);
 
-    /// <summary>An M_FLUSH travelling down this side's write side (I_FLUSH, or turned round by the stream head).</summary>
-    protected abstract void FlushDown(FlushMessage flush);
-
-    protected abstract void HandleIoctl(IoctlRequest request);
     protected abstract void HandleClose(CloseRequest request);
-    protected abstract void HandleGrant(GrantRequest request);
-    protected abstract void HandlePtsname(PtsnameRequest request);
-
-    /// <summary>The service procedure found no peer with messages queued (D11, D12).</summary>
-    protected abstract void ServiceWithoutPeer();
 
     /// <summary>Lifecycle messages (connect, close, hang-up, Terminated).</summary>
     protected abstract void OnLifecycle(object message);
@@ -99,8 +87,18 @@ internal abstract partial class SideActor : UntypedActor
     /// <summary>PD13: whatever is still pending when the actor stops (a crash) fails EIO.</summary>
     protected override void PostStop()
     {
-        FailReadersAndWriters(Errno.EIO);
-        NakForwardedIoctls(Errno.EIO);
+        Head.FailAll(Errno.EIO); // forwarded ioctls included: their callers wait in the head
+        EndDrainOnStop();
+    }
+
+    bool IStreamBelow.CanPut => WriteQueue.CanPut;
+    bool IStreamBelow.IsEmpty => WriteQueue.Count == 0;
+    void IStreamBelow.Put(StreamMessage message) => PutDown(message);
+    void IStreamBelow.Deliver() => SendRun();
+
+    void IStreamBelow.ReadSideDrained(long consumedTotal)
+    {
+        if (Peer is not null) TellPeer(new Credit(consumedTotal));
     }
 
     private void OnCredit(Credit credit)

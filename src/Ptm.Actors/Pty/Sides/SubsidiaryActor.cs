@@ -1,16 +1,15 @@
 using Akka.Actor;
-using Akka.Event;
 using Ptm.Actors.Streams;
 
 namespace Ptm.Actors.Pty;
 
 /*
  * The Subsidiary actor: pts, one per subsidiary stream (every open of /dev/pts/N while the
- * stream is open joins it, L9), and its stream head.
+ * stream is open joins it, L9), under its stream head.
  *
- * Its mailbox is the subsidiary's STREAMS queue. Writes are cut into 2048-byte messages (D18)
- * and wait on pts's write queue (2048/128) until the manager's read queue has room (D13, D15).
- * Priority messages (ioctl replies, flushes) go straight to the manager (D3).
+ * Its mailbox is the subsidiary's STREAMS queue. The stream head cuts writes into 2048-byte
+ * messages (D18); they wait on pts's write queue (2048/128) until the manager's read queue has
+ * room (D13, D15). Priority messages (ioctl replies, flushes) go straight to the manager (D3).
  *
  * Open (L7, R3): the Clone actor has already decided (serialised with every other open and
  * close decision, R6, R7); this actor then introduces itself to the manager from PreStart, so
@@ -19,17 +18,20 @@ namespace Ptm.Actors.Pty;
  * It watches the manager: a Terminated without a hang-up is a crash and ends the same way (PD13).
  *
  * Put procedure (D3): only PTSSTTY is handled here (I3: EEXIST the second time, through the
- * Clone actor, which owns the bit); every other ioctl is queued and forwarded, and the manager's
- * stream head NAKs it (D8). Flushes follow D5: FLUSHW goes to the manager as FLUSHR; FLUSHR is
- * turned round locally, never sent; FLUSHRW does both.
+ * Clone actor, which owns the bit and answers with PtsTtyAnswer); every other ioctl is queued
+ * behind the data and forwarded, and the manager's stream head NAKs it (D8): libc's ISPTM check
+ * on a subsidiary waits there like data does (H5). Flushes follow D5: FLUSHW goes to the manager
+ * as FLUSHR; FLUSHR is turned round locally, never sent; FLUSHRW does both.
  *
- * Hang-up (L14, L15, PD6): the read side keeps what it has, then reads 0 forever; writes fail
- * EIO, ioctls ENXIO, poll says POLLHUP; queued output is dropped and queued ioctls NAKed (D12).
+ * Hang-up (L14, L15, PD6): the driver lets go of the manager, drops queued output and NAKs
+ * queued and forwarded ioctls (D12, R9); the stream head keeps what it has read, then reads 0
+ * forever; writes fail EIO, ioctls ENXIO, poll says POLLHUP.
  *
- * Last close (L12, R5, D16): tell the Clone (new opens wait for us, R7), pass everything queued
- * to the manager ignoring flow control, then SubsidiaryClosed, which the manager reads as the
- * one zero-length message (L13); FIFO from one sender puts it after all our data. Then stop:
- * the Clone clears PTSOPEN|PTSTTY when our Terminated arrives (L16).
+ * Last close (L12, R5, D16): tell the Clone (new opens wait for us, R7); a blocking close lets
+ * the stream head wait, at most 15 s, for our queue to reach the manager (H3); then pass
+ * whatever is still queued to the manager ignoring flow control, then SubsidiaryClosed, which
+ * the manager reads as the one zero-length message (L13); FIFO from one sender puts it after
+ * all our data. Then stop: the Clone clears PTSOPEN|PTSTTY when our Terminated arrives (L16).
  */
 internal sealed class SubsidiaryActor : SideActor
 {
@@ -48,14 +50,12 @@ internal sealed class SubsidiaryActor : SideActor
         _waitingForConnect = new List<OpenSubsidiaryRequest> { open };
     }
 
-    protected override int MaxPacket => WaterMarks.PtsMaxPacket;
-    protected override Errno WriteError => HungUp ? Errno.EIO : Errno.None;
-    protected override bool HasErrorCondition => false;
+    public override int MaxPacket => WaterMarks.PtsMaxPacket;
 
     /// <summary>R3: become addressable only once fully started.</summary>
     protected override void PreStart()
     {
-        ReadQueue.Apply(new SetOptionsMessage(WaterMarks.StreamHead, IsTty: true)); // pts always sends SO_ISTTY (L7.8, L18)
+        Head.PutUp(new SetOptionsMessage(WaterMarks.StreamHead)); // pts's M_SETOPTS (L7, D17)
         Context.Watch(_manager);
         _manager.Tell(SubsidiaryOpened.Instance, Self);
     }
@@ -64,7 +64,7 @@ internal sealed class SubsidiaryActor : SideActor
     {
         switch (message)
         {
-            case Connected when ReferenceEquals(Sender, _manager) && !HungUp:
+            case Connected when ReferenceEquals(Sender, _manager) && !Head.HungUp:
                 Peer = _manager;
                 _connected = true;
                 CompleteWaitingOpens();
@@ -73,6 +73,7 @@ internal sealed class SubsidiaryActor : SideActor
                 OnHangup(); // PD13: a crashed manager hangs us up as a close would
                 break;
             case JoinOpen join: Join(join.Request); break;
+            case PtsTtyAnswer answer: Head.PutUp(answer.Error == Errno.None ? new IoctlAck(answer.Ioctl, 0) : new IoctlNak(answer.Ioctl, answer.Error)); break; // I3
             default: Unhandled(message); break;
         }
     }
@@ -83,7 +84,7 @@ internal sealed class SubsidiaryActor : SideActor
 
     private void Join(OpenSubsidiaryRequest request)
     {
-        if (_connected || HungUp) CompleteOpen(request);
+        if (_connected || Head.HungUp) CompleteOpen(request);
         else (_waitingForConnect ??= new List<OpenSubsidiaryRequest>()).Add(request);
     }
 
@@ -117,72 +118,51 @@ internal sealed class SubsidiaryActor : SideActor
         base.PostStop();
     }
 
-    /// <summary>L15: keep the read queue; 0 after it; writes EIO; nothing more goes to the manager (D10, D12).</summary>
+    /// <summary>L15: the driver lets go of the manager (D10, D12, R9), then the stream head hangs up.</summary>
     protected override void OnHangup()
     {
-        if (HungUp) return;
-        HungUp = true;
+        if (Head.HungUp) return;
         if (Peer is not null) Context.Unwatch(Peer);
         else Context.Unwatch(_manager);
         Peer = null;
-        DiscardQueuedOutput(Errno.EINVAL);
+        Head.PutUp(HangupMessage.Instance); // waiting ioctls fail ENXIO (PD6); the one outstanding is NAKed below
+        DiscardQueuedOutput(Errno.EINVAL); // D12: what ptswsrv does once ptmclose has enabled it, with no error to anyone
         NakForwardedIoctls(Errno.EINVAL); // R9
         CompleteWaitingOpens(); // R6: the open succeeds, and the stream is hung up
-        SatisfyReaders();
-        ResumeWriters();
     }
 
-    protected override bool PutDown(StreamMessage message)
+    protected override void PutDown(StreamMessage message)
     {
-        if (Peer is null) return true; // D10: dropped (writes fail EIO before they get here)
+        if (Peer is null) // D10: ioctls are NAKed, the rest dropped (writes fail EIO before they get here)
+        {
+            if (message is IoctlMessage dropped) Head.PutUp(dropped.Nak(Errno.None));
+            return;
+        }
         switch (message)
         {
             case FlushMessage flush: FlushDown(flush); break;
-            case ReadNotification: break; // D22
+            case IoctlMessage { Command: IoctlCommands.PTSSTTY } ptsTty: Clone.Tell(new SetPtsTty(Minor, ptsTty.Id), Self); break; // I3
             default:
                 if (message.IsPriority) SendToPeer(message); // D3: straight to the manager's read side
-                else
-                {
-                    WriteQueue.Enqueue(message);
-                    Service();
-                }
+                else Queue(message); // I7, D8: ioctls too, behind the data
                 break;
         }
-        return true;
     }
 
     /// <summary>D5: FLUSHW flushes pts's queue and reaches the manager as FLUSHR; FLUSHR is turned round locally only.</summary>
-    protected override void FlushDown(FlushMessage flush)
+    private void FlushDown(FlushMessage flush)
     {
-        if (Peer is null) return; // D10
         if (flush.Flags.Writes())
         {
-            WriteQueue.FlushData((flush.Flags & FlushFlags.FLUSHBAND) != 0 ? flush.FlushBand : null);
-            SendToPeer(flush with { Flags = (flush.Flags & FlushFlags.FLUSHBAND) | FlushFlags.FLUSHR });
-            ResumeWriters();
+            WriteQueue.FlushData();
+            SendToPeer(new FlushMessage(FlushFlags.FLUSHR));
+            Head.BackEnabled();
         }
-        if (flush.Flags.Reads())
-        {
-            ReadQueue.Flush(); // turned round: the subsidiary's own stream head flushes its read queue
-            ReportCredit();
-        }
+        if (flush.Flags.Reads()) Head.PutUp(new FlushMessage(FlushFlags.FLUSHR)); // qreply: up this side's own read side
     }
 
-    protected override void ServiceWithoutPeer() => DiscardQueuedOutput(Errno.EINVAL); // D12: no error to anyone
-
-    protected override void HandleIoctl(IoctlRequest request)
-    {
-        if (HungUp) { request.Fail(Errno.ENXIO); return; } // PD6
-        if (request.Command == IoctlCommands.PTSSTTY) Clone.Tell(new SetPtsTty(Minor, request), Self); // I3
-        else ForwardIoctl(request); // I7, D8
-    }
-
-    /// <summary>C2: the ISPTM check grantpt and ptsname start with fails on a subsidiary (EINVAL, or ENXIO once hung up, PD6).</summary>
-    private Errno ManagerCheckError => HungUp ? Errno.ENXIO : Errno.EINVAL;
-
-    protected override void HandleGrant(GrantRequest request) => request.Fail(ManagerCheckError);
-
-    protected override void HandlePtsname(PtsnameRequest request) => request.Fail(ManagerCheckError);
+    /// <summary>Only a manager passes the ISPTM check; a subsidiary never gets here.</summary>
+    protected override void CompletePtsname(PtsnameRequest request) => request.Fail(Errno.EINVAL);
 
     protected override void HandleClose(CloseRequest request)
     {
@@ -195,6 +175,12 @@ internal sealed class SubsidiaryActor : SideActor
             return;
         }
         Clone.Tell(new SubsidiaryClosing(Minor, request), Self); // R7; the Clone completes the close (L12.4)
+        DrainThenClose(request); // H3
+    }
+
+    /// <summary>ptsclose (L12): what the drain left goes to the manager without flow control, then the EOF; stop.</summary>
+    protected override void CloseDriver(CloseRequest request)
+    {
         if (Peer is not null)
         {
             foreach (var message in WriteQueue.DrainAll()) SendToPeer(message); // D16: no flow control now
@@ -203,7 +189,7 @@ internal sealed class SubsidiaryActor : SideActor
             Peer = null;
         }
         NakForwardedIoctls(Errno.EINVAL); // R9: their answers would come to a stopped actor
-        FailReadersAndWriters(Errno.EBADF);
+        Head.FailAll(Errno.EBADF);
         Context.Stop(Self);
     }
 }

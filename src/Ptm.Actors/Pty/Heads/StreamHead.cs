@@ -1,0 +1,125 @@
+using Ptm.Actors.Streams;
+
+namespace Ptm.Actors.Pty;
+
+/*
+ * A side's stream head (streamio.c): the layer every descriptor talks to, above the queue below
+ * (the driver today, the modules once pushed). It lives inside its side's actor and runs in that
+ * actor's turns; it reaches the queue below only through IStreamBelow, and hears from below only
+ * through PutUp, with stream messages both ways.
+ *
+ * What it owns: the read queue (byte-stream reads, D21; a zero-length message is end of file,
+ * L13; an M_PROTO stops a read with EBADMSG, H7; a zero-count read eats a queued EOF, H4), the
+ * callers it holds (readers until data, writers until the queue below has room, H8), the stored
+ * errors an M_ERROR leaves (PD4) and the hang-up flag an M_HANGUP sets (L15), and the one ioctl
+ * a stream may have outstanding (H5), which every stored error stops (H1).
+ *
+ * Races in actor terms: there are none inside, since everything runs in the actor's turn; but a
+ * call to the queue below may answer at once (a driver that ACKs an ioctl or raises M_ERROR in
+ * its put procedure), so every loop here re-checks its conditions after each message it puts.
+ */
+internal sealed partial class StreamHead
+{
+    private readonly IStreamBelow _below;
+
+    public StreamHead(IStreamBelow below)
+    {
+        _below = below;
+        ReadQueue = new ReadQueue(WaterMarks.StreamHead);
+    }
+
+    public ReadQueue ReadQueue { get; }
+
+    /// <summary>STRHUP: an M_HANGUP arrived (L15).</summary>
+    public bool HungUp { get; private set; }
+
+    /// <summary>The stored write error of the last M_ERROR, None if none (STWRERR: D9, PD4).</summary>
+    public Errno WriteError { get; private set; }
+
+    /// <summary>The stored read error of the last M_ERROR, None if none (STRDERR).</summary>
+    public Errno ReadError { get; private set; }
+
+    /// <summary>The error a stored-error check reports (H1): the read error first, as strioctl does.</summary>
+    private Errno StoredError => ReadError != Errno.None ? ReadError : WriteError;
+
+    /// <summary>A message arriving from below (strrput).</summary>
+    public void PutUp(StreamMessage message)
+    {
+        switch (message)
+        {
+            case DataMessage or ProtoMessage:
+                ReadQueue.Enqueue(message);
+                ServeReaders();
+                break;
+            case DataRun run:
+                foreach (var packet in run.Packets) ReadQueue.Enqueue(packet);
+                ServeReaders();
+                break;
+            case FlushMessage flush: FlushFromBelow(flush); break;
+            case IoctlMessage ioctl: _below.Put(ioctl.Nak(Errno.EINVAL)); break; // nothing above knows it (D7, D8)
+            case IoctlAck ack: Answered(ack.Id, SysResult.Ok(ack.ReturnValue)); break;
+            case IoctlNak nak: Answered(nak.Id, SysResult.Fail(nak.Error)); break;
+            case ErrorMessage error: StoreError(error); break;
+            case HangupMessage: HangUp(); break;
+            case SetOptionsMessage options: ReadQueue.Apply(options); break; // D17
+        }
+    }
+
+    /// <summary>M_FLUSH from below: flush the read queue; a write flush is turned round down once (strrput).</summary>
+    private void FlushFromBelow(FlushMessage flush)
+    {
+        if (flush.Flags.Reads())
+        {
+            ReadQueue.Flush();
+            ReportConsumption();
+        }
+        if (flush.Flags.Writes()) _below.Put(flush with { Flags = flush.Flags & ~FlushFlags.FLUSHR });
+    }
+
+    /// <summary>
+    /// M_ERROR (strrput): store the errors ("no change" leaves one as it is), send the matching
+    /// M_FLUSH down (D9: FLUSHW empties ptm's queue), and end every call the errors now stop:
+    /// writers, readers on a read error, and the ioctls outstanding or waiting (H1).
+    /// </summary>
+    private void StoreError(ErrorMessage error)
+    {
+        if (error.ReadError != Errno.None) ReadError = error.ReadError;
+        if (error.WriteError != Errno.None) WriteError = error.WriteError;
+        var flush = (error.ReadError != Errno.None ? FlushFlags.FLUSHR : 0) | (error.WriteError != Errno.None ? FlushFlags.FLUSHW : 0);
+        if (flush.Reads()) ReadQueue.Flush();
+        if (flush != FlushFlags.None) _below.Put(new FlushMessage(flush));
+        FailIoctls(StoredError);
+        ServeReaders();
+        ResumeWriters();
+    }
+
+    /// <summary>M_HANGUP (L15): readers get what is left then 0, writers EIO, waiting ioctls ENXIO (PD6).</summary>
+    private void HangUp()
+    {
+        if (HungUp) return;
+        HungUp = true;
+        FailWaitingIoctls(Errno.ENXIO);
+        ServeReaders();
+        ResumeWriters();
+    }
+
+    /// <summary>POLLIN|POLLOUT readiness now; POLLERR alone with a stored error (strpoll); POLLHUP never with POLLOUT.</summary>
+    public PollEvents Readiness()
+    {
+        if (StoredError != Errno.None) return PollEvents.POLLERR;
+        var events = PollEvents.None;
+        if (ReadQueue.HasMessage) events |= PollEvents.POLLIN;
+        if (HungUp) events |= PollEvents.POLLHUP;
+        else if (_below.CanPut) events |= PollEvents.POLLOUT; // H8: room is all it takes
+        return events;
+    }
+
+    /// <summary>The side is closing or crashed: every call still held here ends with <paramref name="errno"/>.</summary>
+    public void FailAll(Errno errno)
+    {
+        _below.Deliver(); // a partly moved write returns its count only after its data has gone
+        FailReaders(errno);
+        FailWriters(errno);
+        FailIoctls(errno);
+    }
+}

@@ -1,0 +1,66 @@
+using Akka.Actor;
+
+namespace Ptm.Actors.Pty;
+
+/// <summary>
+/// The stream head's close (strclose, H3): a blocking close waits until the driver's write queue
+/// has drained to the peer, for at most <see cref="CloseTime"/> on the actor system's scheduler
+/// (virtual time in a deterministic run), and ends the wait early at a hang-up. Only then does
+/// the driver's close run (L12, L14). A non-blocking close does not wait.
+/// </summary>
+internal abstract partial class SideActor
+{
+    /// <summary>sd_closetime: STRTIMOUT, 15 seconds.</summary>
+    public static readonly TimeSpan CloseTime = TimeSpan.FromSeconds(15);
+
+    private CloseRequest? _drainingClose;
+    private ICancelable? _drainTimer;
+
+    /// <summary>True from the start of the last close's drain: the stream is closing.</summary>
+    protected bool IsDraining => _drainingClose is not null;
+
+    /// <summary>The last close: drain first when the close blocks and output is held, then the driver's close.</summary>
+    protected void DrainThenClose(CloseRequest request)
+    {
+        if (!request.Drains || WriteQueue.Count == 0 || Head.HungUp)
+        {
+            CloseDriver(request);
+            return;
+        }
+        _drainingClose = request;
+        _drainTimer = Context.System.Scheduler.ScheduleTellOnceCancelable(CloseTime, Self, new CloseDrainExpired(request), Self);
+    }
+
+    /// <summary>The driver's close routine (ptmclose, ptsclose), after the stream head's drain.</summary>
+    protected abstract void CloseDriver(CloseRequest request);
+
+    /// <summary>Checked after every message: the queue emptied or a hang-up came, so the wait is over.</summary>
+    private void EndDrainIfDone()
+    {
+        if (WriteQueue.Count == 0 || Head.HungUp) EndDrain();
+    }
+
+    private void OnDrainExpired(CloseDrainExpired expired)
+    {
+        if (ReferenceEquals(expired.Close, _drainingClose)) EndDrain(); // 15 s: what is still queued is left to the driver's close
+    }
+
+    private void EndDrain()
+    {
+        var close = _drainingClose!;
+        _drainingClose = null;
+        _drainTimer?.Cancel();
+        _drainTimer = null;
+        CloseDriver(close);
+    }
+
+    /// <summary>PD13: a side that dies while draining stops its timer; the Clone answers the close.</summary>
+    private void EndDrainOnStop()
+    {
+        _drainTimer?.Cancel();
+        _drainingClose = null;
+    }
+}
+
+/// <summary>The 15 s of a close-time drain are over (H3).</summary>
+internal sealed record CloseDrainExpired(CloseRequest Close) : Akka.Event.IDeadLetterSuppression;
