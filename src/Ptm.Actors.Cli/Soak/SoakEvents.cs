@@ -68,7 +68,7 @@ public sealed record Received(StreamKey Stream, ReadOnlyMemory<byte> Bytes) : So
 /// <summary>Why bytes may legally go missing (PD14's list).</summary>
 public enum DiscardReason
 {
-    /// <summary>A flush (D4-D6): everything in flight in the flushed queues.</summary>
+    /// <summary>A flush (D4, D5, D6): everything in flight in the flushed queues.</summary>
     Flush,
 
     /// <summary>The manager's close discards its queued output (L14).</summary>

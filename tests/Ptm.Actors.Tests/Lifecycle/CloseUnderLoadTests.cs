@@ -4,10 +4,10 @@ namespace Ptm.Actors.Tests.Lifecycle;
 
 /// <summary>
 /// Closing one side while the other is mid-write and mid-read, over many deterministic seeds
-/// (L12-L16, D16, PD14): every call completes once the system is idle, what the survivor reads
-/// is an in-order prefix of what the closer wrote (exactly all of it when the subsidiary closes,
-/// D16; a prefix when the manager closes, L14 discards its queued output), what the closer read
-/// is a prefix of what the survivor wrote, and no minor leaks.
+/// (L12, L13, L14, L15, L16, D16, PD14): every call completes once the system is idle, what the
+/// survivor reads is an in-order prefix of what the closer wrote (exactly all of it when the
+/// subsidiary closes, D16; a prefix when the manager closes, L14 discards its queued output),
+/// what the closer read is a prefix of what the survivor wrote, and no minor leaks.
 /// </summary>
 public class CloseUnderLoadTests
 {
