@@ -123,7 +123,7 @@ internal sealed partial class PtySession
         var side = Chance(0.5) ? Side.Manager : Side.Subsidiary;
         _flushSide = side;
         var flags = (FlushFlags)Between(1, 3);
-        // Before: a window on every stream this flush may discard from (D4, D5, D6, decisions.md "Flush").
+        // Before: a window on every stream this flush may discard from (D4, D5, D6; PD14 lets a flush discard).
         _flushWindowCount = 0;
         for (var d = 0; d < 2; d++)
         {

@@ -95,7 +95,7 @@ public sealed record DiscardWindowClosed(StreamKey Stream, DiscardReason Reason)
 /// <summary>The subsidiary of this epoch saw the hang-up (POLLHUP, EIO on write; L15).</summary>
 public sealed record HangupSeen(long Session, int Epoch) : SoakEvent;
 
-/// <summary>The manager reported POLLHUP. It never should: a manager only ever reads EOF (L13, decisions.md "Poll").</summary>
+/// <summary>The manager reported POLLHUP. It never should: a manager only ever reads EOF (pty-semantics.md section 1.3, L13: no hang-up flag on the manager).</summary>
 public sealed record ManagerHangupSeen(long Session) : SoakEvent;
 
 /// <summary>
