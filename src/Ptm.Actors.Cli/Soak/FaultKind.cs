@@ -12,7 +12,7 @@ public enum FaultKind
     /// <summary>A handle is closed while a call on it is blocked in a write or a read.</summary>
     AbruptClose,
 
-    /// <summary>A reader stops reading for a while, so writers meet flow control (D13-D15).</summary>
+    /// <summary>A reader stops reading for a while, so writers meet flow control (D13, D14, D15).</summary>
     StalledReader,
 
     /// <summary>A reader reads in small pieces with pauses.</summary>

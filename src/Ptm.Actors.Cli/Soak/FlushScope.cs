@@ -10,8 +10,8 @@ public enum FlushFlags
 }
 
 /// <summary>
-/// Which byte streams a flush may discard from (D6, and decisions.md "Flush"), so a workload
-/// opens discard windows on exactly those.
+/// Which byte streams a flush may discard from (pty-semantics.md section 2.2, D6; PD14 lets a
+/// flush discard), so a workload opens discard windows on exactly those.
 /// </summary>
 public static class FlushScope
 {

@@ -47,7 +47,7 @@ public sealed partial class InvariantChecker
 
     /// <summary>
     /// The EOF is a zero-length M_DATA in the manager's read queue, so a flush of that queue
-    /// (FLUSHR there, D4-D6) discards it like any queued data: a window on the epoch's
+    /// (FLUSHR there, D4, D5, D6) discards it like any queued data: a window on the epoch's
     /// subsidiary-to-manager stream once its last close has begun excuses a missing EOF.
     /// </summary>
     private void OnDiscardWindowOpened(DiscardWindowOpened e)

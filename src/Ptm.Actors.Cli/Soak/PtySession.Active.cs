@@ -5,7 +5,7 @@ namespace Ptm.Actors.Cli.Soak;
 
 /// <summary>
 /// The control lane while an epoch streams: polls, unknown ioctls (EINVAL, D2, D7, D8),
-/// flushes inside discard windows (D4-D6), extra opens of the subsidiary that join its stream
+/// flushes inside discard windows (D4, D5, D6), extra opens of the subsidiary that join its stream
 /// (L9) and their closes; then the choice of how the epoch ends.
 /// </summary>
 internal sealed partial class PtySession
@@ -105,8 +105,8 @@ internal sealed partial class PtySession
 
     /// <summary>
     /// I_FLUSH returns once M_FLUSH is sent; the peer flushes when it gets there, and a manager
-    /// FLUSHR comes back as FLUSHR to the manager's read side (D4-D6). A poll of the peer, then of
-    /// the flushing side, queues behind each of those messages (mailboxes are FIFO), so when the
+    /// FLUSHR comes back as FLUSHR to the manager's read side (D4, D5, D6). A poll of the peer,
+    /// then of the flushing side, queues behind each of those messages (mailboxes are FIFO), so when the
     /// second poll returns the flush has taken effect everywhere: only then may the windows close.
     /// </summary>
     private bool StepFlushSettle(long now)
@@ -123,7 +123,7 @@ internal sealed partial class PtySession
         var side = Chance(0.5) ? Side.Manager : Side.Subsidiary;
         _flushSide = side;
         var flags = (FlushFlags)Between(1, 3);
-        // Before: a window on every stream this flush may discard from (D4-D6, decisions.md "Flush").
+        // Before: a window on every stream this flush may discard from (D4, D5, D6; PD14 lets a flush discard).
         _flushWindowCount = 0;
         for (var d = 0; d < 2; d++)
         {

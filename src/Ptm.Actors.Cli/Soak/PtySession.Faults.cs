@@ -34,7 +34,7 @@ internal sealed partial class PtySession
             Emit(new FaultInjected(FaultKind.TimerDelay, -1));
     }
 
-    // stalled_reader: the reader stops for a while, so the peer's writer meets flow control (D13-D15).
+    // stalled_reader: the reader stops for a while, so the peer's writer meets flow control (D13, D14, D15).
     private void StallReader(long now)
     {
         var reader = Between(0, 1) == 0 ? _managerReader : _subsidiaryReader;

@@ -26,7 +26,7 @@ public sealed class EpochLedger
     public int EofCount { get; set; }
     public bool EofMissingReported { get; set; }
 
-    /// <summary>A flush of the manager's read side may have discarded this epoch's EOF (D4-D6).</summary>
+    /// <summary>A flush of the manager's read side may have discarded this epoch's EOF (D4, D5, D6).</summary>
     public bool EofMayBeFlushed { get; set; }
 
     /// <summary>The epoch was open when its manager's close completed, so L15 owes it a hang-up.</summary>

@@ -68,7 +68,7 @@ public sealed record Received(StreamKey Stream, ReadOnlyMemory<byte> Bytes) : So
 /// <summary>Why bytes may legally go missing (PD14's list).</summary>
 public enum DiscardReason
 {
-    /// <summary>A flush (D4-D6): everything in flight in the flushed queues.</summary>
+    /// <summary>A flush (D4, D5, D6): everything in flight in the flushed queues.</summary>
     Flush,
 
     /// <summary>The manager's close discards its queued output (L14).</summary>
@@ -95,7 +95,7 @@ public sealed record DiscardWindowClosed(StreamKey Stream, DiscardReason Reason)
 /// <summary>The subsidiary of this epoch saw the hang-up (POLLHUP, EIO on write; L15).</summary>
 public sealed record HangupSeen(long Session, int Epoch) : SoakEvent;
 
-/// <summary>The manager reported POLLHUP. It never should: a manager only ever reads EOF (L13, decisions.md "Poll").</summary>
+/// <summary>The manager reported POLLHUP. It never should: a manager only ever reads EOF (pty-semantics.md section 1.3, L13: no hang-up flag on the manager).</summary>
 public sealed record ManagerHangupSeen(long Session) : SoakEvent;
 
 /// <summary>

@@ -6,7 +6,7 @@ namespace Ptm.Actors.Cli.Soak;
 /// and a few pending holes (bytes skipped by the reader that may still arrive late).
 ///
 /// Discard accounting. Two shapes of legal loss exist:
-/// * a window (a flush, D4-D6): bytes anywhere in flight may vanish. While a window is open
+/// * a window (a flush, D4, D5, D6): bytes anywhere in flight may vanish. While a window is open
 ///   every gap is legal; when it closes, every byte started before that moment may be missing,
 ///   later bytes may not. The bound is generous by at most what was in flight, which is all a
 ///   concurrent observer can know.

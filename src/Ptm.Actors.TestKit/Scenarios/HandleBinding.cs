@@ -12,7 +12,7 @@ internal sealed record OpenHandle(int Fd, ScenarioOpenFlags Flags) : HandleBindi
 }
 
 /// <summary>A handle whose open failed and that had no descriptor before: it behaves as a closed
-/// descriptor (decisions: failed `open ... &amp;`), so its calls pass descriptor -1 to the target.</summary>
+/// descriptor (specs/README.md, "Additions to the language"), so its calls pass descriptor -1 to the target.</summary>
 internal sealed record FailedHandle : HandleBinding;
 
 /// <summary>`NAME = STEP &amp;`: a started call, awaited or checked by `pending`.</summary>

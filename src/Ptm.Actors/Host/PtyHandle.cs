@@ -47,7 +47,7 @@ public abstract class PtyHandle : IAsyncDisposable
         return (PollEvents)(await System.Posix.Poll(Descriptor, Who).ConfigureAwait(false)).ValueOrThrow("poll");
     }
 
-    /// <summary>I_FLUSH (D4-D6).</summary>
+    /// <summary>I_FLUSH (D4, D5, D6).</summary>
     public async Task FlushAsync(FlushFlags which) => (await System.Posix.Flush(Descriptor, which, Who).ConfigureAwait(false)).ValueOrThrow("flush");
 
     public async Task<int> IoctlAsync(int command, ReadOnlyMemory<byte>? payload = null, CancellationToken cancellationToken = default) =>

@@ -44,7 +44,7 @@ internal sealed record JoinOpen(OpenSubsidiaryRequest Request) : IDeadLetterSupp
 /// <summary>Second phase of a subsidiary open, after the /dev/pts lookup (L8 then L7).</summary>
 internal sealed record DriverOpen(OpenSubsidiaryRequest Request);
 
-/// <summary>Entry updates the manager makes through its ioctls (I2-I5).</summary>
+/// <summary>Entry updates the manager makes through its ioctls (I2, I3, I4, I5).</summary>
 internal sealed record Unlock(int Minor) : IDeadLetterSuppression;
 
 internal sealed record SetZone(int Minor, int Zone) : IDeadLetterSuppression;

@@ -22,7 +22,7 @@ internal sealed class CompactMailbox(Settings settings, Config config)
 /// are a handful of field writes. One waiting message lives in a field; a ring is made only
 /// when a second one waits behind it, and dropped once drained, so an actor that is idle, or
 /// sees one message at a time (a request and its reply), holds no buffer. Flow control
-/// (D13-D15) bounds what a pty side is ever sent, so the ring stays small.
+/// (D13, D14, D15) bounds what a pty side is ever sent, so the ring stays small.
 /// </summary>
 internal sealed class CompactMessageQueue : IMessageQueue, IUnboundedMessageQueueSemantics
 {

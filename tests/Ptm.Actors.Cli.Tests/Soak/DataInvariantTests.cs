@@ -115,7 +115,7 @@ public class DataInvariantTests
     {
         var trace = new TraceBuilder().Minors(0).Session(1).Session(2, minor: 2).Minors(2).Open(1, 1).Open(2, 1);
 
-        // D4-D6 flush: a manager FLUSHW may drop anything in flight m->s while its window is open.
+        // D4, D5, D6 flush: a manager FLUSHW may drop anything in flight m->s while its window is open.
         trace.Write(M2S(1, 1), 1000).Read(M2S(1, 1), 0, 100)
             .Add(new DiscardWindowOpened(M2S(1, 1), DiscardReason.Flush))
             .Read(M2S(1, 1), 600, 50)

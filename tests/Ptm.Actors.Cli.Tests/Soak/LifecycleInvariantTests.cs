@@ -41,7 +41,7 @@ public class LifecycleInvariantTests
     [Fact]
     public void A_flush_of_the_manager_read_side_after_the_last_close_may_discard_the_end_of_file()
     {
-        // D4-D6: the EOF is a zero-length message in the manager's read queue; FLUSHR empties that queue.
+        // D4, D5, D6: the EOF is a zero-length message in the manager's read queue; FLUSHR empties that queue.
         var trace = Started().Add(new SubsidiaryClosing(1, 1, SideEnd.Close)).Add(new SubsidiaryClosed(1, 1))
             .Add(new DiscardWindowOpened(S2M(1, 1), DiscardReason.Flush)).Add(new DiscardWindowClosed(S2M(1, 1), DiscardReason.Flush))
             .CloseManager(1).TearDown(1).Minors(0);

@@ -108,7 +108,7 @@ public sealed class CredentialTests : IDisposable
     [Fact]
     public void L7_3_an_open_from_another_zone_reaching_the_driver_fails_EPERM_and_only_ok_EPERM_or_ENOENT_can_happen()
     {
-        // EPERM needs ZONEPT to land between the lookup and the driver open (decisions.md): search the seeds for it.
+        // EPERM needs ZONEPT to land between the lookup (L8) and the driver open (L7.3), the race of R11: search the seeds for it.
         var seen = new HashSet<Errno>();
         var epermSeed = 0;
         for (var seed = 1; seed <= 200 && epermSeed == 0; seed++)

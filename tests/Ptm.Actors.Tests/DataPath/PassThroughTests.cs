@@ -81,7 +81,7 @@ public class PassThroughTests
         using var pty = new DeterministicPty();
         var (m, s) = pty.OpenPair(OpenFlags.NonBlock);
         Assert.Equal(0, pty.Write(s, Array.Empty<byte>()));
-        Assert.Equal(PollEvents.POLLIN | PollEvents.POLLOUT, pty.Poll(m)); // decisions: a zero-length message counts for POLLIN
+        Assert.Equal(PollEvents.POLLIN | PollEvents.POLLOUT, pty.Poll(m)); // a queued zero-length message is something to read (PD8): POLLIN
         Assert.Empty(pty.Read(m));
         pty.Write(s, "more");
         Assert.Equal("more", pty.ReadText(m));

@@ -20,7 +20,7 @@ public class DescriptorErrnoTests
     }
 
     [Fact]
-    public void C2_to_C6_every_call_on_a_closed_descriptor_fails_ebadf()
+    public void C2_C3_C4_C5_C6_every_call_on_a_closed_descriptor_fails_ebadf()
     {
         using var pty = new DeterministicPty();
         var (m, s) = pty.OpenPair();
@@ -37,7 +37,7 @@ public class DescriptorErrnoTests
     [InlineData(2)]
     [InlineData(4242)]
     [InlineData(int.MaxValue)]
-    public void C2_to_C6_every_call_on_an_unknown_descriptor_fails_ebadf(int fd)
+    public void C2_C3_C4_C5_C6_every_call_on_an_unknown_descriptor_fails_ebadf(int fd)
     {
         using var pty = new DeterministicPty();
         pty.OpenPair();

@@ -3,8 +3,8 @@ using Ptm.Actors.Tests.Support;
 namespace Ptm.Actors.Tests.FlowControl;
 
 /// <summary>
-/// D13-D15, D17, PD11: with nobody reading, bytes accepted by a writer are bounded by the water
-/// marks plus one message per queue. Manager -> subsidiary: ptm's write queue (512 + one 512
+/// D13, D14, D15, D17, PD11: with nobody reading, bytes accepted by a writer are bounded by the
+/// water marks plus one message per queue. Manager -> subsidiary: ptm's write queue (512 + one 512
 /// message) and the subsidiary's read queue (2048 + one 512 message) = 3584. Subsidiary ->
 /// manager: pts's write queue (2048 + one 2048 message) and the manager's read queue (2048 +
 /// one 2048 message) = 8192.

@@ -4,7 +4,7 @@ using Ptm.Actors.Tests.Support;
 
 namespace Ptm.Actors.Tests.Flush;
 
-/// <summary>The M_FLUSH mapping of D4-D6 from both sides, with and without a peer.</summary>
+/// <summary>The M_FLUSH mapping of D4, D5, D6 from both sides, with and without a peer.</summary>
 public class FlushTests
 {
     /// <summary>A nonblocking manager fills the manager -> subsidiary path until EAGAIN: data waits in ptm's write queue too.</summary>

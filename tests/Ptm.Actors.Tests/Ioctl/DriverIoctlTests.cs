@@ -3,7 +3,7 @@ using Ptm.Actors.Tests.Races;
 
 namespace Ptm.Actors.Tests.Ioctl;
 
-/// <summary>Section 3.1: the five ioctls the drivers answer themselves (I1-I5, I8).</summary>
+/// <summary>Section 3.1: the five ioctls the drivers answer themselves (I1, I2, I3, I4, I5, I8).</summary>
 public sealed class DriverIoctlTests : IDisposable
 {
     private readonly DeterministicPty _pty = new(1);

@@ -3,7 +3,7 @@ using Ptm.Actors.Tests.Races;
 
 namespace Ptm.Actors.Tests.Ioctl;
 
-/// <summary>I6-I8, D2, D7, D8, PD6: ioctls the drivers do not answer, and malformed ones.</summary>
+/// <summary>I6, I7, I8, D2, D7, D8, PD6: ioctls the drivers do not answer, and malformed ones.</summary>
 public sealed class ForwardedAndBadIoctlTests : IDisposable
 {
     private const int TIOCGWINSZ = IoctlCommands.TIOCGWINSZ;

@@ -3,7 +3,7 @@ using Ptm.Actors.Tests.Races;
 
 namespace Ptm.Actors.Tests.Libc;
 
-/// <summary>Section 3.2: posix_openpt, grantpt, unlockpt, ptsname, ptsname_r, isatty (C1-C11, L19, L20).</summary>
+/// <summary>Section 3.2: posix_openpt, grantpt, unlockpt, ptsname, ptsname_r, isatty (C1, C2, C3, C4, C5, C6, C10, C11, L19, L20).</summary>
 public sealed class LibcTests : IDisposable
 {
     private readonly DeterministicPty _pty = new(3);
@@ -53,7 +53,7 @@ public sealed class LibcTests : IDisposable
     }
 
     [Fact]
-    public void C2_to_C6_ptsname_ptsname_r_grantpt_and_unlockpt_on_a_closed_descriptor_fail_EBADF()
+    public void C2_C3_C4_C5_C6_ptsname_ptsname_r_grantpt_and_unlockpt_on_a_closed_descriptor_fail_EBADF()
     {
         var manager = _pty.OpenManager();
         _pty.CloseAllAndCheckClean(manager);

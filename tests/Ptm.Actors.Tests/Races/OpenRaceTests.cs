@@ -95,7 +95,7 @@ public sealed class OpenRaceTests(ITestOutputHelper output)
     [Fact]
     public void R6_subsidiary_open_racing_a_manager_crash_fails_EAGAIN_or_is_hung_up()
     {
-        // PD13: a crash ends the manager as a close would (decisions.md: crash m), without the ManagerClosing message.
+        // pty-semantics.md section 10, PD13: a crash ends the manager as a close would, without the ManagerClosing message.
         var outcomes = new Dictionary<string, int>();
         SeedSweep.Run(output, "R6 (crash)", pty =>
         {

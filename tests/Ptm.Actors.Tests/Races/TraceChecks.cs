@@ -5,8 +5,8 @@ namespace Ptm.Actors.Tests.Races;
 /// <summary>
 /// Checks over the seeded dispatcher's trace: one entry per mailbox run, "ptm-1-3:DataMessage"
 /// (the actor's name and the one user message the run took) or just "ptm-1-3" (a run of system
-/// messages only: start, stop, watch). They check the internal orderings of R1-R5 that outcomes
-/// alone cannot show.
+/// messages only: start, stop, watch). They check the internal orderings of R1, R2, R3, R4 and
+/// R5 that outcomes alone cannot show.
 /// </summary>
 internal static class TraceChecks
 {

@@ -2,7 +2,7 @@ namespace Ptm.Actors.Cli.Bench.Pty;
 
 /// <summary>
 /// Manager-to-subsidiary throughput with full semantics: blocking writes of <c>writeSize</c>
-/// bytes (cut into 512-byte messages, D18, held by flow control, D13-D15) while a reader takes
+/// bytes (cut into 512-byte messages, D18, held by flow control, D13, D14, D15) while a reader takes
 /// the subsidiary side in reads of <c>readSize</c> bytes. Counted at the reader.
 /// </summary>
 internal sealed class PtyThroughputBenchmark(string key, int writeSize, int readSize, string? baselineKey = null) : IBenchmark
