@@ -2,7 +2,7 @@ using Ptm.Actors.Tests.Support;
 
 namespace Ptm.Actors.Tests.Lifecycle;
 
-/// <summary>Last closes, hang-up, EOF and freeing the minor (L12-L17, PD3), and the state machine of 1.2.</summary>
+/// <summary>Last closes, hang-up, EOF and freeing the minor (L12, L13, L14, L15, L16, L17, PD3), and the state machine of 1.2.</summary>
 public class CloseTests
 {
     [Fact]
@@ -151,9 +151,12 @@ public class CloseTests
         pty.Fails(Errno.ENOENT, pty.Posix.Open(path));
     }
 
-    /// <summary>Section 1.2: FREE -> LOCKED -> READY -> CONNECTED -> READY -> CONNECTED -> ORPHANED -> FREE, each state seen from outside.</summary>
+    /// <summary>
+    /// Section 1.2: FREE -> LOCKED -> READY -> CONNECTED -> READY -> CONNECTED -> ORPHANED -> FREE,
+    /// each state seen from outside (L3, L6, L9, L11, L13, L14, L15, L16, L17, PD1, PD3).
+    /// </summary>
     [Fact]
-    public void L1_to_L17_state_machine_walk_through_every_state_of_section_1_2()
+    public void A_pty_walks_through_every_state_of_section_1_2()
     {
         using var pty = new DeterministicPty();
         pty.Fails(Errno.ENOENT, pty.Posix.Open("/dev/pts/1")); // FREE
