@@ -44,6 +44,22 @@ public class ParseErrorTests
     [InlineData("tune pt_max 3", "t.pty:1:6: unknown tunable 'pt_max' (pt_max_pty, pt_cnt)")]
     [InlineData("m = open /dev/ptmx\nioctl m isptm", "t.pty:2:9: bad ioctl name 'isptm' (upper case, e.g. ISPTM, UNLKPT, ZONEPT)")]
     [InlineData("# only a comment\n\n", "t.pty:1:1: the spec has no steps")]
+    [InlineData("sleep", "t.pty:1:6: missing a number of seconds")]
+    [InlineData("sleep 0", "t.pty:1:7: bad duration '0' (must be more than 0 seconds)")]
+    [InlineData("sleep 0.0", "t.pty:1:7: bad duration '0.0' (must be more than 0 seconds)")]
+    [InlineData("sleep -1", "t.pty:1:7: bad duration '-1' (expected seconds as a decimal number, e.g. 15 or 0.5)")]
+    [InlineData("sleep 15s", "t.pty:1:7: bad duration '15s' (expected seconds as a decimal number, e.g. 15 or 0.5)")]
+    [InlineData("sleep .5", "t.pty:1:7: bad duration '.5' (expected seconds as a decimal number, e.g. 15 or 0.5)")]
+    [InlineData("sleep 5.", "t.pty:1:7: bad duration '5.' (expected seconds as a decimal number, e.g. 15 or 0.5)")]
+    [InlineData("sleep 1.2.3", "t.pty:1:7: bad duration '1.2.3' (expected seconds as a decimal number, e.g. 15 or 0.5)")]
+    [InlineData("sleep \"15\"", "t.pty:1:7: bad duration \"15\" (expected seconds as a decimal number, e.g. 15 or 0.5)")]
+    [InlineData("sleep 0.00000001", "t.pty:1:7: bad duration '0.00000001' (finer than the clock's 100 ns: at most 7 decimals)")]
+    [InlineData("sleep 31536001", "t.pty:1:7: bad duration '31536001' (too long: at most 31536000 seconds)")]
+    [InlineData("sleep 99999999999999999999999999999999", "t.pty:1:7: bad duration '99999999999999999999999999999999' (too long: at most 31536000 seconds)")]
+    [InlineData("sleep 15 15", "t.pty:1:10: unexpected '15'")]
+    [InlineData("sleep 15 => ok", "t.pty:1:10: 'sleep' takes no expectation")]
+    [InlineData("x = sleep 15", "t.pty:1:1: 'sleep' cannot be bound to a name")]
+    [InlineData("x = sleep 15 &", "t.pty:1:14: 'sleep' cannot be started with &")]
     public void A_parse_error_names_its_line_and_column(string text, string error) =>
         Assert.Equal([error], SpecHarness.Errors(text));
 

@@ -102,6 +102,7 @@ public class ParserTests
             pending r
             await r => any
             idle
+            sleep 1.5
             """);
         object[] expected =
         [
@@ -117,6 +118,7 @@ public class ParserTests
             new AsStep(new ScenarioCredentials(5, 6, 2, true)), new AsStep(new ScenarioCredentials(9, 10, 0, false)),
             new AsStep(ScenarioCredentials.Root),
             new ReadStep("m", 1), new PendingStep("r"), new AwaitStep("r", null), new IdleStep(),
+            new SleepStep(TimeSpan.FromSeconds(1.5)),
         ];
         Assert.Equal(expected.Length, script.Steps.Length);
         for (var i = 0; i < expected.Length; i++)
@@ -168,6 +170,20 @@ public class ParserTests
             close t
             """);
         Assert.Equal(5, script.Steps.Length);
+    }
+
+    [Theory]
+    [InlineData("15", 15 * TimeSpan.TicksPerSecond)]
+    [InlineData("0.5", TimeSpan.TicksPerSecond / 2)]
+    [InlineData("14.9", 149 * TimeSpan.TicksPerSecond / 10)]
+    [InlineData("0.0000001", 1)]
+    [InlineData("007", 7 * TimeSpan.TicksPerSecond)]
+    [InlineData("31536000", 31536000 * TimeSpan.TicksPerSecond)]
+    public void Sleep_takes_a_positive_number_of_seconds_with_an_optional_fraction(string written, long ticks)
+    {
+        var sleep = Assert.IsType<SleepStep>(Only("sleep " + written));
+        Assert.Equal(TimeSpan.FromTicks(ticks), sleep.Duration);
+        Assert.Equal("sleep " + written, sleep.Source);
     }
 
     // Steps compare by their own fields, not by position, binding or expectation.

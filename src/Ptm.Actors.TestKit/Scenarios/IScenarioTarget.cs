@@ -8,8 +8,8 @@ public static class PollBits { public const int In = 0x1, Out = 0x4, Err = 0x8, 
 public static class FlushBits { public const int R = 0x1, W = 0x2, RW = 0x3; }
 /// <summary>A fresh pseudo-terminal system driven by one spec. Every call method starts its
 /// call before returning (so an idle wait afterwards sees its effects) and returns a Task the
-/// system completes. On a deterministic target, WhenIdleAsync runs the system to quiescence on
-/// the calling thread and returns a completed task.</summary>
+/// system completes. On a deterministic target, WhenIdleAsync and AdvanceClockAsync run the
+/// system to quiescence on the calling thread and return completed tasks.</summary>
 public interface IScenarioTarget : IAsyncDisposable
 {
     Task<CallResult> OpenAsync(string path, ScenarioOpenFlags flags, ScenarioCredentials who); // Value = fd
@@ -29,6 +29,10 @@ public interface IScenarioTarget : IAsyncDisposable
     Task<CallResult> CrashAsync(int fd);
     Task<CallResult> TuneAsync(string tunable, long value);
     Task WhenIdleAsync();
+    /// <summary>Moves the system's virtual clock forward by <paramref name="by"/>, firing the
+    /// timers due on the way, and lets the system settle after each before time moves on (a
+    /// timer armed in reaction to one fires too if it falls due within <paramref name="by"/>).</summary>
+    Task AdvanceClockAsync(TimeSpan by);
     /// <summary>Problems found after the spec: leaked minors, unexpected dead letters. Empty when clean. Valid after DisposeAsync.</summary>
     IReadOnlyList<string> Leftovers { get; }
     /// <summary>The deterministic dispatcher's trace (empty on the ordinary dispatcher).</summary>

@@ -3,6 +3,7 @@ using Akka.Actor;
 using Ptm.Actors.Pty;
 using Ptm.Actors.Streams;
 using Ptm.Actors.TestKit.Deterministic;
+using Ptm.Actors.TestKit.Timing;
 using ActorErrno = Ptm.Actors.Errno;
 
 namespace Ptm.Actors.TestKit.Scenarios;
@@ -11,12 +12,16 @@ namespace Ptm.Actors.TestKit.Scenarios;
 /// The scenario target over the real pty actors: a fresh embedded PtySystem (an Akka.NET actor
 /// system of its own) per spec, driven through its POSIX facade. Calls complete inline on the
 /// actors' threads (InlineCompletions), so when the system is idle every call that can complete
-/// has, and its CallResult is ready. With a seed the actors run on the TestKit's seeded
-/// dispatcher: idle waits run them on the runner's thread, in the order the seed picks.
+/// has, and its CallResult is ready. Without a seed the actors run on the product's own
+/// dispatcher (ptm.dispatcher); with one, on the TestKit's seeded dispatcher: idle waits run
+/// them on the runner's thread, in the order the seed picks. Either way the actor system's
+/// scheduler runs on virtual time, so a timer (H3's close-time drain) fires only when a
+/// `sleep` step advances the clock, and a spec never waits on the wall clock.
 /// </summary>
 public sealed class PtyScenarioTarget : IScenarioTarget
 {
     private readonly PtySystem _system;
+    private readonly VirtualClock _clock;
     private readonly List<string> _leftovers = new();
     private IReadOnlyList<string> _trace = Array.Empty<string>();
     private bool _cloneStarted;
@@ -26,16 +31,23 @@ public sealed class PtyScenarioTarget : IScenarioTarget
         var options = new PtySystemOptions { InlineCompletions = true };
         if (seed is not { } chosen)
         {
-            _system = PtySystem.Create(options);
+            // Timers armed with no delay wait in the clock for WhenIdleAsync to fire them, as a
+            // seeded drive does, so "idle" also means no timer is due.
+            _clock = new VirtualClock();
+            _system = PtySystem.CreateOwned("ptys", VirtualScheduler.ConfigFor(_clock, dueNowOnThreadPool: false), options, logger: null);
             return;
         }
         _system = DeterministicPtys.Create(chosen, options);
+        _clock = _system.Clock();
     }
 
     /// <summary>A fresh system; <paramref name="seed"/> null = ordinary dispatcher, else the deterministic one.</summary>
     public static IScenarioTarget Create(int? seed) => new PtyScenarioTarget(seed);
 
     public IReadOnlyList<string> Leftovers => _leftovers;
+
+    /// <summary>The pty system the spec drives (its actor system, its clock via <c>Clock()</c>), for tests of the target itself.</summary>
+    public PtySystem Ptys => _system;
 
     public IReadOnlyList<string> Trace => _system.IsDeterministic && !_system.IsDisposed ? _system.Trace() : _trace;
 
@@ -125,7 +137,15 @@ public sealed class PtyScenarioTarget : IScenarioTarget
 
     public Task<CallResult> TuneAsync(string tunable, long value) => Convert(Posix.Tune(tunable, value));
 
-    public Task WhenIdleAsync() => _cloneStarted || CloneHasStarted() ? _system.WhenIdleAsync() : IdleOnceStartedAsync();
+    public async Task WhenIdleAsync()
+    {
+        // A seeded drive fires the timers due now itself; on the ordinary dispatcher they are
+        // fired here, and what they tell is then waited for in turn.
+        do await (_cloneStarted || CloneHasStarted() ? _system.WhenIdleAsync() : IdleOnceStartedAsync());
+        while (_clock.FireDue() > 0);
+    }
+
+    public Task AdvanceClockAsync(TimeSpan by) => _clock.AdvanceSettlingAsync(by, WhenIdleAsync);
 
     /// <summary>
     /// Akka.NET's /user guardian starts the Clone on its own thread after PtySystem.Create has
@@ -147,7 +167,7 @@ public sealed class PtyScenarioTarget : IScenarioTarget
     public async ValueTask DisposeAsync()
     {
         if (_system.IsDisposed) return;
-        await _system.WhenIdleAsync();
+        await WhenIdleAsync();
         if (_system.AllocatedMinors != 0) _leftovers.Add($"{_system.AllocatedMinors} minor(s) still allocated after every handle was closed (L16)");
         if (_system.UnexpectedDeadLetters != 0)
             _leftovers.Add($"{_system.UnexpectedDeadLetters} unexpected dead letter(s): {string.Join(", ", _system.UnexpectedDeadLetterExamples)}");

@@ -102,23 +102,25 @@ internal sealed partial class ScenarioRun
         }
     }
 
-    private async Task WaitForTargetIdleAsync()
+    private Task WaitForTargetIdleAsync() => WithinSafetyNetAsync(_target.WhenIdleAsync());
+
+    /// <summary>Awaits a wait on the target (idleness, a clock advance) unless the safety net runs out first.</summary>
+    private async Task WithinSafetyNetAsync(Task wait)
     {
-        var idle = _target.WhenIdleAsync();
-        if (!idle.IsCompleted)
+        if (!wait.IsCompleted)
         {
             var remaining = _options.SafetyNet - _clock.Elapsed;
             if (remaining <= TimeSpan.Zero) throw new SafetyNetExpiredException(_options.SafetyNet);
             try
             {
-                await idle.WaitAsync(remaining);
+                await wait.WaitAsync(remaining);
             }
             catch (TimeoutException)
             {
                 throw new SafetyNetExpiredException(_options.SafetyNet);
             }
         }
-        await idle; // observes a failure of the idle wait itself
+        await wait; // observes a failure of the wait itself
     }
 
     /// <summary>End of a spec: close every descriptor still open (opens started with `&amp;` and

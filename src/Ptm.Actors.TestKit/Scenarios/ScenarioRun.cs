@@ -8,6 +8,8 @@ namespace Ptm.Actors.TestKit.Scenarios;
 /// starts its call, waits until the whole system is idle, and then the call must be complete
 /// ("blocked" otherwise: the runner never waits on the wall clock for a call). A step with
 /// `&amp;` only starts its call. `pending`/`await` look at a started call after an idle wait.
+/// Time is virtual: a timer fires only when `sleep` moves the clock, never by itself, so a
+/// call waiting for one is "blocked" or pending until a spec sleeps.
 /// Everything runs on the caller's thread: on a deterministic target every await below meets a
 /// completed task, so the run is a pure function of the seed.
 /// </summary>
@@ -92,6 +94,13 @@ internal sealed partial class ScenarioRun
                 Record(step, "-");
                 return null;
             case IdleStep:
+                await IdleAsync();
+                Record(step, "idle");
+                return null;
+            case SleepStep sleep:
+                // Idle first: a call started with & has armed its timers before time moves on.
+                await IdleAsync();
+                await WithinSafetyNetAsync(_target.AdvanceClockAsync(sleep.Duration));
                 await IdleAsync();
                 Record(step, "idle");
                 return null;

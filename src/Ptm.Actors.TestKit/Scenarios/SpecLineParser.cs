@@ -11,6 +11,9 @@ internal sealed class SpecLineParser(TokenCursor cursor, Dictionary<string, Name
 
     private static readonly string[] Tunables = ["pt_max_pty", "pt_cnt"];
 
+    /// <summary>Longest `sleep`: a year of virtual time; beyond it a spec is surely a typo.</summary>
+    private const long MaxSleepSeconds = 365L * 24 * 60 * 60;
+
     public Step Parse()
     {
         string? bindTo = null;
@@ -43,7 +46,7 @@ internal sealed class SpecLineParser(TokenCursor cursor, Dictionary<string, Name
         if (cursor.PeekIs(SpecTokenKind.Arrow))
         {
             var arrow = cursor.Next("=>");
-            if (step is AsStep or PendingStep or IdleStep)
+            if (step is AsStep or PendingStep or IdleStep or SleepStep)
                 throw new SpecSyntaxException(arrow.Column, $"'{stepWord.Text}' takes no expectation");
             if (background)
                 throw new SpecSyntaxException(arrow.Column, "a started call is checked by 'await NAME => ...', not on the & line");
@@ -85,6 +88,7 @@ internal sealed class SpecLineParser(TokenCursor cursor, Dictionary<string, Name
         "stat" => new StatStep(Path()) { Line = line, Source = source },
         "crash" => new CrashStep(Handle()) { Line = line, Source = source },
         "tune" => ParseTune(),
+        "sleep" => new SleepStep(cursor.NextSeconds("a number of seconds", MaxSleepSeconds)) { Line = line, Source = source },
         "as" => new AsStep(Credentials()) { Line = line, Source = source },
         "pending" => new PendingStep(StartedCall()) { Line = line, Source = source },
         "await" => new AwaitStep(StartedCall(), null) { Line = line, Source = source },

@@ -64,3 +64,6 @@ public sealed record AwaitStep(string Name, ExpectationSet? Expect) : Step;
 
 /// <summary>`idle`.</summary>
 public sealed record IdleStep : Step;
+
+/// <summary>`sleep SECONDS`: virtual time moves on by <see cref="Duration"/>, firing the timers due on the way.</summary>
+public sealed record SleepStep(TimeSpan Duration) : Step;

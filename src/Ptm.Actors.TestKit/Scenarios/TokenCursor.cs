@@ -54,4 +54,26 @@ internal sealed class TokenCursor(List<SpecToken> tokens, int endColumn)
             throw new SpecSyntaxException(token.Column, $"bad number {token.Shown} (too large: at most {max})");
         return value;
     }
+
+    /// <summary>A positive decimal number of seconds, fractions allowed (`15`, `0.5`), in whole
+    /// 100 ns ticks (the clock's resolution) and at most <paramref name="maxSeconds"/>.</summary>
+    public TimeSpan NextSeconds(string what, long maxSeconds)
+    {
+        var token = Next(what);
+        var text = token.Text;
+        var point = text.IndexOf('.');
+        var wellFormed = token.Kind == SpecTokenKind.Word && text.Length > 0 && point != 0 && point != text.Length - 1
+            && (point < 0 || text.IndexOf('.', point + 1) < 0);
+        foreach (var c in text)
+            if (c is not (>= '0' and <= '9' or '.')) wellFormed = false;
+        if (!wellFormed)
+            throw new SpecSyntaxException(token.Column, $"bad duration {token.Shown} (expected seconds as a decimal number, e.g. 15 or 0.5)");
+        if (point >= 0 && text.Length - point - 1 > 7)
+            throw new SpecSyntaxException(token.Column, $"bad duration {token.Shown} (finer than the clock's 100 ns: at most 7 decimals)");
+        if (!decimal.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var seconds) || seconds > maxSeconds)
+            throw new SpecSyntaxException(token.Column, $"bad duration {token.Shown} (too long: at most {maxSeconds} seconds)");
+        if (seconds == 0)
+            throw new SpecSyntaxException(token.Column, $"bad duration {token.Shown} (must be more than 0 seconds)");
+        return TimeSpan.FromTicks((long)(seconds * TimeSpan.TicksPerSecond));
+    }
 }

@@ -25,4 +25,7 @@ internal sealed class FakeEnd(FakePty pty, bool isManager, bool nonBlocking)
     public bool Closed { get; set; }
     public bool Crashed { get; set; }
     public bool IsTty { get; set; }
+    /// <summary>The close-time drain's time limit, armed by the first look at a close.</summary>
+    public ITimer? DrainTimer { get; set; }
+    public bool DrainExpired { get; set; }
 }

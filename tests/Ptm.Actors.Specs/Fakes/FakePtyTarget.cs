@@ -1,4 +1,5 @@
 using Ptm.Actors.TestKit.Scenarios;
+using Ptm.Actors.TestKit.Timing;
 
 namespace Ptm.Actors.Specs.Fakes;
 
@@ -7,7 +8,8 @@ namespace Ptm.Actors.Specs.Fakes;
 /// deterministic target, no call completes when it is made: calls queue up and run (FIFO) only
 /// inside <see cref="WhenIdleAsync"/>, and a read with nothing to return stays pending until
 /// some later call gives it data or an end. So a runner that skipped the idle wait, or awaited
-/// an incomplete call, fails these tests.
+/// an incomplete call, fails these tests. Its timers run on a <see cref="VirtualClock"/> that
+/// only AdvanceClockAsync moves, and they fire on the advancing thread, as on a seeded system.
 /// </summary>
 internal sealed class FakePtyTarget(int? seed = null) : IScenarioTarget
 {
@@ -31,6 +33,12 @@ internal sealed class FakePtyTarget(int? seed = null) : IScenarioTarget
     public List<string> DeadLetters { get; } = new();
     /// <summary>Every call made, in order (what the runner asked of the system).</summary>
     public List<string> Calls { get; } = new();
+    /// <summary>
+    /// When set, a close whose written data the peer has not read all waits until it has, or
+    /// until this much virtual time has passed (H3's close-time drain, at most 15 s).
+    /// </summary>
+    public TimeSpan? CloseDrainLimit { get; init; }
+    public VirtualClock Clock { get; } = new();
     public bool Disposed { get; private set; }
     public int IdleWaits { get; private set; }
 
@@ -47,6 +55,7 @@ internal sealed class FakePtyTarget(int? seed = null) : IScenarioTarget
     public Task<CallResult> CloseAsync(int fd, ScenarioCredentials who) => Enqueue($"close {fd}", () =>
     {
         if (Live(fd) is not { } end) return Fail(ErrnoTable.EBADF);
+        if (StillDraining(end)) return null;
         end.Closed = true;
         var pty = end.Pty;
         if (end.IsManager) { pty.ManagerOpen = false; pty.HungUp = true; }
@@ -171,6 +180,12 @@ internal sealed class FakePtyTarget(int? seed = null) : IScenarioTarget
         return Task.CompletedTask;
     }
 
+    public Task AdvanceClockAsync(TimeSpan by)
+    {
+        Calls.Add($"advance {by.TotalSeconds}");
+        return Clock.AdvanceSettlingAsync(by, WhenIdleAsync);
+    }
+
     public ValueTask DisposeAsync()
     {
         Disposed = true;
@@ -206,6 +221,22 @@ internal sealed class FakePtyTarget(int? seed = null) : IScenarioTarget
             for (var i = 0; i < _blocked.Count; i++)
                 if (_blocked[i]()) { _blocked.RemoveAt(i); progress = true; break; }
         }
+    }
+
+    /// <summary>The close-time drain: arms its time limit on the first look; the timer wakes the retries.</summary>
+    private bool StillDraining(FakeEnd end)
+    {
+        if (CloseDrainLimit is not { } limit || end.DrainExpired) return false;
+        var pty = end.Pty;
+        var unread = end.IsManager ? pty.ToSubsidiary : pty.ToManager;
+        var peerOpen = end.IsManager ? pty.SubsidiariesOpen > 0 : pty.ManagerOpen;
+        if (unread.Count == 0 || !peerOpen) return false;
+        end.DrainTimer ??= Clock.CreateTimer(_ =>
+        {
+            end.DrainExpired = true;
+            _work.Enqueue(static () => { }); // the idle wait then retries the blocked close
+        }, null, limit, Timeout.InfiniteTimeSpan);
+        return true;
     }
 
     private CallResult? Open(string path, bool nonBlocking, ScenarioCredentials who)
