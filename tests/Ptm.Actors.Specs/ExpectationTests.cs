@@ -9,6 +9,10 @@ public class ExpectationTests
     private static CallResult Failed(int errno) => new(-1, errno);
     private static CallResult Data(string text) => new(text.Length, 0, System.Text.Encoding.ASCII.GetBytes(text));
     private static CallResult Name(string text) => new(0, 0, Text: text);
+    private static CallResult Message(byte[]? control, string? data) =>
+        new(0, 0, Message: new MessageParts(control, data is null ? null : System.Text.Encoding.ASCII.GetBytes(data)));
+    private static ExpectMessage Expect(byte[]? control, string? data) =>
+        new(control is null ? null : [.. control], data is null ? null : [.. System.Text.Encoding.ASCII.GetBytes(data)]);
 
     public static TheoryData<Expectation, CallResult, ResultKind, bool> Cases => new()
     {
@@ -34,6 +38,21 @@ public class ExpectationTests
         { new ExpectPoll(PollBits.In | PollBits.Hup), Ok(PollBits.Hup | PollBits.In), ResultKind.Poll, true },
         { new ExpectPoll(PollBits.In | PollBits.Hup), Ok(PollBits.Hup), ResultKind.Poll, false },
         { new ExpectPoll(PollBits.Err), Ok(PollBits.Err | PollBits.Out), ResultKind.Poll, false },
+        { Expect([0], "hi"), Message([0], "hi"), ResultKind.Message, true },
+        { Expect([0], "hi"), Message([1], "hi"), ResultKind.Message, false },
+        { Expect([0], "hi"), Message([0], "ho"), ResultKind.Message, false },
+        { Expect([0], "hi"), Message(null, "hi"), ResultKind.Message, false },
+        { Expect(null, "hi"), Message(null, "hi"), ResultKind.Message, true },
+        { Expect(null, "hi"), Message([], "hi"), ResultKind.Message, false },
+        { Expect([], null), Message([], null), ResultKind.Message, true },
+        { Expect([], null), Message([], ""), ResultKind.Message, false },
+        { Expect(null, null), Message(null, null), ResultKind.Message, true },
+        { Expect(null, null), Failed(ErrnoTable.EAGAIN), ResultKind.Message, false },
+        { Expect(null, "hi"), Data("hi"), ResultKind.Bytes, false },
+        { new ExpectErrno(ErrnoTable.EAGAIN), Failed(ErrnoTable.EAGAIN), ResultKind.Message, true },
+        { new ExpectOk(), Message(null, "hi"), ResultKind.Message, true },
+        { new ExpectAny(), Failed(ErrnoTable.EBADF), ResultKind.Message, true },
+        { new ExpectBytes([.. "hi"u8.ToArray()]), Message(null, "hi"), ResultKind.Message, false },
     };
 
     [Theory]
@@ -59,6 +78,23 @@ public class ExpectationTests
         Assert.Equal("ok", ExpectationMatcher.Describe(Ok(3), ResultKind.Ok));
         Assert.Equal("2048", ExpectationMatcher.Describe(Ok(2048), ResultKind.Number));
         Assert.Equal("\"uid=0 gid=3 mode=0620\"", ExpectationMatcher.Describe(Name("uid=0 gid=3 mode=0620"), ResultKind.Text));
+    }
+
+    [Fact]
+    public void Getmsg_results_render_as_a_spec_writes_them_with_a_dash_for_an_absent_part()
+    {
+        Assert.Equal("ctl \"\\0\" data \"hi\"", ExpectationMatcher.Describe(Message([0], "hi"), ResultKind.Message));
+        Assert.Equal("ctl - data \"\"", ExpectationMatcher.Describe(Message(null, ""), ResultKind.Message));
+        Assert.Equal("ctl \"\\xff\" data -", ExpectationMatcher.Describe(Message([0xff], null), ResultKind.Message));
+        Assert.Equal("EAGAIN", ExpectationMatcher.Describe(Failed(ErrnoTable.EAGAIN), ResultKind.Message));
+    }
+
+    [Fact]
+    public void A_getmsg_mismatch_shows_both_messages()
+    {
+        var expected = new ExpectationSet([Expect([0], null)]);
+        Assert.Equal("expected ctl \"\\0\" data -, got ctl - data \"x\"", ExpectationMatcher.Check(expected, Message(null, "x"), ResultKind.Message));
+        Assert.Equal("expected ctl \"\\0\" data -, got EBADF", ExpectationMatcher.Check(expected, Failed(ErrnoTable.EBADF), ResultKind.Message));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Text;
 using Ptm.Actors.TestKit.Scenarios;
 
@@ -102,6 +103,7 @@ public class ParserTests
             pending r
             await r => any
             idle
+            getmsg m 4
             sleep 1.5
             """);
         object[] expected =
@@ -118,7 +120,7 @@ public class ParserTests
             new AsStep(new ScenarioCredentials(5, 6, 2, true)), new AsStep(new ScenarioCredentials(9, 10, 0, false)),
             new AsStep(ScenarioCredentials.Root),
             new ReadStep("m", 1), new PendingStep("r"), new AwaitStep("r", null), new IdleStep(),
-            new SleepStep(TimeSpan.FromSeconds(1.5)),
+            new GetmsgStep("m", 4), new SleepStep(TimeSpan.FromSeconds(1.5)),
         ];
         Assert.Equal(expected.Length, script.Steps.Length);
         for (var i = 0; i < expected.Length; i++)
@@ -170,6 +172,54 @@ public class ParserTests
             close t
             """);
         Assert.Equal(5, script.Steps.Length);
+    }
+
+    [Fact]
+    public void Putmsg_takes_a_control_and_a_data_part_either_of_which_may_be_absent()
+    {
+        var both = Assert.IsType<PutmsgStep>(Only("""putmsg m ctl "\x00\x01" data "hi" => ok"""));
+        Assert.Equal("m", both.Handle);
+        Assert.Equal(new byte[] { 0, 1 }, both.Control!.Value.ToArray());
+        Assert.Equal("hi"u8.ToArray(), both.Data!.Value.ToArray());
+        Assert.Equal(new ExpectOk(), Assert.Single(both.Expect!.Alternatives));
+        var dataOnly = Assert.IsType<PutmsgStep>(Only("""putmsg m ctl - data "ab" * 3"""));
+        Assert.Null(dataOnly.Control);
+        Assert.Equal("ababab"u8.ToArray(), dataOnly.Data!.Value.ToArray());
+        var controlOnly = Assert.IsType<PutmsgStep>(Only("""putmsg m ctl "" data -"""));
+        Assert.Equal((true, 0), (controlOnly.Control.HasValue, controlOnly.Control!.Value.Length)); // empty, not absent
+        Assert.Null(controlOnly.Data);
+        var started = Assert.IsType<PutmsgStep>(Only("p = putmsg m ctl - data - &"));
+        Assert.Equal((null, null, true, "p"), ((ImmutableArray<byte>?)started.Control, (ImmutableArray<byte>?)started.Data, started.Background, started.BindTo));
+    }
+
+    [Fact]
+    public void Getmsg_takes_one_buffer_size_for_both_parts()
+    {
+        var getmsg = Assert.IsType<GetmsgStep>(Only("""getmsg m 16 => ctl "\0" data "hi" or EAGAIN"""));
+        Assert.Equal(new GetmsgStep("m", 16), getmsg with { Line = 0, Source = "", Expect = null });
+        Assert.Equal(ResultKind.Message, ResultKinds.Of(getmsg));
+        Assert.Equal("ctl \"\\0\" data \"hi\" or EAGAIN", getmsg.Expect!.ToString());
+    }
+
+    [Theory]
+    [InlineData("""ctl "\x00" data "hi" """, """ctl "\0" data "hi" """)]
+    [InlineData("""ctl - data "hi" """, """ctl - data "hi" """)]
+    [InlineData("""ctl "" data - """, """ctl "" data - """)]
+    [InlineData("ctl - data -", "ctl - data -")]
+    [InlineData("""ctl "ab" * 2 data "\n" """, """ctl "abab" data "\n" """)]
+    [InlineData("""ctl - data "x" or ctl "y" data - or EAGAIN""", """ctl - data "x" or ctl "y" data - or EAGAIN""")]
+    public void A_message_expectation_parses_and_renders_back(string written, string rendered)
+    {
+        var step = Assert.IsType<GetmsgStep>(Only("getmsg m 4 => " + written));
+        Assert.Equal(rendered.Trim(), step.Expect!.ToString());
+    }
+
+    [Fact]
+    public void A_message_expectation_keeps_an_absent_part_apart_from_an_empty_one()
+    {
+        var absent = Assert.IsType<ExpectMessage>(Assert.Single(((CallStep)Only("getmsg m 4 => ctl - data \"\"")).Expect!.Alternatives));
+        Assert.Null(absent.Control);
+        Assert.Equal(0, absent.Data!.Value.Length);
     }
 
     [Theory]

@@ -125,6 +125,33 @@ public sealed class SpecCommandTests : IDisposable
     }
 
     [Fact]
+    public void Parse_errors_of_sleep_putmsg_and_getmsg_name_path_line_and_column()
+    {
+        var spec = Write("m.pty", "m = open /dev/ptmx\nsleep 0\nputmsg m ctl \"x\"\ngetmsg m 4 => ctl - dat \"y\"\nsleep 15 => ok\n");
+        Assert.Equal(2, Run(spec));
+        Assert.Empty(_seedsUsed);
+        Assert.Equal(
+        [
+            $"{spec}:2:7: bad duration '0' (must be more than 0 seconds)",
+            $"{spec}:3:17: missing 'data' (ctl STRING data STRING, either part may be -)",
+            $"{spec}:4:21: expected 'data', got 'dat' (ctl STRING data STRING, either part may be -)",
+            $"{spec}:5:10: 'sleep' takes no expectation",
+            "ptm spec: nothing was run",
+        ], ErrorLines());
+    }
+
+    [Fact]
+    public void Specs_that_sleep_and_pass_messages_run_under_every_seed()
+    {
+        var spec = Write("s.pty", "m = open /dev/ptmx\nunlockpt m\ns = open pts(m)\nsleep 0.5\nputmsg m ctl \"\\x00\" data \"hi\"\ngetmsg s 8 => ctl \"\\x00\" data \"hi\"\n");
+        Assert.Equal(0, Run(new SpecCommand.Settings([spec], Seeds: 2, Verbose: true)));
+        Assert.Equal([1, 2], _seedsUsed);
+        Assert.Contains("4: sleep 0.5  -> idle", OutputLines);
+        Assert.Contains("6: getmsg s 8 => ctl \"\\x00\" data \"hi\"  -> ctl \"\\0\" data \"hi\"", OutputLines);
+        Assert.Equal("1 passed, 0 failed", OutputLines[^1]);
+    }
+
+    [Fact]
     public void No_path_is_a_usage_error() =>
         AssertUsageError(Run(), "ptm spec: no spec given: name at least one .pty file or a folder of them");
 

@@ -30,10 +30,11 @@ public static class ExpectationMatcher
         ExpectNumber number => result.Errno == 0 && (kind == ResultKind.Bytes ? Count(result) : result.Value) == number.Value,
         ExpectPoll poll => result.Errno == 0 && result.Value == poll.Bits,
         ExpectBytes bytes => result.Errno == 0 && Payload(result, kind) is { } payload && bytes.Bytes.AsSpan().SequenceEqual(payload),
+        ExpectMessage message => result.Errno == 0 && result.Message is { } parts && message.Matches(parts),
         _ => false,
     };
 
-    /// <summary>The result as a spec would write it: an errno name, `ok`, a number, a string, `EOF`, a poll set.</summary>
+    /// <summary>The result as a spec would write it: an errno name, `ok`, a number, a string, `EOF`, a poll set, a `ctl ... data ...` pair.</summary>
     public static string Describe(CallResult result, ResultKind kind)
     {
         if (result.Errno != 0) return ErrnoTable.NameOf(result.Errno);
@@ -43,6 +44,9 @@ public static class ExpectationMatcher
             ResultKind.Number => result.Value.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ResultKind.Poll => PollSet.Render(result.Value),
             ResultKind.Bytes => Count(result) == 0 ? "EOF" : CString.Render(Payload(result, kind)),
+            ResultKind.Message => result.Message is { } parts
+                ? MessageSyntax.Render(parts.Control, parts.Control is not null, parts.Data, parts.Data is not null)
+                : "no message",
             _ => result.Text is null && result.Bytes is null ? "no text" : CString.Render(Payload(result, kind)),
         };
     }

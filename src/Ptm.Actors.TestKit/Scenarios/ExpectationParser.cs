@@ -5,7 +5,7 @@ namespace Ptm.Actors.TestKit.Scenarios;
 /// <summary>Parses what follows `=>`: one expectation, or alternatives joined by `or`.</summary>
 internal sealed class ExpectationParser(TokenCursor cursor)
 {
-    private const string Forms = "ok, any, EOF, a number, a string, an errno name or a POLL set";
+    private const string Forms = "ok, any, EOF, a number, a string, an errno name, a POLL set or ctl STRING data STRING";
 
     public ExpectationSet Parse(SpecToken arrow)
     {
@@ -30,6 +30,11 @@ internal sealed class ExpectationParser(TokenCursor cursor)
             return new ExpectBytes(SpecLineParser.ReadString(cursor, "a string"));
         if (token.Kind != SpecTokenKind.Word)
             throw new SpecSyntaxException(token.Column, $"expected an expectation value ({Forms}), got {token.Shown}");
+        if (token.Text == "ctl")
+        {
+            var (control, data) = MessageSyntax.ReadPair(cursor);
+            return new ExpectMessage(control, data);
+        }
         cursor.Skip();
         var text = token.Text;
         switch (text)

@@ -52,3 +52,16 @@ public sealed record ExpectPoll(int Bits) : Expectation
 {
     public override string ToString() => PollSet.Render(Bits);
 }
+
+/// <summary>`ctl "\x00" data "hi"`: getmsg succeeded with exactly these parts; a null part is `-` (absent).</summary>
+public sealed record ExpectMessage(ImmutableArray<byte>? Control, ImmutableArray<byte>? Data) : Expectation
+{
+    public override string ToString() =>
+        MessageSyntax.Render(Control.GetValueOrDefault().AsSpan(), Control.HasValue, Data.GetValueOrDefault().AsSpan(), Data.HasValue);
+
+    /// <summary>Equal parts: both absent, or both present with the same bytes.</summary>
+    public bool Matches(MessageParts parts) => Same(Control, parts.Control) && Same(Data, parts.Data);
+
+    private static bool Same(ImmutableArray<byte>? expected, byte[]? actual) =>
+        expected is { } bytes ? actual is not null && bytes.AsSpan().SequenceEqual(actual) : actual is null;
+}

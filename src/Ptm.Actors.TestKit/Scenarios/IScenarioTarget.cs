@@ -1,6 +1,8 @@
 namespace Ptm.Actors.TestKit.Scenarios;
-/// <summary>Errno 0 means success. Value: fd, count, 0/1, or poll bits. Bytes: data read. Text: ptsname or stat text.</summary>
-public readonly record struct CallResult(long Value, int Errno, byte[]? Bytes = null, string? Text = null);
+/// <summary>Errno 0 means success. Value: fd, count, 0/1, or poll bits. Bytes: data read. Text: ptsname or stat text. Message: what getmsg got.</summary>
+public readonly record struct CallResult(long Value, int Errno, byte[]? Bytes = null, string? Text = null, MessageParts? Message = null);
+/// <summary>The two parts of a STREAMS message as getmsg(2) returns them; null is an absent part (`-` in a spec).</summary>
+public sealed record MessageParts(byte[]? Control, byte[]? Data);
 public sealed record ScenarioCredentials(long Uid, long Gid, long Zone, bool Privileged)
 { public static readonly ScenarioCredentials Root = new(0, 0, 0, true); }
 [Flags] public enum ScenarioOpenFlags { None = 0, NonBlock = 1, NDelay = 2, NoCtty = 4 }
@@ -28,6 +30,10 @@ public interface IScenarioTarget : IAsyncDisposable
     Task<CallResult> StatAsync(string path, ScenarioCredentials who);
     Task<CallResult> CrashAsync(int fd);
     Task<CallResult> TuneAsync(string tunable, long value);
+    /// <summary>putmsg(2); a null part is absent. Value 0 on success.</summary>
+    Task<CallResult> PutmsgAsync(int fd, byte[]? control, byte[]? data, ScenarioCredentials who);
+    /// <summary>getmsg(2) with buffers of these sizes; the parts come back in <see cref="CallResult.Message"/>.</summary>
+    Task<CallResult> GetmsgAsync(int fd, int controlLength, int dataLength, ScenarioCredentials who);
     Task WhenIdleAsync();
     /// <summary>Moves the system's virtual clock forward by <paramref name="by"/>, firing the
     /// timers due on the way, and lets the system settle after each before time moves on (a

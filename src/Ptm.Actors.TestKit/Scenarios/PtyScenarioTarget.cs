@@ -137,6 +137,25 @@ public sealed class PtyScenarioTarget : IScenarioTarget
 
     public Task<CallResult> TuneAsync(string tunable, long value) => Convert(Posix.Tune(tunable, value));
 
+    public Task<CallResult> PutmsgAsync(int fd, byte[]? control, byte[]? data, ScenarioCredentials who) =>
+        WithCredentials(who, out var credentials) is { } bad ? bad
+            : Convert(Posix.Putmsg(fd, Part(control), Part(data), credentials));
+
+    public Task<CallResult> GetmsgAsync(int fd, int controlLength, int dataLength, ScenarioCredentials who)
+    {
+        if (WithCredentials(who, out var credentials) is { } bad) return bad;
+        if (controlLength < 0 || dataLength < 0) return Done(ActorErrno.EINVAL);
+        return Posix.Getmsg(fd, controlLength, dataLength, credentials).ContinueWith(
+            static task =>
+            {
+                var (status, control, data) = task.Result;
+                return status.IsOk
+                    ? new CallResult(status.Value, 0, Message: new MessageParts(control?.ToArray(), data?.ToArray()))
+                    : new CallResult(-1, (int)status.Errno);
+            },
+            CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+    }
+
     public async Task WhenIdleAsync()
     {
         // A seeded drive fires the timers due now itself; on the ordinary dispatcher they are
@@ -199,6 +218,9 @@ public sealed class PtyScenarioTarget : IScenarioTarget
             ? new CallResult(task.Result.Value, 0, null, task.Result.Text)
             : new CallResult(-1, (int)task.Result.Errno),
         CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+
+    /// <summary>An absent part stays absent: byte[] converts to ReadOnlyMemory even when null, as an empty part.</summary>
+    private static ReadOnlyMemory<byte>? Part(byte[]? bytes) => bytes is null ? null : new ReadOnlyMemory<byte>(bytes);
 
     private static Task<CallResult> Done(ActorErrno errno) => Task.FromResult(new CallResult(-1, (int)errno));
 }

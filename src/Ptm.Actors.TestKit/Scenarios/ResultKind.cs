@@ -3,7 +3,7 @@ namespace Ptm.Actors.TestKit.Scenarios;
 /// <summary>How a step's success value reads (docs/spec-language.md, the steps table).</summary>
 public enum ResultKind
 {
-    /// <summary>`ok` (open, close, flush, grantpt, unlockpt, crash, tune).</summary>
+    /// <summary>`ok` (open, close, flush, grantpt, unlockpt, crash, tune, putmsg).</summary>
     Ok,
     /// <summary>A number (write's count, ioctl's 0, isatty's 1/0).</summary>
     Number,
@@ -13,6 +13,8 @@ public enum ResultKind
     Text,
     /// <summary>A readiness set (poll).</summary>
     Poll,
+    /// <summary>The pair `ctl STRING data STRING`, `-` for an absent part (getmsg).</summary>
+    Message,
 }
 
 /// <summary>The result kind of each step.</summary>
@@ -24,6 +26,7 @@ public static class ResultKinds
         WriteStep or IoctlStep or IsattyStep => ResultKind.Number,
         PtsnameStep or PtsnameRStep or StatStep => ResultKind.Text,
         PollStep => ResultKind.Poll,
+        GetmsgStep => ResultKind.Message,
         _ => ResultKind.Ok,
     };
 }

@@ -50,6 +50,8 @@ internal sealed partial class ScenarioRun
             PtsnameRStep ptsnameR => _target.PtsnameRAsync(fd, ptsnameR.BufferLength, _who),
             IsattyStep => _target.IsattyAsync(fd, _who),
             CrashStep => _target.CrashAsync(fd),
+            PutmsgStep putmsg => _target.PutmsgAsync(fd, putmsg.Control?.ToArray(), putmsg.Data?.ToArray(), _who),
+            GetmsgStep getmsg => _target.GetmsgAsync(fd, getmsg.Count, getmsg.Count, _who),
             _ => throw new InvalidOperationException($"no call for {call.GetType().Name}"),
         };
     }
@@ -68,6 +70,7 @@ internal sealed partial class ScenarioRun
         CloseStep s => s.Handle, ReadStep s => s.Handle, WriteStep s => s.Handle, IoctlStep s => s.Handle,
         FlushStep s => s.Handle, PollStep s => s.Handle, GrantptStep s => s.Handle, UnlockptStep s => s.Handle,
         PtsnameStep s => s.Handle, PtsnameRStep s => s.Handle, IsattyStep s => s.Handle, CrashStep s => s.Handle,
+        PutmsgStep s => s.Handle, GetmsgStep s => s.Handle,
         _ => throw new InvalidOperationException($"{call.GetType().Name} has no handle"),
     };
 

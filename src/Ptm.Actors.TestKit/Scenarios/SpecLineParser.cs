@@ -88,6 +88,8 @@ internal sealed class SpecLineParser(TokenCursor cursor, Dictionary<string, Name
         "stat" => new StatStep(Path()) { Line = line, Source = source },
         "crash" => new CrashStep(Handle()) { Line = line, Source = source },
         "tune" => ParseTune(),
+        "putmsg" => ParsePutmsg(),
+        "getmsg" => new GetmsgStep(Handle(), Count()) { Line = line, Source = source },
         "sleep" => new SleepStep(cursor.NextSeconds("a number of seconds", MaxSleepSeconds)) { Line = line, Source = source },
         "as" => new AsStep(Credentials()) { Line = line, Source = source },
         "pending" => new PendingStep(StartedCall()) { Line = line, Source = source },
@@ -124,6 +126,13 @@ internal sealed class SpecLineParser(TokenCursor cursor, Dictionary<string, Name
         while (!cursor.AtEnd && !cursor.PeekIs(SpecTokenKind.Ampersand) && !cursor.PeekIs(SpecTokenKind.Arrow))
             args.Add(cursor.NextNumber("an ioctl argument"));
         return new IoctlStep(handle, name.Text, args.ToImmutable()) { Line = line, Source = source };
+    }
+
+    private PutmsgStep ParsePutmsg()
+    {
+        var handle = Handle();
+        var (control, data) = MessageSyntax.ReadPair(cursor);
+        return new PutmsgStep(handle, control, data) { Line = line, Source = source };
     }
 
     private TuneStep ParseTune()

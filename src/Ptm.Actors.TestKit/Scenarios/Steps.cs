@@ -53,6 +53,12 @@ public sealed record CrashStep(string Handle) : CallStep;
 /// <summary>`tune NAME N`: set one of the Clone actor's tunables (N1, PD2).</summary>
 public sealed record TuneStep(string Tunable, long Value) : CallStep;
 
+/// <summary>`putmsg H ctl STRING data STRING`; a null part is `-` (absent).</summary>
+public sealed record PutmsgStep(string Handle, ImmutableArray<byte>? Control, ImmutableArray<byte>? Data) : CallStep;
+
+/// <summary>`getmsg H COUNT`: getmsg(2) with control and data buffers of COUNT bytes each.</summary>
+public sealed record GetmsgStep(string Handle, int Count) : CallStep;
+
 /// <summary>`as root` / `as uid U gid G [zone Z] [privileged]`.</summary>
 public sealed record AsStep(ScenarioCredentials Credentials) : Step;
 

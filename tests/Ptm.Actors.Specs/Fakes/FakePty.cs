@@ -1,3 +1,5 @@
+using Ptm.Actors.TestKit.Scenarios;
+
 namespace Ptm.Actors.Specs.Fakes;
 
 /// <summary>One pseudo-terminal of the fake: two byte queues and the few state bits the runner tests need.</summary>
@@ -13,6 +15,9 @@ internal sealed class FakePty(int minor)
     public bool HungUp { get; set; }
     public List<byte> ToSubsidiary { get; } = new();
     public List<byte> ToManager { get; } = new();
+    /// <summary>Messages sent with putmsg, kept apart from the bytes of write: the fake orders the two kinds only within each.</summary>
+    public Queue<MessageParts> MessagesToSubsidiary { get; } = new();
+    public Queue<MessageParts> MessagesToManager { get; } = new();
     public string Name => $"/dev/pts/{Minor}";
 }
 

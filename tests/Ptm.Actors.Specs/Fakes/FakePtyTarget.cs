@@ -11,7 +11,7 @@ namespace Ptm.Actors.Specs.Fakes;
 /// an incomplete call, fails these tests. Its timers run on a <see cref="VirtualClock"/> that
 /// only AdvanceClockAsync moves, and they fire on the advancing thread, as on a seeded system.
 /// </summary>
-internal sealed class FakePtyTarget(int? seed = null) : IScenarioTarget
+internal sealed partial class FakePtyTarget(int? seed = null) : IScenarioTarget
 {
     private readonly Queue<Action> _work = new();
     private readonly List<Func<bool>> _blocked = new();
