@@ -220,7 +220,7 @@ public sealed class PtyScenarioTarget : IScenarioTarget
         CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
 
     /// <summary>An absent part stays absent: byte[] converts to ReadOnlyMemory even when null, as an empty part.</summary>
-    private static ReadOnlyMemory<byte>? Part(byte[]? bytes) => bytes is null ? null : new ReadOnlyMemory<byte>(bytes);
+    private static ReadOnlyMemory<byte>? Part(byte[]? bytes) => bytes is null ? (ReadOnlyMemory<byte>?)null : bytes; // not "? null :", which converts null through the array and gives an empty part
 
     private static Task<CallResult> Done(ActorErrno errno) => Task.FromResult(new CallResult(-1, (int)errno));
 }
