@@ -16,9 +16,6 @@ internal abstract partial class SideActor
     private CloseRequest? _drainingClose;
     private ICancelable? _drainTimer;
 
-    /// <summary>True from the start of the last close's drain: the stream is closing.</summary>
-    protected bool IsDraining => _drainingClose is not null;
-
     /// <summary>The last close: drain first when the close blocks and output is held, then the driver's close.</summary>
     protected void DrainThenClose(CloseRequest request)
     {
