@@ -96,6 +96,23 @@ internal sealed partial class PtySession
         Emit(new SessionTornDown(Id));
     }
 
+    /// <summary>
+    /// When this session next needs a step if no call completes first: now when one has completed,
+    /// else the earliest wake of an idle lane (pauses, retries, patience: every wait sets one),
+    /// long.MaxValue when it only waits for calls. The deterministic driver skips idle virtual time with it.
+    /// </summary>
+    public long NextWake(long now)
+    {
+        if (Finished) return long.MaxValue;
+        var next = long.MaxValue;
+        foreach (var lane in (ReadOnlySpan<SoakCall>)[_control, _managerWriter, _subsidiaryWriter, _managerReader, _subsidiaryReader])
+        {
+            if (lane.Completed) return now;
+            if (!lane.Busy && lane.WakeTicks > now) next = Math.Min(next, lane.WakeTicks);
+        }
+        return next;
+    }
+
     private bool AllLanesIdle => !_control.Busy && !_managerWriter.Busy && !_subsidiaryWriter.Busy && !_managerReader.Busy && !_subsidiaryReader.Busy;
 
     // The run is over: pauses end now, so the session can close promptly.
