@@ -51,7 +51,8 @@ internal sealed partial class PtySession
         {
             case ControlStep.OpenManager:
                 _control.Start(0, "open_ptmx", now); // not reported: the session starts with its result
-                Issue(_control, Posix.Open("/dev/ptmx", !IsBurst && Chance(0.2) ? OpenFlags.NonBlock : OpenFlags.None, null, _driver.Abandon));
+                _managerNonBlocking = !IsBurst && Chance(0.2); // its close then discards at once (L14), else it drains first (H3)
+                Issue(_control, Posix.Open("/dev/ptmx", _managerNonBlocking ? OpenFlags.NonBlock : OpenFlags.None, null, _driver.Abandon));
                 return true;
             case ControlStep.Grant:
                 Begin(_control, "grantpt", now);
@@ -134,7 +135,7 @@ internal sealed partial class PtySession
                 return Pause(now);
             case ControlStep.EndManager:
                 // Before: from here the subsidiary may see the hang-up (L14, L15).
-                Emit(new ManagerClosing(Id, _endHow));
+                Emit(new ManagerClosing(Id, _endHow, BeginManagerClose(now)));
                 _managerClosing = true;
                 if (_endHow == SideEnd.Crash)
                 {
@@ -253,13 +254,13 @@ internal sealed partial class PtySession
                 return;
             case ControlStep.EndManager:
                 if (_endHow == SideEnd.Crash) { Goto(ControlStep.ConfirmManagerCrash, now); return; }
-                Emit(new ManagerClosed(Id));
+                Emit(new ManagerClosed(Id, ManagerCloseDrainExpired(now)));
                 Goto(ControlStep.DrainManagerLanes, now);
                 return;
             case ControlStep.ConfirmManagerCrash:
                 if (result.Errno == Errno.EIO || Waited(now))
                 {
-                    Emit(new ManagerClosed(Id));
+                    Emit(new ManagerClosed(Id, DrainExpired: false));
                     Goto(ControlStep.CloseCrashedManager, now);
                 }
                 else _control.WakeTicks = now + Millis(1, 2);

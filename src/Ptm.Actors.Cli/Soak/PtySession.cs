@@ -86,7 +86,7 @@ internal sealed partial class PtySession
         }
         if (!_managerClosing)
         {
-            Emit(new ManagerClosing(Id, SideEnd.AbruptClose));
+            Emit(new ManagerClosing(Id, SideEnd.AbruptClose, Drains: false)); // given up on: nothing is judged
             _managerClosing = true;
         }
         // Closing a descriptor twice is harmless (EBADF at once); these are not awaited.
