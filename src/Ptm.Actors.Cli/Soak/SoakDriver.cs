@@ -78,6 +78,13 @@ internal sealed class SoakDriver
     /// </summary>
     public bool DelayClone(TimeSpan delay) => _ptys.DelayClone(delay);
 
+    /// <summary>
+    /// How often a session whose subsidiary left output held (PD5) closes a blocking manager
+    /// without flushing first, so the close drains for its whole 15 s and then discards (H3, L14).
+    /// Cheap on virtual time, which skips the wait; on the wall clock each holds a session 15 s.
+    /// </summary>
+    public double HeldBlockingCloseChance => Deterministic ? 0.25 : 0.01;
+
     public async Task RunAsync(CancellationToken ct)
     {
         var end = Options.Duration.Ticks;
