@@ -3,7 +3,7 @@ namespace Ptm.Actors.Cli.Soak;
 /// <summary>
 /// The lifecycle half of the checker: who owes whom an EOF (L13, once per subsidiary last close
 /// while the manager lives) or a hang-up (L15, every subsidiary open when its manager's close
-/// completes, PD3 included), and the tail discards the closes imply (L14, PD5, PD13).
+/// completes, PD3 included), and the tail discards the closes imply (L14, H3, PD13).
 /// </summary>
 public sealed partial class InvariantChecker
 {
@@ -20,8 +20,13 @@ public sealed partial class InvariantChecker
         epoch.ClosedBy = e.How;
         epoch.EofOwed = !session.ManagerClosing;
         if (epoch.SubsidiaryToManager.OpenWindows > 0) epoch.EofMayBeFlushed = true; // a flush in flight may meet the EOF
-        epoch.ManagerToSubsidiary.OnTailDiscard(); // PD5 (and the reader is gone anyway)
-        if (e.How == SideEnd.Crash) epoch.SubsidiaryToManager.OnTailDiscard(); // PD13: the crashed pts write queue
+        // The reader goes: what it had not read is never read. Manager output still in ptm's queue
+        // is held there (PD5), so no later epoch receives it either: its bytes carry this epoch's
+        // pattern and would show as data_corrupted at a later reader.
+        epoch.ManagerToSubsidiary.OnTailDiscard();
+        // The subsidiary's own output all reaches the manager before the EOF, drained by a blocking
+        // close (H3) or forwarded regardless of flow control (L12, D16), unless it crashed (PD13).
+        if (e.How == SideEnd.Crash) epoch.SubsidiaryToManager.OnTailDiscard();
         // L15: an orderly close after the manager has gone comes after the workload saw the hang-up.
         if (e.How == SideEnd.Close && epoch.HangupOwed && !epoch.HangupSeen)
             Violations.Record(ViolationKind.HangupMissing, e.Session, $"subsidiary epoch {e.Epoch} was open when its manager closed but saw no hang-up before its own close (L15)");
@@ -36,9 +41,13 @@ public sealed partial class InvariantChecker
             return;
         }
         session.ManagerClosing = true;
+        session.ManagerCloseDrains = e.Drains && e.How != SideEnd.Crash;
         foreach (var epoch in session.Epochs.Values)
         {
-            epoch.ManagerToSubsidiary.OnTailDiscard(); // L14 (close) or PD13 (crash): ptm's queued output dies
+            // A non-blocking close (L14) or a crash (PD13): ptm's queued output dies at once. A
+            // blocking close first drains it into the subsidiary (H3); whether its 15 s ran out
+            // comes with ManagerClosed.
+            if (!session.ManagerCloseDrains) epoch.ManagerToSubsidiary.OnTailDiscard();
             // L13: an orderly manager close comes after the workload drained the EOF of every finished epoch.
             if (e.How == SideEnd.Close && epoch.Closed && epoch.EofOwed && epoch.EofCount == 0)
                 ReportMissingEof(session, epoch, "the manager closed without having read it");
@@ -65,7 +74,13 @@ public sealed partial class InvariantChecker
         if (!TrySession(e.Session, out var session)) return;
         session.ManagerClosed = true;
         foreach (var epoch in session.Epochs.Values)
+        {
             if (!epoch.Closing) epoch.HangupOwed = true;
+            if (!session.ManagerCloseDrains) continue;
+            // H3: the drain ran its 15 s out; what was still queued then died with ptm's queue (L14).
+            if (e.DrainExpired) epoch.ManagerToSubsidiary.OnTailDiscard();
+            epoch.ManagerToSubsidiary.JudgeDeferred(Violations);
+        }
     }
 
     private void OnHangupSeen(HangupSeen e)
@@ -92,7 +107,10 @@ public sealed partial class InvariantChecker
             if (!session.ManagerClosing)
                 Violations.Record(ViolationKind.HangupUnexpected, e.Session, $"subsidiary epoch {e.Epoch} read EOF while its manager was open (L15)");
             epoch.HangupSeen = true;
-            epoch.ManagerToSubsidiary.Drain(Violations);
+            // A draining close sends the hang-up after what drained (H3, L14), possibly before the
+            // close returns: until it does, nobody knows whether its 15 s ran out.
+            if (session.ManagerCloseDrains && !session.ManagerClosed) epoch.ManagerToSubsidiary.DrainLater();
+            else epoch.ManagerToSubsidiary.Drain(Violations);
             return;
         }
         CheckEarlierEofs(session, e.Epoch);

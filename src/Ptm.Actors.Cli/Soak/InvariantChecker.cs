@@ -5,10 +5,14 @@ namespace Ptm.Actors.Cli.Soak;
 /// sessions: PD14 data (StreamLedger), L13 EOF, L15 hang-up, R9 calls, L16/PD2 minors, dead
 /// letters and the memory budget. Not thread-safe: SoakEventSink serialises calls.
 ///
-/// Lifecycle discards are derived here, not emitted by the workload: a subsidiary's last close
-/// drops what waits for it in the manager's write queue (PD5), a manager's close drops its own
-/// queued output (L14), a crash drops what the crashed side held (PD13). Flushes are announced
-/// by the workload with discard windows, since only it knows when it flushes.
+/// Lifecycle discards are derived here, not emitted by the workload. A subsidiary's last close
+/// ends its reader; what ptm still queues for it stays held there (PD5) and must never reach a
+/// later subsidiary, so such bytes show as data_corrupted (the workload never reopens while a
+/// manager write of the old epoch is still in flight, the one way PD5 lets old bytes through).
+/// What the subsidiary itself accepted all reaches the manager before the EOF (L12, D16, H3).
+/// A manager's close drops its queued output at once when non-blocking (L14), and only what had
+/// not drained in 15 s when blocking (H3); a crash drops what the crashed side held (PD13).
+/// Flushes are announced by the workload with discard windows, since only it knows when it flushes.
 /// </summary>
 public sealed partial class InvariantChecker
 {

@@ -13,6 +13,7 @@ internal sealed partial class PtySession
     private bool StepActive(long now)
     {
         if (_flushSettle > 0) return StepFlushSettle(now);
+        if (HeldFlushDue()) return StartFlush(now, Side.Manager, Chance(0.5) ? FlushFlags.Write : FlushFlags.ReadWrite);
         if (ShouldEnd()) return ChooseEnding(now);
         _opsLeft--;
         var roll = _random.Next(10);
@@ -26,7 +27,7 @@ internal sealed partial class PtySession
                 Begin(_control, "poll_s", now, ActiveCall.PollSubsidiary);
                 Issue(_control, Posix.Poll(AnySubsidiaryFd()));
                 return true;
-            case 2:
+            case 2 when !_heldOutputPossible: // H5: it would wait behind the held output for ever (PD5)
                 Begin(_control, "ioctl_m", now, ActiveCall.IoctlManager);
                 Issue(_control, Posix.Ioctl(_managerFd, UnknownIoctl));
                 return true;
@@ -34,7 +35,7 @@ internal sealed partial class PtySession
                 Begin(_control, "ioctl_s", now, ActiveCall.IoctlSubsidiary);
                 Issue(_control, Posix.Ioctl(AnySubsidiaryFd(), UnknownIoctl, null, null, _driver.Abandon));
                 return true;
-            case 4: return StartFlush(now);
+            case 4: return StartFlush(now, Chance(0.5) ? Side.Manager : Side.Subsidiary, (FlushFlags)Between(1, 3));
             case 5 when _extraFds.Count < 3:
                 Begin(_control, "open_pts_extra", now, ActiveCall.OpenExtra);
                 Issue(_control, Posix.Open(_path, OpenFlags.NoCtty | OpenFlags.NonBlock, null, _driver.Abandon));
@@ -51,6 +52,7 @@ internal sealed partial class PtySession
 
     private int _flushSettle;
     private Side _flushSide;
+    private FlushFlags _flushFlags;
 
     private void Begin(SoakCall lane, string operation, long now, ActiveCall call)
     {
@@ -104,10 +106,11 @@ internal sealed partial class PtySession
     }
 
     /// <summary>
-    /// I_FLUSH returns once M_FLUSH is sent; the peer flushes when it gets there, and a manager
-    /// FLUSHR comes back as FLUSHR to the manager's read side (D4, D5, D6). A poll of the peer,
-    /// then of the flushing side, queues behind each of those messages (mailboxes are FIFO), so when the
-    /// second poll returns the flush has taken effect everywhere: only then may the windows close.
+    /// The peer flushes when the M_FLUSH gets there, and a manager FLUSHR comes back as FLUSHR to
+    /// the manager's read side (D4, D5, D6). I_FLUSH returns only after a round trip behind those
+    /// messages (H6), and then a poll of the peer, then of the flushing side, queues behind
+    /// anything still on its way (mailboxes are FIFO): a second fence that costs two polls, so
+    /// when the second poll returns the flush has taken effect everywhere and the windows may close.
     /// </summary>
     private bool StepFlushSettle(long now)
     {
@@ -118,11 +121,12 @@ internal sealed partial class PtySession
         return true;
     }
 
-    private bool StartFlush(long now)
+    private bool StartFlush(long now, Side side, FlushFlags flags)
     {
-        var side = Chance(0.5) ? Side.Manager : Side.Subsidiary;
+        // H6: a manager FLUSHR alone would wait behind held output for ever (PD5); FLUSHW empties it first.
+        if (side == Side.Manager && _heldOutputPossible) flags |= FlushFlags.Write;
         _flushSide = side;
-        var flags = (FlushFlags)Between(1, 3);
+        _flushFlags = flags;
         // Before: a window on every stream this flush may discard from (D4, D5, D6; PD14 lets a flush discard).
         _flushWindowCount = 0;
         for (var d = 0; d < 2; d++)
@@ -152,6 +156,7 @@ internal sealed partial class PtySession
                 break;
             case ActiveCall.Flush:
                 _flushSettle = 2;
+                if (_flushSide == Side.Manager && _flushFlags.HasFlag(FlushFlags.Write)) _heldOutputPossible = false; // D4, PD5
                 break;
             case ActiveCall.FlushSettle:
                 if (--_flushSettle == 0)

@@ -6,9 +6,10 @@ namespace Ptm.Actors.Cli.Soak;
 /// The control lane: the session's script. Open the manager, grant, unlock, ptsname, open the
 /// subsidiary (an epoch, L11), then random control calls while the data lanes stream, then one
 /// way of ending the epoch: the subsidiary closes first (orderly, mid-write, abrupt or crash;
-/// the manager then reads the EOF, L13, and the subsidiary may be reopened) or the manager does
-/// (orderly, mid-write, abrupt or crash; the subsidiary then drains to EOF after the hang-up,
-/// L15, and closes). Closes and crashes are announced before they are issued.
+/// the manager then reads the EOF, L13, deals with output ptm holds, PD5, and the subsidiary may
+/// be reopened) or the manager does (orderly, mid-write, abrupt or crash; the subsidiary then
+/// drains to EOF after the hang-up, L15, and closes). Closes and crashes are announced before
+/// they are issued; how they drain (H3) and what PD5 holds is in PtySession.Closes.cs.
 /// </summary>
 internal sealed partial class PtySession
 {
@@ -16,6 +17,7 @@ internal sealed partial class PtySession
     {
         OpenManager, Grant, Unlock, Ptsname, OpenSubsidiary, Active,
         QuiesceSubsidiary, CloseExtras, EndSubsidiary, ConfirmSubsidiaryCrash, CloseCrashedSubsidiary, DrainSubsidiaryLanes, AwaitEof, ProbeEof,
+        SettleHeld, FlushHeld,
         ProbeHangup,
         QuiesceManager, EndManager, ConfirmManagerCrash, CloseCrashedManager, DrainManagerLanes, AwaitHangup,
         TearDown,
@@ -51,7 +53,8 @@ internal sealed partial class PtySession
         {
             case ControlStep.OpenManager:
                 _control.Start(0, "open_ptmx", now); // not reported: the session starts with its result
-                Issue(_control, Posix.Open("/dev/ptmx", !IsBurst && Chance(0.2) ? OpenFlags.NonBlock : OpenFlags.None, null, _driver.Abandon));
+                _managerNonBlocking = !IsBurst && Chance(0.2); // its close then discards at once (L14), else it drains first (H3)
+                Issue(_control, Posix.Open("/dev/ptmx", _managerNonBlocking ? OpenFlags.NonBlock : OpenFlags.None, null, _driver.Abandon));
                 return true;
             case ControlStep.Grant:
                 Begin(_control, "grantpt", now);
@@ -66,7 +69,7 @@ internal sealed partial class PtySession
                 Issue(_control, Posix.ptsname(_managerFd));
                 return true;
             case ControlStep.OpenSubsidiary:
-                if (_driver.Stopping) return Goto(ControlStep.EndManager, now);
+                if (_driver.Stopping) return Goto(ControlStep.SettleHeld, now); // PD5: output held for the last epoch goes first
                 Begin(_control, "open_pts", now);
                 Issue(_control, Posix.Open(_path, OpenFlags.NoCtty | (Chance(0.2) ? OpenFlags.NonBlock : OpenFlags.None), null, _driver.Abandon));
                 return true;
@@ -81,7 +84,8 @@ internal sealed partial class PtySession
                 Issue(_control, Posix.Close(_extraFds[^1]));
                 return true;
             case ControlStep.EndSubsidiary:
-                // Before: from here the manager may read this epoch's EOF (L13) and PD5 may drop output for it.
+                // Before: from here the manager may read this epoch's EOF (L13); ptm holds what it still queues (PD5).
+                if (!_managerClosing && (_managerWriter.Busy || _m2sReceived < _writeOffset[0])) _heldOutputPossible = true;
                 Emit(new SubsidiaryClosing(Id, _epoch, _endHow));
                 _subsidiaryClosing = true;
                 if (_endHow == SideEnd.Crash)
@@ -116,11 +120,12 @@ internal sealed partial class PtySession
                     return Goto(ControlStep.ProbeEof, now); // out of patience: is the EOF lost, or is the reader just slow?
                 if (_managerReadEpoch > _epoch || _managerReaderStopped)
                 {
-                    if (_managerReadEpoch > _epoch && !_driver.Stopping && _reopensLeft-- > 0) return Goto(ControlStep.OpenSubsidiary, now);
                     _endHow = SideEnd.Close;
-                    return Goto(ControlStep.EndManager, now);
+                    return Goto(ControlStep.SettleHeld, now);
                 }
                 return Pause(now);
+            case ControlStep.SettleHeld: return SettleHeldOutput(now); // PD5 (PtySession.Closes.cs)
+            case ControlStep.FlushHeld: return FlushHeldOutput(now);
             case ControlStep.ProbeHangup:
                 Begin(_control, "poll_s", now);
                 Issue(_control, Posix.Poll(_subsidiaryFd));
@@ -134,7 +139,7 @@ internal sealed partial class PtySession
                 return Pause(now);
             case ControlStep.EndManager:
                 // Before: from here the subsidiary may see the hang-up (L14, L15).
-                Emit(new ManagerClosing(Id, _endHow));
+                Emit(new ManagerClosing(Id, _endHow, BeginManagerClose(now)));
                 _managerClosing = true;
                 if (_endHow == SideEnd.Crash)
                 {
@@ -203,7 +208,7 @@ internal sealed partial class PtySession
             case ControlStep.Unlock: Goto(result.IsOk ? ControlStep.Ptsname : ControlStep.EndManager, now); return;
             case ControlStep.Ptsname: Goto(result.IsOk && result.Text == _path ? ControlStep.OpenSubsidiary : ControlStep.EndManager, now); return;
             case ControlStep.OpenSubsidiary:
-                if (!result.IsOk) { Goto(ControlStep.EndManager, now); return; }
+                if (!result.IsOk) { _reopensLeft = 0; Goto(ControlStep.SettleHeld, now); return; } // PD5: held output stays held
                 _subsidiaryFd = (int)result.Value;
                 _epoch++;
                 Emit(new SubsidiaryOpened(Id, _epoch));
@@ -249,17 +254,19 @@ internal sealed partial class PtySession
                 // in flight means the EOF never arrived: an orderly close lets the checker judge (L13).
                 var unread = !result.IsOk || ((PollEvents)result.Value & PollEvents.POLLIN) != 0 || _managerReader.Busy;
                 _endHow = _managerReadEpoch > _epoch || !unread ? SideEnd.Close : SideEnd.AbruptClose;
-                Goto(ControlStep.EndManager, now);
+                _reopensLeft = 0;
+                Goto(ControlStep.SettleHeld, now);
                 return;
+            case ControlStep.FlushHeld: OnHeldOutputFlushed(now); return;
             case ControlStep.EndManager:
                 if (_endHow == SideEnd.Crash) { Goto(ControlStep.ConfirmManagerCrash, now); return; }
-                Emit(new ManagerClosed(Id));
+                Emit(new ManagerClosed(Id, ManagerCloseDrainExpired(now)));
                 Goto(ControlStep.DrainManagerLanes, now);
                 return;
             case ControlStep.ConfirmManagerCrash:
                 if (result.Errno == Errno.EIO || Waited(now))
                 {
-                    Emit(new ManagerClosed(Id));
+                    Emit(new ManagerClosed(Id, DrainExpired: false));
                     Goto(ControlStep.CloseCrashedManager, now);
                 }
                 else _control.WakeTicks = now + Millis(1, 2);

@@ -45,6 +45,7 @@ internal sealed partial class PtySession
         }
         _subsidiaryReaderStopped = false;
         _subsidiaryReadEof = false;
+        _m2sReceived = 0;
     }
 
     private bool WriterMayWrite(Direction direction) => direction == Direction.ManagerToSubsidiary
@@ -88,7 +89,7 @@ internal sealed partial class PtySession
             return;
         }
         if (direction == Direction.ManagerToSubsidiary && result.Errno == Errno.EINVAL)
-            _managerWritesBroken = true; // PD4 sticky error (after PD5 discarded output)
+            _managerWritesBroken = true; // PD4 sticky error (D9: a write met no subsidiary)
         if (direction == Direction.SubsidiaryToManager && result.Errno == Errno.EIO && !_subsidiaryClosing && lane.Stream.Epoch == _epoch)
             Emit(new HangupSeen(Id, _epoch)); // L15: write fails EIO once hung up
         // Some of a failed write may have arrived, so the stream is never written again.
@@ -145,6 +146,7 @@ internal sealed partial class PtySession
         if (result.IsOk && result.Value > 0)
         {
             Emit(new Received(stream, _readBuffers[1].AsMemory(0, (int)result.Value)));
+            if (stream.Epoch == _epoch) _m2sReceived += result.Value;
             if (now < _slowUntil[1]) _subsidiaryReader.WakeTicks = now + Millis(1, 5);
             return;
         }

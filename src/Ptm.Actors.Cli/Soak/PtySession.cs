@@ -86,7 +86,7 @@ internal sealed partial class PtySession
         }
         if (!_managerClosing)
         {
-            Emit(new ManagerClosing(Id, SideEnd.AbruptClose));
+            Emit(new ManagerClosing(Id, SideEnd.AbruptClose, Drains: false)); // given up on: nothing is judged
             _managerClosing = true;
         }
         // Closing a descriptor twice is harmless (EBADF at once); these are not awaited.
@@ -94,6 +94,23 @@ internal sealed partial class PtySession
         if (_subsidiaryFd >= 0) _ = Posix.Close(_subsidiaryFd);
         _ = Posix.Close(_managerFd);
         Emit(new SessionTornDown(Id));
+    }
+
+    /// <summary>
+    /// When this session next needs a step if no call completes first: now when one has completed,
+    /// else the earliest wake of an idle lane (pauses, retries, patience: every wait sets one),
+    /// long.MaxValue when it only waits for calls. The deterministic driver skips idle virtual time with it.
+    /// </summary>
+    public long NextWake(long now)
+    {
+        if (Finished) return long.MaxValue;
+        var next = long.MaxValue;
+        foreach (var lane in (ReadOnlySpan<SoakCall>)[_control, _managerWriter, _subsidiaryWriter, _managerReader, _subsidiaryReader])
+        {
+            if (lane.Completed) return now;
+            if (!lane.Busy && lane.WakeTicks > now) next = Math.Min(next, lane.WakeTicks);
+        }
+        return next;
     }
 
     private bool AllLanesIdle => !_control.Busy && !_managerWriter.Busy && !_subsidiaryWriter.Busy && !_managerReader.Busy && !_subsidiaryReader.Busy;

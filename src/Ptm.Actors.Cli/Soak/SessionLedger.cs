@@ -55,6 +55,9 @@ public sealed class SessionLedger
     public bool ManagerClosing { get; set; }
     public bool ManagerClosed { get; set; }
 
+    /// <summary>The manager's close drains ptm's queue into the subsidiary first (H3): its outcome comes with ManagerClosed.</summary>
+    public bool ManagerCloseDrains { get; set; }
+
     /// <summary>The newest epoch opened so far (0 before the first subsidiary open).</summary>
     public int LatestEpoch { get; set; }
 

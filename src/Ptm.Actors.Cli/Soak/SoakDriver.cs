@@ -78,11 +78,21 @@ internal sealed class SoakDriver
     /// </summary>
     public bool DelayClone(TimeSpan delay) => _ptys.DelayClone(delay);
 
+    /// <summary>
+    /// How often a session whose subsidiary left output held (PD5) closes a blocking manager
+    /// without flushing first, so the close drains for its whole 15 s and then discards (H3, L14).
+    /// Cheap on virtual time, which skips the wait; on the wall clock each holds a session 15 s.
+    /// </summary>
+    public double HeldBlockingCloseChance => Deterministic ? 0.25 : 0.01;
+
     public async Task RunAsync(CancellationToken ct)
     {
         var end = Options.Duration.Ticks;
         long stopTicks = 0;
         var patience = TeardownPatience.Ticks;
+        // A blocking close may take its whole 15 s (H3) before anything is hung.
+        var cancelAfter = Math.Max(5 * patience, CloseTime.Ticks + 2 * patience);
+        var abandonAfter = cancelAfter + 2 * patience;
         while (true)
         {
             var now = Now;
@@ -98,8 +108,8 @@ internal sealed class SoakDriver
                 // First cancel what blocks (EINTR), then give up on what still does not end.
                 // A session waits a patience per step of its ending before it reports a hung call
                 // (call_hung); only after a few such steps are blocked calls cancelled, then given up on.
-                if (stuckFor > 5 * patience && !_abandon.IsCancellationRequested) _abandon.Cancel();
-                if (stuckFor > 7 * patience)
+                if (stuckFor > cancelAfter && !_abandon.IsCancellationRequested) _abandon.Cancel();
+                if (stuckFor > abandonAfter)
                 {
                     foreach (var session in _live) session.Abandon();
                     _live.Clear();
@@ -110,7 +120,11 @@ internal sealed class SoakDriver
 
             var progressed = StepSessions(now);
             Sample(now, force: false);
-            await WaitAsync(progressed).ConfigureAwait(false);
+            // The driver's own next moment: the end of the run, the next start, or the teardown's next limit.
+            var driverWake = Stopping
+                ? stopTicks + (now - stopTicks <= cancelAfter ? cancelAfter : abandonAfter) + 1
+                : Math.Min(end, _mainSessions < Options.Ptys ? _nextStartTicks : long.MaxValue);
+            await WaitAsync(progressed, driverWake).ConfigureAwait(false);
         }
         await SettleAsync().ConfigureAwait(false);
         Sample(Now, force: true);
@@ -121,6 +135,9 @@ internal sealed class SoakDriver
 
     /// <summary>The same once the run is stopping: every session is ending, so what is still missing after this will not come.</summary>
     public TimeSpan TeardownPatience => TimeSpan.FromSeconds(2);
+
+    /// <summary>sd_closetime: how long a blocking close may wait for its output to drain (H3).</summary>
+    public static TimeSpan CloseTime => Ptm.Actors.Pty.SideActor.CloseTime;
 
     private void StartSessions(long now)
     {
@@ -159,19 +176,39 @@ internal sealed class SoakDriver
         return progressed;
     }
 
-    private async Task WaitAsync(bool progressed)
+    private async Task WaitAsync(bool progressed, long driverWake)
     {
         if (Deterministic)
         {
             await System.WhenIdleAsync().ConfigureAwait(false); // runs the actors here, on this thread
-            _virtualTicks += _quantumTicks;
-            _ptys.Advance(TimeSpan.FromTicks(_quantumTicks));
+            AdvanceVirtualTime(progressed ? _quantumTicks : IdleStep(driverWake));
             return;
         }
         Volatile.Write(ref _signalled, 0);
         if (progressed) return; // something moved: look again at once
         // Bounded: a lost wake-up costs 2 ms, never a hang.
         await _signal.WaitAsync(TimeSpan.FromMilliseconds(2)).ConfigureAwait(false);
+    }
+
+    private void AdvanceVirtualTime(long ticks)
+    {
+        _virtualTicks += ticks;
+        _ptys.Advance(TimeSpan.FromTicks(ticks));
+    }
+
+    /// <summary>
+    /// Nothing moved in this step and the actors are idle: nothing can happen before the next
+    /// session wake, the next timer of the pty system (a blocking close's 15 s drain, H3; a held
+    /// Clone mailbox) or the driver's own next moment, so virtual time jumps there, in whole steps.
+    /// </summary>
+    private long IdleStep(long driverWake)
+    {
+        var now = Now;
+        var next = driverWake;
+        foreach (var session in _live) next = Math.Min(next, session.NextWake(now));
+        if (_ptys.NextTimerIn is { } timer) next = Math.Min(next, now + Math.Max(0, timer.Ticks));
+        if (next <= now + _quantumTicks) return _quantumTicks;
+        return (next - now + _quantumTicks - 1) / _quantumTicks * _quantumTicks;
     }
 
     private void Signal()
@@ -185,6 +222,15 @@ internal sealed class SoakDriver
         if (Deterministic)
         {
             await System.WhenIdleAsync().ConfigureAwait(false);
+            // A close given up on may still be draining (H3): its 15 s pass on the virtual clock.
+            var waited = 0L;
+            while (System.AllocatedMinors != 0 && _ptys.NextTimerIn is { } timer && waited <= CloseTime.Ticks)
+            {
+                var step = Math.Max(_quantumTicks, timer.Ticks);
+                AdvanceVirtualTime(step);
+                waited += step;
+                await System.WhenIdleAsync().ConfigureAwait(false);
+            }
             return;
         }
         var deadline = _wall.Elapsed + TimeSpan.FromSeconds(5);

@@ -35,18 +35,29 @@ public enum SideEnd
 
 /// <summary>
 /// Before: the subsidiary's last close (or crash) of this epoch is about to be issued. From here
-/// the manager may read the epoch's EOF (L13) and PD5 may discard manager output for the epoch.
+/// the manager may read the epoch's EOF (L13). Everything the subsidiary accepted still reaches
+/// the manager, except after a crash (D16, PD13); manager output still queued for the epoch is
+/// held in ptm's queue (PD5) and never reaches this epoch's reader or a later one's.
 /// </summary>
 public sealed record SubsidiaryClosing(long Session, int Epoch, SideEnd How) : SoakEvent;
 
 /// <summary>After: the subsidiary's last close of this epoch has completed (for a crash: the actor is known to be gone).</summary>
 public sealed record SubsidiaryClosed(long Session, int Epoch) : SoakEvent;
 
-/// <summary>Before: the manager close (or crash) is about to be issued. From here the subsidiary may see the hang-up (L14, L15).</summary>
-public sealed record ManagerClosing(long Session, SideEnd How) : SoakEvent;
+/// <summary>
+/// Before: the manager close (or crash) is about to be issued. From here the subsidiary may see
+/// the hang-up (L14, L15). Drains: a close of a descriptor without O_NONBLOCK, whose stream head
+/// first drains ptm's queue into the subsidiary (H3); a non-blocking close or a crash discards
+/// that queue at once (L14, PD13).
+/// </summary>
+public sealed record ManagerClosing(long Session, SideEnd How, bool Drains) : SoakEvent;
 
-/// <summary>After: the manager close has completed (for a crash: the actor is known to be gone); the hang-up has been sent (L14.1).</summary>
-public sealed record ManagerClosed(long Session) : SoakEvent;
+/// <summary>
+/// After: the manager close has completed (for a crash: the actor is known to be gone); the
+/// hang-up has been sent (L14.1). DrainExpired: a draining close took the whole 15 s of H3, so
+/// what had not drained by then was discarded (L14); otherwise a draining close delivered all.
+/// </summary>
+public sealed record ManagerClosed(long Session, bool DrainExpired) : SoakEvent;
 
 /// <summary>
 /// Before: a write of Length payload bytes at Offset of the stream is about to be issued. The
@@ -74,9 +85,6 @@ public enum DiscardReason
     /// <summary>The manager's close discards its queued output (L14).</summary>
     ManagerClose,
 
-    /// <summary>The subsidiary's last close discards what waits in the manager's write queue (PD5).</summary>
-    SubsidiaryLastClose,
-
     /// <summary>The side that held the bytes crashed (PD13).</summary>
     Crash,
 }
@@ -84,8 +92,8 @@ public enum DiscardReason
 /// <summary>
 /// Before: a call that may discard bytes of this stream anywhere in flight (a flush) is about to
 /// be issued. While a window is open any gap is legal; once it closes, any byte started before
-/// the close may be missing, no later byte. The lifecycle discards (L14, PD5, PD13) are derived
-/// from the Closing events and need no window.
+/// the close may be missing, no later byte. The lifecycle discards (L14, H3, PD13) are derived
+/// from the Closing and Closed events and need no window.
 /// </summary>
 public sealed record DiscardWindowOpened(StreamKey Stream, DiscardReason Reason) : SoakEvent;
 

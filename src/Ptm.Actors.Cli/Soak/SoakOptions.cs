@@ -10,7 +10,9 @@ public sealed record SoakOptions
     public const int DefaultPtys = 1000;
     public const int MaxPtys = 100_000;
     public static readonly TimeSpan MaxDuration = TimeSpan.FromDays(7);
-    public static readonly TimeSpan DefaultTeardownGrace = TimeSpan.FromSeconds(30);
+    // Covers the driver's teardown, which gives a blocking close its 15 s drain (H3) before it
+    // calls anything hung (about 23 s), then the settling of the minors and the disposal (5 s each).
+    public static readonly TimeSpan DefaultTeardownGrace = TimeSpan.FromSeconds(45);
 
     /// <summary>Default per-operation rates: rare crashes, more frequent reader trouble.</summary>
     public static IReadOnlyDictionary<FaultKind, double> DefaultFaultRates { get; } = new Dictionary<FaultKind, double>

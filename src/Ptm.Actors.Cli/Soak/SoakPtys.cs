@@ -42,6 +42,9 @@ internal sealed class SoakPtys
         return new SoakPtys(system, options.Deterministic);
     }
 
+    /// <summary>How long until the pty system's next timer is due on the virtual clock (null: none armed, or real time).</summary>
+    public TimeSpan? NextTimerIn => _clock?.NextDueAt is { } due ? due - _clock.GetUtcNow() : null;
+
     /// <summary>Moves a deterministic run's virtual time on; the holds it ends are released at the next drive.</summary>
     public void Advance(TimeSpan by) => _clock?.Advance(by);
 

@@ -10,9 +10,11 @@ namespace Ptm.Actors.Cli.Soak;
 ///   every gap is legal; when it closes, every byte started before that moment may be missing,
 ///   later bytes may not. The bound is generous by at most what was in flight, which is all a
 ///   concurrent observer can know.
-/// * a tail (L14 manager close, PD5, PD13 crash of the side that held the bytes): what was
-///   still queued is dropped, so the reader may stop short of the accepted end, but a byte
-///   that arrives after a gap still proves the gap was lost in the middle: a violation.
+/// * a tail: what was still queued is dropped, so the reader may stop short of the accepted
+///   end, but a byte that arrives after a gap still proves the gap was lost in the middle: a
+///   violation. The tails: a manager's non-blocking close (L14), or a blocking one whose 15 s
+///   drain ran out (H3); the reader's own last close, which leaves what PD5 holds in ptm's
+///   queue undelivered; a crash of the side that held the bytes (PD13).
 /// A gap not covered becomes a hole: it is data_reordered if its bytes arrive later, and
 /// data_loss once the stream is drained (EOF) or released with the hole still open.
 /// </summary>
@@ -25,6 +27,7 @@ public sealed class StreamLedger
     public const int ShortChunkSearchWindow = 64 * 1024;
 
     private List<(long Start, long End)>? _holes;
+    private bool _judgementDeferred;
 
     public StreamLedger(StreamKey key) => Key = key;
 
@@ -45,7 +48,7 @@ public sealed class StreamLedger
     /// <summary>Bytes below this may be missing (flush windows that have closed).</summary>
     public long CoverEnd { get; private set; }
 
-    /// <summary>A tail discard happened (L14, PD5, PD13): the reader may stop short of AcceptedEnd.</summary>
+    /// <summary>A tail discard happened (L14, H3, PD5, PD13): the reader may stop short of AcceptedEnd.</summary>
     public bool TailMayBeMissing { get; private set; }
 
     /// <summary>The reader saw EOF; any later byte is out of order.</summary>
@@ -110,6 +113,32 @@ public sealed class StreamLedger
     public void Drain(ViolationLog violations)
     {
         if (Drained) return;
+        Judge(violations);
+        Drained = true;
+    }
+
+    /// <summary>
+    /// The reader saw EOF before the discards that may explain it are known (a draining manager
+    /// close whose outcome, delivered or 15 s ran out, comes only with its completion, H3): later
+    /// bytes are out of order at once, the missing ones are judged by <see cref="JudgeDeferred"/>.
+    /// </summary>
+    public void DrainLater()
+    {
+        if (Drained) return;
+        Drained = true;
+        _judgementDeferred = true;
+    }
+
+    /// <summary>Judges a deferred EOF (<see cref="DrainLater"/>) now that every discard is known.</summary>
+    public void JudgeDeferred(ViolationLog violations)
+    {
+        if (!_judgementDeferred) return;
+        _judgementDeferred = false;
+        Judge(violations);
+    }
+
+    private void Judge(ViolationLog violations)
+    {
         if (Next < AcceptedEnd && OpenWindows == 0 && !TailMayBeMissing)
         {
             var uncovered = Math.Max(Next, CoverEnd);
@@ -117,7 +146,6 @@ public sealed class StreamLedger
                 violations.Record(ViolationKind.DataLoss, Key.Session, $"{Key}: bytes [{uncovered}, {AcceptedEnd}) were accepted but had not arrived when the reader saw end-of-file, and no discard covers them");
         }
         ReportHolesAsLost(violations);
-        Drained = true;
     }
 
     /// <summary>The stream is forgotten (reader gone): holes still open are lost bytes.</summary>

@@ -88,7 +88,7 @@ public class DataInvariantTests
     }
 
     [Fact]
-    public void Manager_output_for_an_earlier_epoch_reaching_a_later_subsidiary_is_data_corrupted_PD5()
+    public void Manager_output_held_for_an_earlier_epoch_reaching_a_later_subsidiary_is_data_corrupted_PD5()
     {
         var trace = Started().Write(M2S(1, 1), 200).Read(M2S(1, 1), 0, 50)
             .CloseSubsidiaryAndReadEof(1, 1).Open(1, 2)
@@ -123,7 +123,8 @@ public class DataInvariantTests
             .Read(M2S(1, 1), 900, 100) // a gap below the window's cover, after it closed
             .Write(M2S(1, 1), 200).Read(M2S(1, 1), 1000, 200);
 
-        // PD5: the subsidiary's last close drops manager output still queued for it.
+        // PD5: manager output still queued at the subsidiary's last close stays held in ptm's queue:
+        // the gone reader never gets it, and neither does the next epoch's.
         trace.Write(M2S(1, 1), 300).Read(M2S(1, 1), 1200, 10)
             .CloseSubsidiaryAndReadEof(1, 1).Open(1, 2)
             .Write(M2S(1, 2), 100).Read(M2S(1, 2), 0, 100);
@@ -132,7 +133,7 @@ public class DataInvariantTests
         trace.Write(S2M(1, 2), 800).Read(S2M(1, 2), 0, 300)
             .CloseSubsidiaryAndReadEof(1, 2, SideEnd.Crash).Open(1, 3);
 
-        // L14 manager close: its queued output is discarded; the subsidiary drains what arrived, sees the hang-up, reads EOF.
+        // L14 non-blocking manager close: its queued output is discarded at once; the subsidiary drains what arrived, sees the hang-up, reads EOF.
         trace.Write(M2S(1, 3), 900).Read(M2S(1, 3), 0, 400)
             .CloseManager(1)
             .Read(M2S(1, 3), 400, 100)
@@ -160,7 +161,7 @@ public class DataInvariantTests
     }
 
     [Fact]
-    public void A_manager_close_excuses_a_missing_tail_but_not_a_gap_in_the_middle()
+    public void A_non_blocking_manager_close_excuses_a_missing_tail_but_not_a_gap_in_the_middle()
     {
         var trace = Started().Write(M2S(1, 1), 500).Read(M2S(1, 1), 0, 100)
             .CloseManager(1)

@@ -44,8 +44,9 @@ internal sealed class TraceBuilder
     public TraceBuilder CloseSubsidiaryAndReadEof(long session, int epoch, SideEnd how = SideEnd.Close) =>
         Add(new SubsidiaryClosing(session, epoch, how)).Add(new SubsidiaryClosed(session, epoch)).Add(new EofSeen(session, Side.Manager, epoch));
 
-    public TraceBuilder CloseManager(long session, SideEnd how = SideEnd.Close) =>
-        Add(new ManagerClosing(session, how)).Add(new ManagerClosed(session));
+    /// <summary>A manager close: non-blocking unless <paramref name="drains"/> (L14; H3 for a draining one, which may have run out its 15 s).</summary>
+    public TraceBuilder CloseManager(long session, SideEnd how = SideEnd.Close, bool drains = false, bool drainExpired = false) =>
+        Add(new ManagerClosing(session, how, drains)).Add(new ManagerClosed(session, drainExpired));
 
     public TraceBuilder TearDown(long session) => Add(new SessionTornDown(session));
 
