@@ -14,7 +14,7 @@ internal sealed partial class StreamHead
     {
         if (request.Buffer.Length == 0)
         {
-            ReadQueue.ReadNothing(); // H4: never sleeps, but a queued EOF is consumed
+            _readQueue.ReadNothing(); // H4: never sleeps, but a queued EOF is consumed
             request.Complete(0);
             return;
         }
@@ -38,7 +38,7 @@ internal sealed partial class StreamHead
             request.Fail(ReadError);
             return true;
         }
-        if (ReadQueue.HasMessage)
+        if (_readQueue.HasMessage)
         {
             if (!request.TryClaim()) return true; // cancelled meanwhile: its buffer is no longer ours
             request.CompleteClaimed(Serve(request));
@@ -55,11 +55,11 @@ internal sealed partial class StreamHead
     {
         if (request is GetmsgRequest getmsg)
         {
-            (getmsg.Control, getmsg.Data) = ReadQueue.TakeMessage(getmsg.ControlLength, getmsg.DataLength);
+            (getmsg.Control, getmsg.Data) = _readQueue.TakeMessage(getmsg.ControlLength, getmsg.DataLength);
             return SysResult.Ok(0);
         }
-        if (ReadQueue.ProtoFirst) return SysResult.Fail(Errno.EBADMSG); // H7: left queued for getmsg
-        return SysResult.Ok(ReadQueue.Read(((ReadRequest)request).Buffer.Span));
+        if (_readQueue.ProtoFirst) return SysResult.Fail(Errno.EBADMSG); // H7: left queued for getmsg
+        return SysResult.Ok(_readQueue.Read(((ReadRequest)request).Buffer.Span));
     }
 
     private void ServeReaders()
@@ -76,7 +76,7 @@ internal sealed partial class StreamHead
     /// <summary>Tells the queue below how much has been consumed once the read queue drained far enough (D15).</summary>
     private void ReportConsumption()
     {
-        if (ReadQueue.TakeCreditReport() is { } consumed) _below.ReadSideDrained(consumed);
+        if (_readQueue.TakeCreditReport() is { } consumed) _below.ReadSideDrained(consumed);
     }
 
     private void FailReaders(Errno errno)

@@ -21,14 +21,12 @@ namespace Ptm.Actors.Pty;
 internal sealed partial class StreamHead
 {
     private readonly IStreamBelow _below;
+    private readonly ReadQueue _readQueue = new(WaterMarks.StreamHead);
 
-    public StreamHead(IStreamBelow below)
-    {
-        _below = below;
-        ReadQueue = new ReadQueue(WaterMarks.StreamHead);
-    }
+    public StreamHead(IStreamBelow below) => _below = below;
 
-    public ReadQueue ReadQueue { get; }
+    /// <summary>A new producer feeds the read side (a new subsidiary stream): its consumption reports start from here (D15).</summary>
+    public void NewProducer() => _readQueue.ResetCredit();
 
     /// <summary>STRHUP: an M_HANGUP arrived (L15).</summary>
     public bool HungUp { get; private set; }
@@ -48,11 +46,11 @@ internal sealed partial class StreamHead
         switch (message)
         {
             case DataMessage or ProtoMessage:
-                ReadQueue.Enqueue(message);
+                _readQueue.Enqueue(message);
                 ServeReaders();
                 break;
             case DataRun run:
-                foreach (var packet in run.Packets) ReadQueue.Enqueue(packet);
+                foreach (var packet in run.Packets) _readQueue.Enqueue(packet);
                 ServeReaders();
                 break;
             case FlushMessage flush: FlushFromBelow(flush); break;
@@ -61,7 +59,7 @@ internal sealed partial class StreamHead
             case IoctlNak nak: Answered(nak.Id, SysResult.Fail(nak.Error)); break;
             case ErrorMessage error: StoreError(error); break;
             case HangupMessage: HangUp(); break;
-            case SetOptionsMessage options: ReadQueue.Apply(options); break; // D17
+            case SetOptionsMessage options: _readQueue.Apply(options); break; // D17
         }
     }
 
@@ -70,7 +68,7 @@ internal sealed partial class StreamHead
     {
         if (flush.Flags.Reads())
         {
-            ReadQueue.Flush();
+            _readQueue.Flush();
             ReportConsumption();
         }
         if (flush.Flags.Writes()) _below.Put(flush with { Flags = flush.Flags & ~FlushFlags.FLUSHR });
@@ -86,7 +84,7 @@ internal sealed partial class StreamHead
         if (error.ReadError != Errno.None) ReadError = error.ReadError;
         if (error.WriteError != Errno.None) WriteError = error.WriteError;
         var flush = (error.ReadError != Errno.None ? FlushFlags.FLUSHR : 0) | (error.WriteError != Errno.None ? FlushFlags.FLUSHW : 0);
-        if (flush.Reads()) ReadQueue.Flush();
+        if (flush.Reads()) _readQueue.Flush();
         if (flush != FlushFlags.None) _below.Put(new FlushMessage(flush));
         FailIoctls(StoredError);
         ServeReaders();
@@ -108,7 +106,7 @@ internal sealed partial class StreamHead
     {
         if (StoredError != Errno.None) return PollEvents.POLLERR;
         var events = PollEvents.None;
-        if (ReadQueue.HasMessage) events |= PollEvents.POLLIN;
+        if (_readQueue.HasMessage) events |= PollEvents.POLLIN;
         if (HungUp) events |= PollEvents.POLLHUP;
         else if (_below.CanPut) events |= PollEvents.POLLOUT; // H8: room is all it takes
         return events;

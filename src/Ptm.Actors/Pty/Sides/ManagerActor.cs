@@ -89,7 +89,7 @@ internal sealed class ManagerActor : SideActor
         Peer = subsidiary;
         Context.Watch(subsidiary);
         WriteQueue.ResetPeer();
-        Head.ReadQueue.ResetCredit();
+        Head.NewProducer();
         subsidiary.Tell(Connected.Instance, Self);
         // ptsopen enables nothing: output held from an earlier subsidiary stays held (PD5).
     }
