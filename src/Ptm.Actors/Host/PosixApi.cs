@@ -141,13 +141,14 @@ public sealed partial class PosixApi
     /// <summary>
     /// Starts every close, lets the system run (a deterministic one runs only when asked), then
     /// waits for them. The system's own clean-up does not wait for output to drain (H3): nobody
-    /// is left to read it.
+    /// is left to read it, so closes already waiting for a drain stop waiting too.
     /// </summary>
     internal async Task CloseEverythingAsync()
     {
         var closes = new List<Task<SysResult>>();
         foreach (var fd in _files.Keys)
             if (Usable(fd) is not null) closes.Add(Close(fd, null, drain: false));
+        _system.SendToClone(EndCloseDrains.Instance);
         await _system.WhenIdleAsync().ConfigureAwait(false);
         await Task.WhenAll(closes).ConfigureAwait(false);
     }

@@ -65,3 +65,9 @@ internal sealed record PtsTtyAnswer(long Ioctl, Errno Error) : IDeadLetterSuppre
 /// every request queued before it is handled first and nothing is lost unanswered.
 /// </summary>
 internal sealed record CrashPoke(bool Manager) : IDeadLetterSuppression;
+
+/// <summary>The PtySystem is being disposed: closes waiting for their output to drain (H3) stop waiting.</summary>
+internal sealed record EndCloseDrains : IDeadLetterSuppression
+{
+    public static readonly EndCloseDrains Instance = new();
+}

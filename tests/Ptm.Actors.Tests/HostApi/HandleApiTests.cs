@@ -131,6 +131,24 @@ public class HandleApiTests
     }
 
     [Fact]
+    public async Task H3_disposing_the_system_ends_a_close_that_is_still_draining()
+    {
+        var system = PtySystem.Create();
+        var manager = await system.OpenManagerAsync();
+        var subsidiary = await manager.OpenSubsidiaryAsync();
+        var pendingWrite = manager.WriteAsync(new byte[100_000]); // held: nobody reads
+        await system.WhenIdleAsync();
+        var close = manager.DisposeAsync().AsTask(); // a blocking close: it waits for the output to drain (H3)
+        await system.WhenIdleAsync();
+        Assert.False(close.IsCompleted);
+        await system.DisposeAsync().AsTask().WaitAsync(Safety);
+        await close.WaitAsync(Safety);
+        Assert.Equal(0, system.AllocatedMinors);
+        await Record.ExceptionAsync(() => pendingWrite.WaitAsync(Safety));
+        await subsidiary.DisposeAsync();
+    }
+
+    [Fact]
     public async Task Calls_after_the_system_is_disposed_throw_ObjectDisposedException()
     {
         var system = PtySystem.Create();

@@ -144,6 +144,7 @@ internal sealed partial class CloneActor : UntypedActor
             case StatRequest stat: Stat(stat); break;
             case TuneRequest tune: Tune(tune); break;
             case AllDeadLetters letter: Rescue(letter); break;
+            case EndCloseDrains end: EndCloseDrains(end); break;
             default: Unhandled(message); break;
         }
     }
@@ -247,6 +248,16 @@ internal sealed partial class CloneActor : UntypedActor
         {
             entry.WaitingOpens = null;
             foreach (var open in waiting) Self.Tell(new DriverOpen(open)); // R7: evaluated against the new state
+        }
+    }
+
+    /// <summary>The system is being disposed: every close still waiting for output to drain (H3) gives up now.</summary>
+    private void EndCloseDrains(EndCloseDrains end)
+    {
+        foreach (var entry in _table.Entries)
+        {
+            entry.Manager?.Tell(end, Self);
+            entry.Subsidiary?.Tell(end, Self);
         }
     }
 

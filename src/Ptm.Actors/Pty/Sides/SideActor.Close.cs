@@ -51,10 +51,15 @@ internal abstract partial class SideActor
         CloseDriver(close);
     }
 
-    /// <summary>PD13: a side that dies while draining stops its timer; the Clone answers the close.</summary>
+    /// <summary>
+    /// A side that stops while its close drains (a crash, PD13, or the system shutting down)
+    /// stops its timer and answers the close as a close of a gone side is answered: it succeeds.
+    /// The Clone, which also holds the close, may be stopping too, so it cannot be relied on.
+    /// </summary>
     private void EndDrainOnStop()
     {
         _drainTimer?.Cancel();
+        _drainingClose?.Complete(_drainingClose.WhenSideIsGone);
         _drainingClose = null;
     }
 }

@@ -71,6 +71,7 @@ internal abstract partial class SideActor : UntypedActor, IStreamBelow
             case StreamMessage stream: FromPeer(stream); break;
             case Credit credit: OnCredit(credit); break;
             case CloseDrainExpired expired: OnDrainExpired(expired); break;
+            case EndCloseDrains: if (_drainingClose is not null) EndDrain(); break;
             case CrashPoke poke: throw new InjectedCrashException(Minor, poke.Manager); // PD13 fault injection
             default: OnLifecycle(message); break;
         }
