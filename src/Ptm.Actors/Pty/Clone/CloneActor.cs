@@ -157,6 +157,10 @@ internal sealed partial class CloneActor : UntypedActor
             return;
         }
         var entry = _table.Allocate(request.Who.Zone);
+        // Counted before the manager starts: it completes the open from its PreStart, on another
+        // thread, and a caller may read AllocatedMinors before this turn would otherwise end.
+        _statistics.Allocated = _table.InUse;
+        _statistics.RecordPeak(_table.InUse);
         // Props build the actor on the child's first turn: they carry values, not the mutable entry.
         var manager = Context.ActorOf(
             new SideProps<ManagerActor>(_sideDeploy, new SideStart(entry.Minor, entry.Zone, Self, null), request,
@@ -164,8 +168,6 @@ internal sealed partial class CloneActor : UntypedActor
             "ptm-" + entry.Minor + "-" + ++_serial);
         entry.Manager = manager;
         Track(manager, entry);
-        _statistics.Allocated = _table.InUse;
-        _statistics.RecordPeak(_table.InUse);
     }
 
     /// <summary>L8: the /dev/pts lookup runs before the driver is reached.</summary>
