@@ -8,6 +8,19 @@ namespace Ptm.Actors.Tests.Numbers;
 public class NumberTests
 {
     [Fact]
+    public void Terminal_ioctls_the_spec_language_names_have_their_illumos_numbers()
+    {
+        // sys/termios.h: tIOC is 't' << 8, TIOC is 'T' << 8 (D7, D8 forward them on a bare pair).
+        foreach (var (name, number) in new[] { ("TIOCGWINSZ", 0x7468), ("TIOCSWINSZ", 0x7467), ("TIOCSTI", 0x7472), ("TCGETS", 0x540d), ("TCSBRK", 0x5405) })
+        {
+            Assert.True(IoctlCommands.TryParse(name, out var parsed), name);
+            Assert.Equal(number, parsed);
+        }
+        Assert.Equal(0x7468, IoctlCommands.TIOCGWINSZ);
+        Assert.Equal(0x7467, IoctlCommands.TIOCSWINSZ);
+    }
+
+    [Fact]
     public void N10_the_driver_ioctls_answer_to_their_illumos_numbers()
     {
         Assert.Equal(
