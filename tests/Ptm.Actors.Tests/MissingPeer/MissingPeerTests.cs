@@ -3,7 +3,7 @@ using Ptm.Actors.Tests.Support;
 
 namespace Ptm.Actors.Tests.MissingPeer;
 
-/// <summary>Writes with no peer and the sticky EINVAL (D9, D10, D11, D12, PD4, PD5, PD6).</summary>
+/// <summary>Writes with no peer and the sticky EINVAL (D9, D10, D12, PD4, PD5, PD6).</summary>
 public class MissingPeerTests
 {
     [Fact]
