@@ -60,23 +60,32 @@ public sealed class ReadQueue(WaterMarks marks)
     /// </summary>
     public (ReadOnlyMemory<byte>? Control, ReadOnlyMemory<byte> Data) TakeMessage(int controlMax, int dataMax)
     {
-        var first = _messages!.Dequeue();
-        ReadOnlyMemory<byte>? control = null;
-        ReadOnlyMemory<byte> data;
-        if (first is ProtoMessage proto)
+        if (_messages!.Peek() is DataMessage data)
         {
-            control = proto.Control[..Math.Min(controlMax, proto.Control.Length)];
-            data = proto.Data;
+            // Like a read: the rest of a message taken in part stays at the head, past _headOffset.
+            var left = data.Bytes[_headOffset..];
+            var part = left[..Math.Min(dataMax, left.Length)];
+            _headOffset += part.Length;
+            if (_headOffset == data.Bytes.Length)
+            {
+                _messages.Dequeue();
+                _headOffset = 0;
+            }
+            Consume(part.Length);
+            return (null, part);
         }
-        else data = ((DataMessage)first).Bytes[_headOffset..];
-        _headOffset = 0;
-        var taken = data[..Math.Min(dataMax, data.Length)];
-        if (taken.Length < data.Length) PushFront(new DataMessage(data[taken.Length..]));
-        var remained = first is ProtoMessage ? first.Size : data.Length; // a data message may be partly read already
-        var consumed = remained - (data.Length - taken.Length);
-        Bytes -= consumed;
-        _consumed += consumed;
-        return (control, taken);
+        var proto = (ProtoMessage)_messages.Dequeue();
+        var taken = proto.Data[..Math.Min(dataMax, proto.Data.Length)];
+        var rest = proto.Data.Length - taken.Length;
+        if (rest > 0) PushFront(new DataMessage(proto.Data[taken.Length..])); // the data getmsg had no room for stays, as M_DATA
+        Consume(proto.Size - rest);
+        return (proto.Control[..Math.Min(controlMax, proto.Control.Length)], taken);
+    }
+
+    private void Consume(int bytes)
+    {
+        Bytes -= bytes;
+        _consumed += bytes;
     }
 
     private void PushFront(StreamMessage message)
@@ -112,8 +121,7 @@ public sealed class ReadQueue(WaterMarks marks)
                 _headOffset = 0;
             }
         }
-        Bytes -= total;
-        _consumed += total;
+        Consume(total);
         return total;
     }
 

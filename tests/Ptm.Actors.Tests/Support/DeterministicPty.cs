@@ -127,6 +127,17 @@ internal sealed class DeterministicPty : IDisposable
     /// <summary>Starts a write without running anything (a racing call).</summary>
     public Task<SysResult> StartWrite(int fd, string text) => Posix.Write(fd, Bytes.Of(text));
 
+    /// <summary>
+    /// Writes <paramref name="size"/>-byte blocks of <paramref name="fill"/> on a non-blocking
+    /// descriptor until flow control refuses one (EAGAIN); returns the bytes accepted.
+    /// </summary>
+    public int Fill(int fd, char fill = 'x', int size = 4096)
+    {
+        var accepted = 0;
+        while (Settle(Posix.Write(fd, Bytes.Repeat(fill, size))) is { IsOk: true } result) accepted += (int)result.Value;
+        return accepted;
+    }
+
     /// <summary>A read that must complete now: the bytes it returned (empty at end of file).</summary>
     public byte[] Read(int fd, int count = 65536)
     {

@@ -15,9 +15,6 @@ internal interface IStreamBelow
     /// <summary>canputnext: the queue below can take another ordinary message (H8: whoever asks, whenever).</summary>
     bool CanPut { get; }
 
-    /// <summary>The driver's write queue holds nothing (q_mblkcnt == 0, the condition a blocking close waits for, H3).</summary>
-    bool IsEmpty { get; }
-
     /// <summary>The put procedure of the queue below: a message going down the write side.</summary>
     void Put(StreamMessage message);
 

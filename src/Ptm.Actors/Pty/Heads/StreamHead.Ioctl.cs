@@ -15,11 +15,17 @@ internal sealed partial class StreamHead
     public void Ioctl(IoctlRequest request) =>
         Ioctl(new HeadIoctl(request.Command, request.Payload, request));
 
-    /// <summary>Sends an ioctl down once the one outstanding is answered; fails at once on a stored error (H1) or a hang-up (PD6).</summary>
+    /// <summary>What refuses an ioctl or I_FLUSH before it goes down: a stored error (H1), else a hang-up (H2, PD6).</summary>
+    private Errno IoctlRefusal => StoredError != Errno.None ? StoredError : HungUp ? Errno.ENXIO : Errno.None;
+
+    /// <summary>Sends an ioctl down once the one outstanding is answered; fails at once when refused (H1, PD6).</summary>
     public void Ioctl(HeadIoctl ioctl)
     {
-        if (StoredError is var stored && stored != Errno.None) { ioctl.Answer(SysResult.Fail(stored)); return; } // H1
-        if (HungUp) { ioctl.Answer(SysResult.Fail(Errno.ENXIO)); return; } // PD6
+        if (IoctlRefusal is var refusal && refusal != Errno.None)
+        {
+            ioctl.Answer(SysResult.Fail(refusal));
+            return;
+        }
         (_waitingIoctls ??= new Queue<HeadIoctl>()).Enqueue(ioctl);
         SendNextIoctl();
     }
@@ -30,8 +36,11 @@ internal sealed partial class StreamHead
     /// </summary>
     public void Flush(FlushRequest request)
     {
-        if (StoredError is var stored && stored != Errno.None) { request.Fail(stored); return; } // H1
-        if (HungUp) { request.Fail(Errno.ENXIO); return; } // H2
+        if (IoctlRefusal is var refusal && refusal != Errno.None)
+        {
+            request.Fail(refusal); // before the M_FLUSH goes down: a refused flush flushes nothing
+            return;
+        }
         if (request.Flags != FlushFlags.None) _below.Put(new FlushMessage(request.Flags)); // I_FLUSH 0: nothing to flush
         Ioctl(new HeadIoctl(HeadIoctl.FlushRoundTrip, null, request,
             answer => request.Complete(answer.IsOk || answer.Errno == Errno.EINVAL ? SysResult.Ok() : answer)));

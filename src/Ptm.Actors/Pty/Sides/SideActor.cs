@@ -93,7 +93,6 @@ internal abstract partial class SideActor : UntypedActor, IStreamBelow
     }
 
     bool IStreamBelow.CanPut => WriteQueue.CanPut;
-    bool IStreamBelow.IsEmpty => WriteQueue.Count == 0;
     void IStreamBelow.Put(StreamMessage message) => PutDown(message);
     void IStreamBelow.Deliver() => SendRun();
 
