@@ -10,14 +10,14 @@ public sealed record IoctlMessage(long Id, int Command, ReadOnlyMemory<byte>? Pa
     public override bool IsPriority => false;
     public override int Size => Payload?.Length ?? 0;
 
-    public IoctlAck Ack(int returnValue = 0) => new(Id, returnValue);
+    public IoctlAck Ack(int returnValue = 0, ReadOnlyMemory<byte>? data = null) => new(Id, returnValue, data);
 
     /// <summary>An error of 0 in a NAK is reported to the caller as EINVAL (D7).</summary>
     public IoctlNak Nak(Errno error) => new(Id, error == Errno.None ? Errno.EINVAL : error);
 }
 
-/// <summary>M_IOCACK: the ioctl succeeded.</summary>
-public sealed record IoctlAck(long Id, int ReturnValue) : StreamMessage
+/// <summary>M_IOCACK: the ioctl succeeded; <see cref="Data"/> is what it copies out to the caller (TCGETS, TIOCGWINSZ, I_LIST), if anything.</summary>
+public sealed record IoctlAck(long Id, int ReturnValue, ReadOnlyMemory<byte>? Data = null) : StreamMessage
 {
     public override bool IsPriority => true;
 }

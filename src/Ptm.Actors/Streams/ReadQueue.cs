@@ -20,7 +20,14 @@ public sealed class ReadQueue(WaterMarks marks)
     public WaterMarks Marks { get; private set; } = marks;
 
     /// <summary>Applies an M_SETOPTS arriving at the stream head (D17).</summary>
-    public void Apply(SetOptionsMessage options) => Marks = options.ReadQueueMarks;
+    public void Apply(SetOptionsMessage options)
+    {
+        if (options.ReadQueueMarks is { } marks) Marks = marks;
+        if (options.Mode is { } mode) Mode = mode;
+    }
+
+    /// <summary>Byte stream, or one message a read (RMSGN: ldterm's canonical lines, M1).</summary>
+    public ReadMode Mode { get; private set; }
 
     // Created on first data: an idle pair's read queues stay a few fields (memory per idle pair).
     private Queue<StreamMessage>? _messages;
@@ -119,6 +126,7 @@ public sealed class ReadQueue(WaterMarks marks)
             {
                 _messages.Dequeue();
                 _headOffset = 0;
+                if (Mode == ReadMode.MessageNondiscard) break; // RMSGN: one message a read
             }
         }
         Consume(total);

@@ -43,11 +43,21 @@ public sealed record ProtoMessage(ReadOnlyMemory<byte> Control, ReadOnlyMemory<b
     public override int Size => Control.Length + Data.Length;
 }
 
+/// <summary>How the stream head's read(2) treats message boundaries (SO_READOPT).</summary>
+public enum ReadMode
+{
+    /// <summary>RNORM: byte stream; a read takes across messages (D21).</summary>
+    ByteStream,
+    /// <summary>RMSGN: message-nondiscard; a read returns at most one message, the rest stays (ldterm's canonical mode, M1).</summary>
+    MessageNondiscard,
+}
+
 /// <summary>
-/// M_SETOPTS: stream-head options sent up at open (D17): the read queue's water marks. (SO_ISTTY,
-/// L18, is not carried: controlling terminals are not modelled, so nothing could observe it.)
+/// M_SETOPTS: stream-head options (D17); a null field leaves that option as it is. Drivers send the
+/// water marks at open; ptem and ldterm also mark the stream a terminal (SO_ISTTY, M3.1), and
+/// ldterm sets the read mode and asks for M_READ in non-canonical mode (SO_MREADON, M1).
 /// </summary>
-public sealed record SetOptionsMessage(WaterMarks ReadQueueMarks) : StreamMessage
+public sealed record SetOptionsMessage(WaterMarks? ReadQueueMarks, ReadMode? Mode = null, bool? IsTty = null, bool? ReadNotify = null) : StreamMessage
 {
     public override bool IsPriority => false;
 }

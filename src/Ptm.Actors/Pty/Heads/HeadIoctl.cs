@@ -18,8 +18,9 @@ internal sealed class HeadIoctl(int command, ReadOnlyMemory<byte>? payload, PtyR
     /// <summary>The caller has gone (cancelled): a waiting ioctl is not sent.</summary>
     public bool IsAbandoned => caller.IsDone;
 
-    public void Answer(SysResult result)
+    public void Answer(SysResult result, ReadOnlyMemory<byte>? reply = null)
     {
+        if (caller is IoctlRequest request) request.Reply = reply; // set before the caller can see the result
         if (onAnswer is null) caller.Complete(result);
         else onAnswer(result);
     }

@@ -60,11 +60,11 @@ internal sealed partial class StreamHead
     }
 
     /// <summary>An M_IOCACK or M_IOCNAK: it answers the outstanding ioctl if the ids match; a late answer is dropped.</summary>
-    private void Answered(long id, SysResult result)
+    private void Answered(long id, SysResult result, ReadOnlyMemory<byte>? reply = null)
     {
         if (_outstanding is not { } ioctl || ioctl.Id != id) return;
         _outstanding = null;
-        ioctl.Answer(result);
+        ioctl.Answer(result, reply);
         SendNextIoctl();
     }
 

@@ -55,12 +55,47 @@ internal sealed partial class StreamHead
                 break;
             case FlushMessage flush: FlushFromBelow(flush); break;
             case IoctlMessage ioctl: _below.Put(ioctl.Nak(Errno.EINVAL)); break; // nothing above knows it (D7, D8)
-            case IoctlAck ack: Answered(ack.Id, SysResult.Ok(ack.ReturnValue)); break;
+            case IoctlAck ack: Answered(ack.Id, SysResult.Ok(ack.ReturnValue), ack.Data); break;
             case IoctlNak nak: Answered(nak.Id, SysResult.Fail(nak.Error)); break;
             case ErrorMessage error: StoreError(error); break;
             case HangupMessage: HangUp(); break;
-            case SetOptionsMessage options: _readQueue.Apply(options); break; // D17
+            case SetOptionsMessage options: ApplyOptions(options); break; // D17
+            case SignalMessage signal: Record(signal.Signal); break; // M4.5
         }
+    }
+
+    private List<Signal>? _signals;
+
+    /// <summary>SO_ISTTY: a module made this stream a terminal (ptem, ldterm: M3.1), so its hang-up is a SIGHUP (M4.5).</summary>
+    public bool IsTty { get; private set; }
+
+    /// <summary>SO_MREADON: a reader that finds nothing sends an M_READ down (ldterm's VMIN/VTIME, M1).</summary>
+    private bool _readNotify;
+
+    private void ApplyOptions(SetOptionsMessage options)
+    {
+        _readQueue.Apply(options);
+        if (options.IsTty is { } tty) IsTty = tty;
+        if (options.ReadNotify is { } notify) _readNotify = notify;
+    }
+
+    /// <summary>M4.5: a signal generated on this stream is recorded, in order, for the host to observe.</summary>
+    private void Record(Signal signal)
+    {
+        (_signals ??= new List<Signal>()).Add(signal);
+        SignalRecorded?.Invoke(signal);
+    }
+
+    /// <summary>Called for each signal recorded (the host's signal event).</summary>
+    public Action<Signal>? SignalRecorded { get; set; }
+
+    /// <summary>The signals recorded since the last take, oldest first.</summary>
+    public IReadOnlyList<Signal> TakeSignals()
+    {
+        if (_signals is not { Count: > 0 } signals) return Array.Empty<Signal>();
+        var taken = signals.ToArray();
+        signals.Clear();
+        return taken;
     }
 
     /// <summary>M_FLUSH from below: flush the read queue; a write flush is turned round down once (strrput).</summary>
@@ -96,6 +131,7 @@ internal sealed partial class StreamHead
     {
         if (HungUp) return;
         HungUp = true;
+        if (IsTty) Record(Signal.SIGHUP); // strhup on a terminal (M4.5)
         FailWaitingIoctls(Errno.ENXIO);
         ServeReaders();
         ResumeWriters();

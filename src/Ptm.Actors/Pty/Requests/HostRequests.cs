@@ -54,6 +54,9 @@ public sealed class IoctlRequest(Credentials who, OpenFile file, int command, Re
 {
     public int Command { get; } = command;
     public ReadOnlyMemory<byte>? Payload { get; } = payload;
+
+    /// <summary>What the ioctl copied out (TCGETS's termios, TIOCGWINSZ's size, I_LIST's names); set before the call completes.</summary>
+    public ReadOnlyMemory<byte>? Reply { get; internal set; }
 }
 
 /// <summary>close(2). Closing a crashed side succeeds.</summary>
@@ -86,6 +89,13 @@ public sealed class GetmsgRequest(Credentials who, OpenFile file, int controlLen
 
     /// <summary>The data part, null when there was none.</summary>
     public ReadOnlyMemory<byte>? Data { get; internal set; }
+}
+
+/// <summary>The signals a stream head recorded (M4.5): taken, so the next request sees only newer ones.</summary>
+public sealed class SignalsRequest(Credentials who, OpenFile file) : PtyRequest(who, file)
+{
+    /// <summary>The signals taken, oldest first; set before the call completes.</summary>
+    public IReadOnlyList<Signal> Taken { get; internal set; } = Array.Empty<Signal>();
 }
 
 /// <summary>grantpt(3C) (C6): the manager check, then OWNERPT with the caller's uid and group tty.</summary>
