@@ -73,6 +73,15 @@ public sealed class PtemOutputTests
         Assert.Equal(new FlushMessage(FlushFlags.FLUSHW), Assert.Single(_context.Down));
     }
 
+    [Fact]
+    public void D7_The_subsidiary_stream_heads_NAK_of_a_manager_ioctl_passes_down_towards_the_manager()
+    {
+        var nak = new IoctlNak(9, Errno.EINVAL);
+        _ptem.WritePut(nak, _context);
+        Assert.Same(nak, Assert.Single(_context.Down));
+        Assert.Empty(_context.Up);
+    }
+
     [Theory]
     [InlineData(IoctlCommands.TCGETS, true)]
     [InlineData(IoctlCommands.TIOCSWINSZ, true)]
