@@ -9,7 +9,12 @@ internal static class ModuleRegistry
     /// <summary>nstrpush: at most 9 modules on one stream.</summary>
     public const int MaxPushed = 9;
 
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Func<StreamModule>> s_modules = new(StringComparer.Ordinal);
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Func<StreamModule>> s_modules = new(StringComparer.Ordinal)
+    {
+        ["ptem"] = () => new Ptem(),
+        ["pckt"] = () => new Pckt(),
+        ["ttcompat"] = () => new Ttcompat(),
+    };
 
     /// <summary>The module names a host may push.</summary>
     public static IEnumerable<string> Names => s_modules.Keys;

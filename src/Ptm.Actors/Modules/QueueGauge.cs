@@ -59,7 +59,8 @@ internal sealed class QueueGauge(WaterMarks marks)
     public void Publish(int held)
     {
         Volatile.Write(ref _held, held);
-        if (Volatile.Read(ref _waiting) is null || Level >= Marks.Low) return;
+        var level = Level;
+        if (Volatile.Read(ref _waiting) is null || (level >= Marks.Low && level > 0)) return; // a low mark of 0 means "when empty"
         Interlocked.Exchange(ref _waiting, null)?.Tell(BackEnabled.Instance, ActorRefs.NoSender);
     }
 }
