@@ -203,4 +203,12 @@ public class LdtermCanonicalTests
     {
         Assert.Equal(2046, LdtermModule.MaxLine);
     }
+
+    [Fact]
+    public void The_second_erase_character_erases_too()
+    {
+        var ldterm = new LdtermHarness(t => t.With((ControlChar)17, (byte)'#'));
+        ldterm.Type("ab#c\n");
+        Assert.Equal(new[] { "ac\n" }, ldterm.UpData());
+    }
 }

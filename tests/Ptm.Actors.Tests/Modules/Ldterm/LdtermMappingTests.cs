@@ -186,4 +186,38 @@ public class LdtermMappingTests
         ldterm.Write("kept");
         Assert.Equal("kept", ldterm.TakeDownText());
     }
+
+    [Fact]
+    public void A_zero_length_write_passes_in_xpg4_mode()
+    {
+        var ldterm = new LdtermHarness();
+        ldterm.FromAbove(ldterm.Ioctl(IoctlCommands.PTSSTTY));
+        ldterm.Clear();
+        ldterm.FromAbove(DataMessage.Empty);
+        Assert.Equal(DataMessage.Empty, Assert.Single(ldterm.Down));
+    }
+
+    [Fact]
+    public void A_utf8_character_takes_one_column_for_tab_expansion()
+    {
+        var ldterm = new LdtermHarness();
+        ldterm.Write("\xc3\xa9\t|");
+        Assert.Equal("\xc3\xa9       |", ldterm.TakeDownText());
+    }
+
+    [Fact]
+    public void Onocr_also_drops_the_carriage_return_onlcr_adds_in_column_zero()
+    {
+        var ldterm = new LdtermHarness(Output(OutputModes.ONOCR));
+        ldterm.Write("\na\n");
+        Assert.Equal("\na\r\n", ldterm.TakeDownText());
+    }
+
+    [Fact]
+    public void Ixany_with_a_nul_byte_restarts_output_too()
+    {
+        var ldterm = new LdtermHarness(Input(InputModes.IXANY));
+        ldterm.Type("\x13\0");
+        Assert.Equal(new FlowMessage(FlowKind.StartOutput), ldterm.Down.OfType<FlowMessage>().Last());
+    }
 }

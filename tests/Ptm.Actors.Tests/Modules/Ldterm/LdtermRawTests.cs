@@ -195,4 +195,25 @@ public class LdtermRawTests
         ldterm.Type("b\n");
         Assert.Equal(new[] { "b\n" }, ldterm.UpData());
     }
+
+    [Fact]
+    public void Returning_to_canonical_mode_disarms_a_pending_vtime()
+    {
+        var ldterm = new LdtermHarness();
+        ldterm.Raw(0, 5);
+        ldterm.Read();
+        ldterm.Set(_ => Termios.Default);
+        Assert.Null(ldterm.Context.Timer);
+    }
+
+    [Fact]
+    public void A_read_request_in_canonical_mode_only_passes_down()
+    {
+        var ldterm = new LdtermHarness();
+        ldterm.Type("abc");
+        ldterm.Clear();
+        ldterm.Read();
+        Assert.Empty(ldterm.Up);
+        Assert.Equal(new ReadMessage(1024), Assert.Single(ldterm.Down));
+    }
 }

@@ -119,4 +119,40 @@ public class LdtermSignalTests
         Assert.Empty(ldterm.Up);
         Assert.Empty(ldterm.Down);
     }
+
+    [Fact]
+    public void A_signal_restarts_input_that_tcxonc_stopped()
+    {
+        var ldterm = new LdtermHarness();
+        ldterm.FromAbove(ldterm.Ioctl(IoctlCommands.TCXONC, Int(2)));
+        ldterm.Clear();
+        ldterm.Type("\x03");
+        Assert.Contains(new FlowMessage(FlowKind.StartInput), ldterm.Down);
+    }
+
+    [Fact]
+    public void The_echo_of_a_signal_goes_down_even_when_the_module_below_is_full()
+    {
+        var ldterm = new LdtermHarness();
+        ldterm.Context.CanPutDown = false;
+        ldterm.Type("\x03");
+        Assert.Equal("^C", ldterm.TakeDownText());
+    }
+
+    [Fact]
+    public void The_switch_character_is_discarded_under_isig()
+    {
+        var ldterm = new LdtermHarness(t => t.With(ControlChar.VSWTCH, (byte)'z'));
+        ldterm.Type("azb\n");
+        Assert.Equal(new[] { "ab\n" }, ldterm.UpData());
+        Assert.DoesNotContain(ldterm.Up, m => m is SignalMessage);
+    }
+
+    [Fact]
+    public void A_break_under_parmrk_reads_as_ff_nul_nul()
+    {
+        var ldterm = new LdtermHarness(Input(InputModes.PARMRK, InputModes.BRKINT));
+        ldterm.FromBelow(BreakMessage.Instance);
+        Assert.Equal(new[] { "\xff\0\0" }, ldterm.UpData());
+    }
 }
