@@ -113,7 +113,6 @@ internal sealed partial class Ldterm
         _line.Clear();
         _echoedCount = 0;
         _readRequest = 0;
-        _quoted = false;
     }
 
     /// <summary>ERASE: the last character goes, a whole UTF-8 sequence at once (ldterm_erase, ldterm_csi_erase).</summary>

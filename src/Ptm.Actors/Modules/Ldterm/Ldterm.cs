@@ -44,8 +44,8 @@ namespace Ptm.Actors.Modules;
  *    illumos that happens when the M_FLUSH(FLUSHR) comes back up from pts (D5) or ptem (M3.3).
  *  - Bytes are handled one at a time in order (Linux order), where ldterm.c scans a whole message
  *    for signal and flow characters before assembling any of it.
- *  - Known slips are not modelled (PD10): data arriving with nothing left in it never sends a
- *    zero-length message up; a backslash does not stay "quoting" across a line end.
+ *  - Known slips are not modelled (PD10): raw input with nothing left in it after the scan never
+ *    sends a zero-length message up (a false end of file).
  *  - Not modelled: XCASE, delays and fill characters, EUC/codeset ioctls, automatic IXOFF
  *    (it needs the queue count), PENDIN's rescan, TOSTOP's SO_TOSTOP, the close-time drain.
  *    Multibyte input is UTF-8 (ldterm's mode at open): ERASE removes a whole UTF-8 character

@@ -201,8 +201,8 @@ public class LdtermMappingTests
     public void A_utf8_character_takes_one_column_for_tab_expansion()
     {
         var ldterm = new LdtermHarness();
-        ldterm.Write("\xc3\xa9\t|");
-        Assert.Equal("\xc3\xa9       |", ldterm.TakeDownText());
+        ldterm.Write("\xe2\x82\xac\t|");
+        Assert.Equal("\xe2\x82\xac       |", ldterm.TakeDownText());
     }
 
     [Fact]

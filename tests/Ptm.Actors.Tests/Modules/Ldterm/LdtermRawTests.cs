@@ -162,6 +162,17 @@ public class LdtermRawTests
     }
 
     [Fact]
+    public void Literal_next_shields_the_next_byte_and_is_not_itself_raw_input()
+    {
+        var ldterm = new LdtermHarness();
+        ldterm.Raw(1, 0);
+        ldterm.Type("\x16\x03");
+        Assert.Equal(new[] { "\x03" }, ldterm.UpData());
+        Assert.DoesNotContain(ldterm.Up, m => m is SignalMessage);
+        Assert.Equal("^\b^C", ldterm.TakeDownText());
+    }
+
+    [Fact]
     public void Raw_input_is_echoed_with_control_characters_as_carets()
     {
         var ldterm = new LdtermHarness();
