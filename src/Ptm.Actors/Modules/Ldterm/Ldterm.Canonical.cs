@@ -112,7 +112,6 @@ internal sealed partial class Ldterm
         context.PutUp(_line.Count == 0 ? DataMessage.Empty : new DataMessage(_line.ToArray()));
         _line.Clear();
         _echoedCount = 0;
-        _readRequest = 0;
     }
 
     /// <summary>ERASE: the last character goes, a whole UTF-8 sequence at once (ldterm_erase, ldterm_csi_erase).</summary>

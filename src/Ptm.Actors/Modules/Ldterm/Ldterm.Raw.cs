@@ -16,9 +16,6 @@ internal sealed partial class Ldterm
     /// <summary>TS_MREAD: an M_READ is outstanding, a reader waits at the head.</summary>
     private bool _readPending;
 
-    /// <summary>The byte count of the last M_READ (t_rd_request); kept for fidelity, the head takes what it needs.</summary>
-    private int _readRequest;
-
     private bool _timerArmed;
 
     private byte MinimumBytes => Cc(ControlChar.VMIN);
@@ -59,10 +56,12 @@ internal sealed partial class Ldterm
         else if (time > 0) StartTimer(context);
     }
 
-    /// <summary>M_READ from the head (ldtermwput): judge the case now, arm VTIME where the read must wait for it, and pass the M_READ on.</summary>
+    /// <summary>
+    /// M_READ from the head (ldtermwput): judge the case now, arm VTIME where the read must wait
+    /// for it, and pass the M_READ on. Its byte count does not matter: the head takes what it needs.
+    /// </summary>
     private void ReadRequested(ReadMessage read, IModuleContext context)
     {
-        _readRequest = read.Count;
         if (!_modes.IsCanonical)
         {
             if (_readPending) Satisfied(context, sendUp: false); // a new read replaces the old one and its timer
