@@ -54,9 +54,6 @@ internal static class LinuxLibC
     [DllImport(Library, SetLastError = true)]
     public static extern int ptsname_r(int fd, ref byte buffer, nuint length);
 
-    [DllImport(Library, SetLastError = true, EntryPoint = "ptsname_r")]
-    public static extern int ptsname_r_null(int fd, nint buffer, nuint length);
-
     [DllImport(Library, SetLastError = true)]
     public static extern int isatty(int fd);
 
