@@ -102,6 +102,22 @@ public class LinuxTargetTests
     }
 
     [LinuxFact]
+    public async Task Libc_calls_and_the_terminal_ioctls_answer_as_linux_does()
+    {
+        await PassesOnLinux(Pair + """
+            ptsname_r m 3 => ERANGE
+            ptsname_r m null => EINVAL
+            isatty s => 1
+            ioctl s TCSBRK 1 => 0
+            ioctl s TIOCGWINSZ => "0 0"
+            tcsetattr s drain speed=9600
+            tcgetattr s speed => 9600
+            tcsetattr s flush -echo
+            tcgetattr s echo => 0
+            """);
+    }
+
+    [LinuxFact]
     public async Task Sleep_is_a_real_sleep_so_vtime_can_expire()
     {
         await PassesOnLinux(Pair + """
