@@ -77,6 +77,20 @@ public class TerminalRunnerTests
     }
 
     [Fact]
+    public async Task Idle_waits_that_look_at_a_converted_terminal_call_name_the_call_the_target_started()
+    {
+        var target = new FakePtyTarget();
+        await PassesAsync(OpenPair + """
+
+            t = winsize s &
+            await t => "0 0"
+            tcgetattr s echo => 1
+            """, target);
+        Assert.NotEmpty(target.FocusWasOwnCall);
+        Assert.All(target.FocusWasOwnCall, Assert.True);
+    }
+
+    [Fact]
     public async Task Skipped_steps_are_listed_and_never_run()
     {
         var target = new FakePtyTarget { Skips = (step, _) => step is PayloadIoctlStep { Name: "I_PUSH" } or SignalsStep ? "no modules here" : null };

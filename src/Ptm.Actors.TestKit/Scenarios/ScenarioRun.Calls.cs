@@ -99,7 +99,7 @@ internal sealed partial class ScenarioRun
     {
         while (true)
         {
-            await WithinSafetyNetAsync(focus is null ? _target.WhenIdleAsync() : _target.WhenIdleAsync(focus));
+            await WithinSafetyNetAsync(focus is null ? _target.WhenIdleAsync() : _target.WhenIdleAsync(TargetCall(focus)));
             var advanced = false;
             for (var i = 0; i < _readAlls.Count; i++)
                 advanced |= _readAlls[i].Advance();

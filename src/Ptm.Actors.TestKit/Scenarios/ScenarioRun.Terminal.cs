@@ -44,8 +44,19 @@ internal sealed partial class ScenarioRun
     private static CallResult SizeText(CallResult reply) =>
         WindowSize.TryParse(reply.Bytes ?? [], out var size) ? new CallResult(0, 0, Text: $"{size.Rows} {size.Columns}") : BadReply;
 
+    /// <summary>The target's own call behind each converted one, for idle waits that focus on a call.</summary>
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<Task, Task> _targetCalls = new();
+
     /// <summary>Converts a successful reply; failures pass unchanged. Inline, so a completed call's result is ready at once.</summary>
-    private static Task<CallResult> Map(Task<CallResult> call, Func<CallResult, CallResult> convert) => call.ContinueWith(
-        task => task.Result.Errno == 0 ? convert(task.Result) : task.Result,
-        CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+    private Task<CallResult> Map(Task<CallResult> call, Func<CallResult, CallResult> convert)
+    {
+        var converted = call.ContinueWith(
+            task => task.Result.Errno == 0 ? convert(task.Result) : task.Result,
+            CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        _targetCalls.AddOrUpdate(converted, call);
+        return converted;
+    }
+
+    /// <summary>The call the target started for <paramref name="call"/> (itself unless it was converted).</summary>
+    private Task TargetCall(Task call) => _targetCalls.TryGetValue(call, out var started) ? started : call;
 }

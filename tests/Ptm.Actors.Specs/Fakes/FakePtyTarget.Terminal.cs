@@ -13,6 +13,15 @@ internal sealed partial class FakePtyTarget
 
     public string? SkipReason(Step step, ScenarioCredentials who) => Skips?.Invoke(step, who);
 
+    /// <summary>For each idle wait that focused on a call: whether it was a task this fake handed out.</summary>
+    public List<bool> FocusWasOwnCall { get; } = new();
+
+    public Task WhenIdleAsync(Task focus)
+    {
+        FocusWasOwnCall.Add(_issued.Contains(focus));
+        return WhenIdleAsync();
+    }
+
     public Task<CallResult> IoctlWithReplyAsync(int fd, string name, byte[]? payload, ScenarioCredentials who) =>
         Enqueue($"ioctl {fd} {name}{(payload is null ? "" : " " + Convert.ToHexString(payload))}", () =>
         {
