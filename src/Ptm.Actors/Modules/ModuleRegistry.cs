@@ -14,6 +14,7 @@ internal static class ModuleRegistry
         ["ptem"] = () => new Ptem(),
         ["pckt"] = () => new Pckt(),
         ["ttcompat"] = () => new Ttcompat(),
+        ["ldterm"] = () => new Ldterm(),
     };
 
     /// <summary>The module names a host may push.</summary>
