@@ -32,8 +32,18 @@ public sealed record PtySystemOptions
     /// </summary>
     public bool InlineCompletions { get; init; }
 
+    /// <summary>
+    /// M4.6 autopush (/etc/iu.ap): modules pushed, in this order, at each subsidiary stream's first
+    /// open, e.g. <c>["ptem", "ldterm", "ttcompat"]</c>. Empty by default: as the man page says, the
+    /// user may push modules; a bare subsidiary is not a terminal (L20).
+    /// </summary>
+    public IReadOnlyList<string> Autopush { get; init; } = Array.Empty<string>();
+
     internal void Validate()
     {
+        foreach (var module in Autopush ?? throw new ArgumentNullException(nameof(Autopush)))
+            if (!Modules.ModuleRegistry.IsKnown(module)) throw new ArgumentException($"Autopush names a module there is none of: '{module}' (known: {string.Join(", ", Modules.ModuleRegistry.Names.Order())}).", nameof(Autopush));
+        if (Autopush.Count > Modules.ModuleRegistry.MaxPushed) throw new ArgumentException($"Autopush lists {Autopush.Count} modules; a stream holds at most {Modules.ModuleRegistry.MaxPushed} (nstrpush).", nameof(Autopush));
         if (MaxPtys < 0) throw new ArgumentOutOfRangeException(nameof(MaxPtys), MaxPtys, "pt_max_pty must not be negative.");
         if (MinimumPtys < 0) throw new ArgumentOutOfRangeException(nameof(MinimumPtys), MinimumPtys, "pt_cnt must not be negative.");
         if (InitialTableSize < 1) throw new ArgumentOutOfRangeException(nameof(InitialTableSize), InitialTableSize, "pt_init_cnt must be at least 1.");

@@ -59,4 +59,25 @@ public class PushedModuleTests
         Assert.Equal("hi", Bytes.Text(message.Data!.Value.ToArray()));
         pty.CloseAllAndCheckClean(m, s);
     }
+
+    [Fact]
+    public void Autopush_pushes_the_configured_modules_at_a_subsidiary_first_open_only()
+    {
+        using var pty = new DeterministicPty(options: new PtySystemOptions { Autopush = new[] { "ptem", "ldterm" } });
+        var (m, s) = pty.OpenPair();
+        Assert.Equal("ldterm ptem pts", pty.Settle(pty.Posix.List(s)).Text); // M4.6: pushed in order, so the last is on top
+        Assert.Equal(1, pty.Ok(pty.Posix.isatty(s)));
+        pty.Ok(pty.Posix.Pop(s));
+        var second = pty.OpenSubsidiary(pty.PathOf(m)); // joins the open stream (L9): nothing more is pushed
+        Assert.Equal("ptem pts", pty.Settle(pty.Posix.List(second)).Text);
+        Assert.Equal("ptm", pty.Settle(pty.Posix.List(m)).Text); // never on the manager
+        pty.CloseAllAndCheckClean(m, s, second);
+    }
+
+    [Fact]
+    public void Autopush_of_an_unknown_module_is_refused_when_the_system_is_created()
+    {
+        var error = Assert.Throws<ArgumentException>(() => new PtySystemOptions { Autopush = new[] { "ptem", "nosuch" } }.Validate());
+        Assert.Contains("nosuch", error.Message);
+    }
 }

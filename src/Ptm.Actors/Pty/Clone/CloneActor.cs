@@ -63,10 +63,12 @@ internal sealed partial class CloneActor : UntypedActor
     // too), and hashing a ref's path string on every open, close and ioctl update was a visible cost.
     private readonly Dictionary<IActorRef, PtyEntry> _bySide = new(ReferenceEqualityComparer.Instance);
     private long _serial;
+    private readonly string[] _autopush; // M4.6
 
     public CloneActor(PtySystemOptions options, CloneStatistics statistics, CallCompletion owner, string dispatcher)
     {
         _table = new SlotTable(options);
+        _autopush = options.Autopush.ToArray();
         _statistics = statistics;
         _owner = owner;
         _sideDeploy = Props.Empty.WithDispatcher(dispatcher).Deploy;
@@ -214,8 +216,8 @@ internal sealed partial class CloneActor : UntypedActor
         if (entry.Has(PtyState.PTLOCK) || !entry.Has(PtyState.PTMOPEN)) { request.Fail(Errno.EAGAIN); return; } // L6, L7.5
         entry.State |= PtyState.PTSOPEN; // L7.8
         var subsidiary = Context.ActorOf(
-            new SideProps<SubsidiaryActor>(_sideDeploy, new SideStart(entry.Minor, entry.Zone, Self, entry.Manager), request,
-                static (start, open) => new SubsidiaryActor(start.Minor, start.Manager!, start.CloneActor, (OpenSubsidiaryRequest)open)),
+            new SideProps<SubsidiaryActor>(_sideDeploy, new SideStart(entry.Minor, entry.Zone, Self, entry.Manager, _autopush), request,
+                static (start, open) => new SubsidiaryActor(start.Minor, start.Manager!, start.CloneActor, (OpenSubsidiaryRequest)open, start.Autopush!)),
             "pts-" + entry.Minor + "-" + ++_serial);
         entry.Subsidiary = subsidiary;
         Track(subsidiary, entry);

@@ -115,6 +115,7 @@ internal sealed class ManagerActor : SideActor
     {
         switch (message)
         {
+            case ReadMessage: return; // D22: ptmwput frees M_READ
             case FlushMessage flush: FlushDown(flush); return;
             case IoctlMessage ioctl: PutIoctl(ioctl); return;
         }

@@ -64,6 +64,9 @@ internal abstract partial class SideActor
         }
     }
 
+    /// <summary>M4.6: a module pushed by the system at the stream's first open, with no caller waiting for the answer.</summary>
+    protected void Autopush(string name) => Push(name, ModuleRegistry.Create(name)!);
+
     /// <summary>The new module goes directly under the stream head, above the old top module or the driver.</summary>
     private void Push(string name, StreamModule module)
     {

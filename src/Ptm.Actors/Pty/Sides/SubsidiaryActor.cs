@@ -48,10 +48,13 @@ internal sealed class SubsidiaryActor : SideActor
 
     protected override bool DriverHungUp => _hungUp;
 
-    public SubsidiaryActor(int minor, IActorRef manager, IActorRef clone, OpenSubsidiaryRequest open)
+    private readonly string[] _autopush;
+
+    public SubsidiaryActor(int minor, IActorRef manager, IActorRef clone, OpenSubsidiaryRequest open, string[] autopush)
         : base(minor, clone, WaterMarks.PtsQueue)
     {
         _manager = manager;
+        _autopush = autopush;
         _waitingForConnect = new List<OpenSubsidiaryRequest> { open };
     }
 
@@ -61,6 +64,7 @@ internal sealed class SubsidiaryActor : SideActor
     protected override void PreStart()
     {
         PutUp(new SetOptionsMessage(WaterMarks.StreamHead)); // pts's M_SETOPTS (L7, D17)
+        foreach (var module in _autopush) Autopush(module); // M4.6: before the open completes, as the open's autopush does
         Context.Watch(_manager);
         _manager.Tell(SubsidiaryOpened.Instance, Self);
     }
@@ -139,6 +143,7 @@ internal sealed class SubsidiaryActor : SideActor
 
     protected override void PutDown(StreamMessage message)
     {
+        if (message is ReadMessage) return; // D22: ptswput frees M_READ
         if (Peer is null) // D10: ioctls are NAKed, the rest dropped (writes fail EIO before they get here)
         {
             if (message is IoctlMessage dropped) PutUp(dropped.Nak(Errno.None));
