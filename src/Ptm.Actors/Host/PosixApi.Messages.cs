@@ -17,12 +17,6 @@ public sealed partial class PosixApi
         if (controlLength < 0 || dataLength < 0) return Task.FromResult(new GetmsgResult(SysResult.Fail(Errno.EINVAL), null, null));
         if (Usable(fd) is not { } file) return Task.FromResult(new GetmsgResult(SysResult.Fail(Errno.EBADF), null, null));
         var request = new GetmsgRequest(who ?? Credentials.Root, file, controlLength, dataLength);
-        return SendTo(file, request, cancellationToken).ContinueWith(
-            static (task, state) =>
-            {
-                var getmsg = (GetmsgRequest)state!;
-                return new GetmsgResult(task.Result, getmsg.Control, getmsg.Data);
-            },
-            request, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        return SendThen(file, request, result => new GetmsgResult(result, request.Control, request.Data), cancellationToken);
     }
 }
