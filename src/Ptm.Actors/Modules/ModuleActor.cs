@@ -96,10 +96,13 @@ internal sealed partial class ModuleActor : UntypedActor, IModuleContext
     {
         if (message is FlushMessage flush) FlushOwnQueues(flush.Flags.Mirrored()); // FLUSHR from below names the read side's queues too
         if (message.IsPriority) _module.ReadPut(message, this);
-        else if (_heldUp.Count > 0 || _module.HoldsReadSide || !CanPutUp) Hold(_heldUp, ref _heldUpBytes, message);
+        else if (_heldUp.Count > 0 || !ReadSideMayRun) Hold(_heldUp, ref _heldUpBytes, message);
         else _module.ReadPut(message, this);
         Service();
     }
+
+    /// <summary>The read side's service may hand over an ordinary message: room above, not held, and room below for an echo.</summary>
+    private bool ReadSideMayRun => !_module.HoldsReadSide && CanPutUp && (!_module.InputNeedsWriteRoom || CanPutDown);
 
     /// <summary>M3.6: an ioctl is processed at once, except those that must wait for the output ahead of it.</summary>
     private static bool IsExpedited(StreamMessage message) =>
@@ -121,7 +124,7 @@ internal sealed partial class ModuleActor : UntypedActor, IModuleContext
             _heldDownBytes -= QueueGauge.Weight(message);
             _module.WritePut(message, this);
         }
-        while (_heldUp.Count > 0 && !_module.HoldsReadSide && CanPutUp)
+        while (_heldUp.Count > 0 && ReadSideMayRun)
         {
             var message = _heldUp.Dequeue();
             _heldUpBytes -= QueueGauge.Weight(message);

@@ -45,6 +45,13 @@ internal abstract class StreamModule
     /// <summary>True while ordinary read-side messages must wait in the queue.</summary>
     public virtual bool HoldsReadSide => false;
 
+    /// <summary>
+    /// True while the module answers its input on the write side too (ldterm's echo): ordinary
+    /// read-side messages then also wait for room on the write side, so input a program reads
+    /// but whose echo nobody reads holds the writer instead of piling echo up (M4.1).
+    /// </summary>
+    public virtual bool InputNeedsWriteRoom => false;
+
     /// <summary>The timer armed with <see cref="IModuleContext.StartTimer"/> fired.</summary>
     public virtual void TimerFired(IModuleContext context) { }
 }

@@ -80,4 +80,23 @@ public class PushedModuleTests
         var error = Assert.Throws<ArgumentException>(() => new PtySystemOptions { Autopush = new[] { "ptem", "nosuch" } }.Validate());
         Assert.Contains("nosuch", error.Message);
     }
+
+    [Fact]
+    public void Echo_that_a_manager_never_reads_holds_its_writer_instead_of_growing_a_queue()
+    {
+        using var pty = new DeterministicPty();
+        var (m, s) = pty.OpenPair(OpenFlags.NonBlock, OpenFlags.NonBlock);
+        pty.Ok(pty.Posix.Push(s, "ptem"));
+        pty.Ok(pty.Posix.Push(s, "ldterm"));
+        var accepted = 0;
+        for (var i = 0; i < 400; i++) // lines the subsidiary never reads, echoed to a manager that never reads (M1, M4.1)
+        {
+            var result = pty.Settle(pty.Posix.Write(m, Bytes.Of(new string('e', 63) + "\r")));
+            if (!result.IsOk) break;
+            accepted += (int)result.Value;
+            pty.Drain(s); // the program reads every line; only the echo piles up
+        }
+        Assert.InRange(accepted, 2048, 20_000); // held by flow control long before 400 lines (25,600 bytes)
+        pty.CloseAllAndCheckClean(m, s);
+    }
 }

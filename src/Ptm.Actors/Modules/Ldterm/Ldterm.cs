@@ -86,6 +86,9 @@ internal sealed partial class Ldterm : StreamModule
     /// <summary>The modes now in force (what TCGETS answers).</summary>
     public Termios Modes => _modes;
 
+    /// <summary>Echo goes down for input coming up: with ECHO on, input waits while the write side is full.</summary>
+    public override bool InputNeedsWriteRoom => Has(LocalModes.ECHO);
+
     /// <summary>ldtermopen: the head becomes a terminal with the terminal water marks and message-nondiscard reads (canonical mode).</summary>
     public override Errno Open(IModuleContext context)
     {
