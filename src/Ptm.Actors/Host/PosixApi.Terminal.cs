@@ -60,11 +60,21 @@ public sealed partial class PosixApi
     public Task<SysResult> SetWindowSize(int fd, WindowSize size, Credentials? who = null) => Ioctl(fd, IoctlCommands.TIOCSWINSZ, size.ToBytes(), who);
 
     /// <summary>The signals the descriptor's stream head has recorded since the last call, oldest first (M4.5).</summary>
-    public Task<(SysResult Result, IReadOnlyList<Signal> Signals)> TakeSignals(int fd, Credentials? who = null)
+    public Task<(SysResult Result, IReadOnlyList<Signal> Signals)> TakeSignals(int fd, Credentials? who = null) =>
+        Signals(fd, wait: false, who, default);
+
+    /// <summary>
+    /// Like <see cref="TakeSignals"/>, but with none recorded the call waits for the next one (the
+    /// host's signal stream). It ends with EBADF when the side closes, EINTR when cancelled.
+    /// </summary>
+    public Task<(SysResult Result, IReadOnlyList<Signal> Signals)> WaitSignals(int fd, Credentials? who = null, CancellationToken cancellationToken = default) =>
+        Signals(fd, wait: true, who, cancellationToken);
+
+    private Task<(SysResult Result, IReadOnlyList<Signal> Signals)> Signals(int fd, bool wait, Credentials? who, CancellationToken cancellationToken)
     {
         if (Usable(fd) is not { } file) return Task.FromResult<(SysResult, IReadOnlyList<Signal>)>((SysResult.Fail(Errno.EBADF), Array.Empty<Signal>()));
-        var request = new SignalsRequest(who ?? Credentials.Root, file);
-        return SendThen(file, request, result => (result, request.Taken), default);
+        var request = new SignalsRequest(who ?? Credentials.Root, file, wait);
+        return SendThen(file, request, result => (result, request.Taken), cancellationToken);
     }
 
     /// <summary>

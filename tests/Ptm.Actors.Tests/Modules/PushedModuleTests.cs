@@ -99,4 +99,21 @@ public class PushedModuleTests
         Assert.InRange(accepted, 2048, 20_000); // held by flow control long before 400 lines (25,600 bytes)
         pty.CloseAllAndCheckClean(m, s);
     }
+
+    [Fact]
+    public void A_signal_waiter_is_answered_when_the_next_signal_is_recorded_and_fails_at_close()
+    {
+        using var pty = new DeterministicPty();
+        var (m, s) = pty.OpenPair();
+        pty.Ok(pty.Posix.Push(s, "ptem"));
+        var waiting = pty.Posix.WaitSignals(s);
+        pty.Settle();
+        Assert.False(waiting.IsCompleted); // nothing recorded yet: it waits, no polling (M4.5)
+        pty.Ok(pty.Posix.SetWindowSize(m, new WindowSize(10, 20)));
+        Assert.Equal(new[] { Signal.SIGWINCH }, pty.Settled(waiting).Signals);
+        var last = pty.Posix.WaitSignals(s);
+        pty.Close(s);
+        Assert.Equal(Errno.EBADF, pty.Settled(last).Result.Errno);
+        pty.CloseAllAndCheckClean(m);
+    }
 }

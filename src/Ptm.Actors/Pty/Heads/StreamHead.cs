@@ -88,18 +88,36 @@ internal sealed partial class StreamHead
         if (options.ReadNotify is { } notify) _readNotify = notify;
     }
 
-    /// <summary>M4.5: a signal generated on this stream is recorded, in order, for the host to observe.</summary>
+    private List<SignalsRequest>? _signalWaiters;
+
+    /// <summary>M4.5: a signal generated on this stream is recorded, in order, for the host to observe; callers waiting for one get it now.</summary>
     private void Record(Signal signal)
     {
         (_signals ??= new List<Signal>()).Add(signal);
-        SignalRecorded?.Invoke(signal);
+        if (_signalWaiters is not { Count: > 0 } waiters) return;
+        var taken = TakeSignals();
+        foreach (var waiter in waiters)
+        {
+            waiter.Taken = taken;
+            waiter.Complete(0);
+        }
+        waiters.Clear();
     }
 
-    /// <summary>Called for each signal recorded (the host's signal event).</summary>
-    public Action<Signal>? SignalRecorded { get; set; }
+    /// <summary>Answers with the signals recorded since the last take, oldest first; a waiting request with none recorded is held until one is.</summary>
+    public void TakeSignals(SignalsRequest request)
+    {
+        if (_signals is { Count: > 0 } || !request.Wait)
+        {
+            request.Taken = TakeSignals();
+            request.Complete(0);
+            return;
+        }
+        _signalWaiters?.RemoveAll(static waiter => waiter.IsDone); // cancelled ones
+        (_signalWaiters ??= new List<SignalsRequest>()).Add(request);
+    }
 
-    /// <summary>The signals recorded since the last take, oldest first.</summary>
-    public IReadOnlyList<Signal> TakeSignals()
+    private IReadOnlyList<Signal> TakeSignals()
     {
         if (_signals is not { Count: > 0 } signals) return Array.Empty<Signal>();
         var taken = signals.ToArray();
@@ -164,5 +182,10 @@ internal sealed partial class StreamHead
         FailReaders(errno);
         FailWriters(errno);
         FailIoctls(errno);
+        if (_signalWaiters is { } waiters)
+        {
+            foreach (var waiter in waiters) waiter.Fail(errno);
+            waiters.Clear();
+        }
     }
 }

@@ -92,8 +92,11 @@ public sealed class GetmsgRequest(Credentials who, OpenFile file, int controlLen
 }
 
 /// <summary>The signals a stream head recorded (M4.5): taken, so the next request sees only newer ones.</summary>
-public sealed class SignalsRequest(Credentials who, OpenFile file) : PtyRequest(who, file)
+public sealed class SignalsRequest(Credentials who, OpenFile file, bool wait = false) : PtyRequest(who, file)
 {
+    /// <summary>Wait for the next signal when none is recorded, instead of answering with none.</summary>
+    public bool Wait { get; } = wait;
+
     /// <summary>The signals taken, oldest first; set before the call completes.</summary>
     public IReadOnlyList<Signal> Taken { get; internal set; } = Array.Empty<Signal>();
 }

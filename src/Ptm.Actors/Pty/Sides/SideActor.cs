@@ -67,10 +67,7 @@ internal abstract partial class SideActor : UntypedActor, IStreamBelow
             case IoctlRequest ioctl: Head.Ioctl(ioctl); break;
             case PutmsgRequest putmsg: Head.Write(putmsg); break;
             case GetmsgRequest getmsg: Head.Getmsg(getmsg); break;
-            case SignalsRequest signals:
-                signals.Taken = Head.TakeSignals();
-                signals.Complete(0);
-                break;
+            case SignalsRequest signals: Head.TakeSignals(signals); break;
             case CloseRequest close: HandleClose(close); break;
             case GrantRequest grant: HandleGrant(grant); break;
             case PtsnameRequest ptsname: HandlePtsname(ptsname); break;
