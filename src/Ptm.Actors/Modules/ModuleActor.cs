@@ -94,7 +94,7 @@ internal sealed partial class ModuleActor : UntypedActor, IModuleContext
 
     private void FromBelow(StreamMessage message)
     {
-        if (message is FlushMessage flush) FlushOwnQueues(flush.Flags.Mirrored()); // FLUSHR from below names the read side's queues too
+        if (message is FlushMessage flush) FlushOwnQueues(flush.Flags); // rput as wput: FLUSHR is the read queue, FLUSHW the write queue
         if (message.IsPriority) _module.ReadPut(message, this);
         else if (_heldUp.Count > 0 || !ReadSideMayRun) Hold(_heldUp, ref _heldUpBytes, message);
         else _module.ReadPut(message, this);

@@ -107,6 +107,20 @@ public class ModuleStackTests
         pty.CloseAllAndCheckClean(s);
     }
 
+    [Fact]
+    public void A_flush_from_below_empties_the_module_read_queue_it_names()
+    {
+        using var pty = new DeterministicPty();
+        var (m, s) = pty.OpenPair(OpenFlags.NonBlock, OpenFlags.NonBlock);
+        pty.Ok(pty.Posix.Push(s, "probe"));
+        pty.Fill(m, 'x', 4096); // the head's read queue is full, so data also waits in the probe's read queue
+        pty.Ok(pty.Posix.Flush(m, FlushFlags.FLUSHW)); // reaches the subsidiary as FLUSHR (D4): every queue on the read side empties
+        Assert.Null(pty.ReadNow(s));
+        pty.Write(m, "after");
+        Assert.Equal("after", pty.ReadText(s));
+        pty.CloseAllAndCheckClean(m, s);
+    }
+
     private sealed class ProbeModule : StreamModule
     {
         public override string Name => "probe";
