@@ -33,7 +33,10 @@ internal sealed record Rewired : IDeadLetterSuppression
     public static readonly Rewired Instance = new();
 }
 
-/// <summary>I_POP or last close (M4.2), always of the topmost module: close, hand on what is queued, rewire the module below (if any) to the side.</summary>
+/// <summary>
+/// I_POP or last close (M4.2), always of the topmost module: close, free what is queued (qdetach),
+/// rewire the module below (if any) to the side.
+/// </summary>
 internal sealed record PopModule : IDeadLetterSuppression
 {
     public static readonly PopModule Instance = new();

@@ -38,6 +38,9 @@ internal sealed class QueueGauge(WaterMarks marks)
         return CanPut;
     }
 
+    /// <summary>A close waiting for this queue to drain (H3, M4.2): <paramref name="waiter"/> is told at a publication below low water; it checks for empty itself.</summary>
+    public void WaitForDrain(IActorRef waiter) => Volatile.Write(ref _waiting, waiter);
+
     /// <summary>The bytes of <paramref name="message"/> that count against water marks.</summary>
     public static int Weight(StreamMessage message) => message is DataMessage or ProtoMessage ? message.Size : 0;
 

@@ -13,6 +13,9 @@ namespace Ptm.Actors.Pty;
 /// </summary>
 internal abstract partial class SideActor
 {
+    /// <summary>A close's wait for one module's write queue ran out (H3, M4.2).</summary>
+    private sealed record ModuleDrainExpired(IActorRef Module) : Akka.Event.IDeadLetterSuppression;
+
     private List<PushedModule>? _stack;
     private QueueGauge? _headReadQueue;
     private QueueGauge? _driverWriteQueue;
@@ -128,7 +131,12 @@ internal abstract partial class SideActor
         Head.PutUp(error is { } failed ? op.Nak(failed) : op.Ack());
     }
 
-    /// <summary>M4.2: at the last close the modules are popped top first, each pop complete before the next. False: none left.</summary>
+    /// <summary>
+    /// M4.2, H3: at the last close the modules are popped top first, each pop complete before the
+    /// next, and a blocking close first waits for the module's write queue to drain, at most
+    /// <see cref="CloseTime"/> for each (strclose); a module whose wait runs out is popped anyway,
+    /// and what it still holds is freed. False: no module is left.
+    /// </summary>
     private bool PopForClose(CloseRequest close)
     {
         _closeAfterPops = close;
@@ -138,8 +146,43 @@ internal abstract partial class SideActor
             _closeAfterPops = null;
             return false;
         }
+        var top = _stack![0];
+        var gaveUp = ReferenceEquals(_moduleDrainExpired, top.Actor);
+        if (close.Drains && !DriverHungUp && !gaveUp && top.WriteQueue.Level > 0)
+        {
+            top.WriteQueue.WaitForDrain(Self);
+            if (top.WriteQueue.Level > 0) // checked again after asking to be woken: no lost wake-up
+            {
+                if (!ReferenceEquals(_moduleDrainFor, top.Actor))
+                {
+                    _moduleDrainFor = top.Actor;
+                    _moduleDrainTimer?.Cancel();
+                    _moduleDrainTimer = Context.System.Scheduler.ScheduleTellOnceCancelable(CloseTime, Self, new ModuleDrainExpired(top.Actor), Self);
+                }
+                return true; // BackEnabled, a hang-up or the timer tries again
+            }
+        }
+        _moduleDrainTimer?.Cancel();
+        _moduleDrainTimer = null;
+        _moduleDrainFor = null;
         PopTop();
         return true;
+    }
+
+    private IActorRef? _moduleDrainFor;
+    private IActorRef? _moduleDrainExpired;
+    private ICancelable? _moduleDrainTimer;
+
+    /// <summary>A close waiting for a module to drain tries again (the module drained, the timer ran out, or a hang-up came).</summary>
+    protected void RetryPopForClose()
+    {
+        if (_closeAfterPops is { } close && _popping is null && _stackOperation is null && !PopForClose(close)) DrainThenClose(close);
+    }
+
+    private void OnModuleDrainExpired(ModuleDrainExpired expired)
+    {
+        _moduleDrainExpired = expired.Module;
+        RetryPopForClose();
     }
 
     /// <summary>After each turn: the levels the neighbouring modules see (the head's read queue, the driver's write queue).</summary>

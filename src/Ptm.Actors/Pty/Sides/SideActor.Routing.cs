@@ -174,6 +174,7 @@ internal abstract partial class SideActor
             case BackEnabled:
                 Head.BackEnabled();
                 ForwardUp();
+                RetryPopForClose();
                 break;
             case ModuleOpened opened: OnModuleOpened(opened); break;
             case ModulePopped: OnModulePopped(); break;

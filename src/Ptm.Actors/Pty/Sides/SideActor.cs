@@ -76,6 +76,7 @@ internal abstract partial class SideActor : UntypedActor, IStreamBelow
             case CloseDrainExpired expired: OnDrainExpired(expired); break;
             case EndCloseDrains: if (_drainingClose is not null) EndDrain(); break;
             case Upstream or Downstream or BackEnabled or ModuleOpened or ModulePopped: FromModules(message); break;
+            case ModuleDrainExpired expired: OnModuleDrainExpired(expired); break;
             case CrashPoke poke: throw new InjectedCrashException(Minor, poke.Manager); // PD13 fault injection
             default: OnLifecycle(message); break;
         }

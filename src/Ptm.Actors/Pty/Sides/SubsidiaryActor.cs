@@ -139,6 +139,7 @@ internal sealed class SubsidiaryActor : SideActor
         DiscardQueuedOutput(Errno.EINVAL); // D12: what ptswsrv does once ptmclose has enabled it, with no error to anyone
         NakForwardedIoctls(Errno.EINVAL); // R9
         CompleteWaitingOpens(); // R6: the open succeeds, and the stream is hung up
+        RetryPopForClose(); // a close waiting for a module to drain waits no more (H3)
     }
 
     protected override void PutDown(StreamMessage message)
