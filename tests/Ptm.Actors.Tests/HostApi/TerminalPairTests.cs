@@ -26,7 +26,7 @@ public class TerminalPairTests
         await using var terminal = await system.OpenTerminalAsync();
         await terminal.Manager.WriteAsync("lx\x7fs\r"u8.ToArray()); // DEL erases (ERASE), CR becomes NL (ICRNL)
         Assert.Equal("ls\n", await ReadTextAsync(terminal.Subsidiary, 3));
-        Assert.Equal("lx\b \bs\r\n", await ReadTextAsync(terminal.Manager, 9)); // ECHOE, then ONLCR on the echoed NL
+        Assert.Equal("lx\b \bs\r\n", await ReadTextAsync(terminal.Manager, 8)); // ECHOE, then ONLCR on the echoed NL
     }
 
     [Fact]
