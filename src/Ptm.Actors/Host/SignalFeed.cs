@@ -83,11 +83,23 @@ internal sealed class SignalFeed(PtyHandle handle)
 
     private async Task PumpAsync(CancellationToken stop)
     {
+        var system = handle.System;
+        var called = system.SignalActivity.NextCall(); // before anything can run: a call ending while the pump starts counts
         await Task.Yield(); // never run the first take inside Add or Subscribe, under the lock
         try
         {
-            while (await NextAsync(stop).ConfigureAwait(false) is { } signals)
+            while (true)
+            {
+                await system.WhenIdleAsync().WaitAsync(stop).ConfigureAwait(false); // what the last call set off has reached the heads
+                if (handle.IsClosed) break;
+                var (result, signals) = await system.Posix.TakeSignals(handle.Descriptor, handle.Who).ConfigureAwait(false);
+                if (!result.IsOk) break;
                 foreach (var signal in signals) Deliver(signal);
+                if (signals.Count > 0) continue;
+                await Task.WhenAny(called, system.ActorSystem.WhenTerminated).WaitAsync(stop).ConfigureAwait(false);
+                called = system.SignalActivity.NextCall(); // before the take, so a call ending during it is not missed
+                system.ThrowIfDisposed();
+            }
             End(); // the handle is closed: no more signals can come
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
@@ -97,23 +109,6 @@ internal sealed class SignalFeed(PtyHandle handle)
         catch (ObjectDisposedException)
         {
             End(); // the PtySystem was disposed
-        }
-    }
-
-    /// <summary>The next signals taken from the stream head, or null once the handle is closed.</summary>
-    private async Task<IReadOnlyList<Signal>?> NextAsync(CancellationToken stop)
-    {
-        var system = handle.System;
-        while (true)
-        {
-            var called = system.SignalActivity.NextCall(); // before the take, so a call ending during it is not missed
-            if (handle.IsClosed) return null;
-            var (result, signals) = await system.Posix.TakeSignals(handle.Descriptor, handle.Who).ConfigureAwait(false);
-            if (!result.IsOk) return null;
-            if (signals.Count > 0) return signals;
-            await Task.WhenAny(called, system.ActorSystem.WhenTerminated).WaitAsync(stop).ConfigureAwait(false);
-            system.ThrowIfDisposed();
-            await system.WhenIdleAsync().WaitAsync(stop).ConfigureAwait(false);
         }
     }
 

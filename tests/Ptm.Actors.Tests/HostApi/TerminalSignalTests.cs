@@ -74,11 +74,15 @@ public class TerminalSignalTests
         await using var system = PtySystem.Create();
         var terminal = await system.OpenTerminalAsync();
         using var cancel = new CancellationTokenSource(Safety);
-        var collected = Collect(terminal.Subsidiary, cancel.Token);
+        var signals = terminal.Subsidiary.SignalsAsync(cancel.Token).GetAsyncEnumerator(cancel.Token);
+        var next = signals.MoveNextAsync().AsTask();
         await terminal.Manager.DisposeAsync(); // L14: the subsidiary is hung up, a terminal's hang-up is a SIGHUP
-        await system.WhenIdleAsync();
+        Assert.True(await next);
+        Assert.Equal(Signal.SIGHUP, signals.Current);
+        next = signals.MoveNextAsync().AsTask();
         await terminal.Subsidiary.DisposeAsync();
-        Assert.Equal([Signal.SIGHUP], await collected.WaitAsync(Safety));
+        Assert.False(await next);
+        await signals.DisposeAsync();
     }
 
     [Fact]
