@@ -80,7 +80,7 @@ public class ParserTests
             readn m 7
             ioctl m ZONEPT 3
             ioctl m OWNERPT 5 7
-            ioctl m TIOCGWINSZ
+            ioctl m TIOCGETP
             flush m FLUSHR
             flush m FLUSHW
             flush m FLUSHRW
@@ -111,7 +111,7 @@ public class ParserTests
             new OpenStep(new LiteralPath("/dev/ptmx"), ScenarioOpenFlags.NonBlock | ScenarioOpenFlags.NDelay | ScenarioOpenFlags.NoCtty),
             new OpenStep(new LiteralPath("/dev/pts/1"), ScenarioOpenFlags.None),
             new CloseStep("s"), new ReadStep("m", 5), new ReadAllStep("m", 7),
-            new IoctlStep("m", "ZONEPT", [3]), new IoctlStep("m", "OWNERPT", [5, 7]), new IoctlStep("m", "TIOCGWINSZ", []),
+            new IoctlStep("m", "ZONEPT", [3]), new IoctlStep("m", "OWNERPT", [5, 7]), new IoctlStep("m", "TIOCGETP", []),
             new FlushStep("m", FlushBits.R), new FlushStep("m", FlushBits.W), new FlushStep("m", FlushBits.RW),
             new PollStep("m"), new GrantptStep("m"), new UnlockptStep("m"), new PtsnameStep("m"),
             new PtsnameRStep("m", 10), new PtsnameRStep("m", null), new IsattyStep("m"),

@@ -165,7 +165,7 @@ public class RunnerTests
             ioctl m ISPTM => 0
             ioctl s ISPTM => EINVAL
             ioctl m OWNERPT 5 7 => 0
-            ioctl m TIOCGWINSZ => EINVAL
+            ioctl m TIOCGETP => EINVAL
             isatty s => 0
             ioctl s PTSSTTY
             isatty s => 1

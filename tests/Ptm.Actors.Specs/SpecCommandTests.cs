@@ -151,6 +151,24 @@ public sealed class SpecCommandTests : IDisposable
         Assert.Equal("1 passed, 0 failed", OutputLines[^1]);
     }
 
+    [Theory]
+    [InlineData("bsd", null, null, "ptm spec: --against must be sim or linux (got bsd)")]
+    [InlineData("linux", 3, null, "ptm spec: --seeds and --seed choose interleavings of the simulation; a Linux kernel has none to choose")]
+    [InlineData("linux", null, 7, "ptm spec: --seeds and --seed choose interleavings of the simulation; a Linux kernel has none to choose")]
+    public void Against_takes_sim_or_linux_and_linux_takes_no_seeds(string against, int? seeds, int? seed, string message) =>
+        AssertUsageError(Run(new SpecCommand.Settings([Write("a.pty", Passing)], seeds, seed, Against: against)), message);
+
+    [LinuxFact]
+    public void Against_linux_lists_skipped_lines_per_spec_and_counts_them_at_the_end()
+    {
+        var spec = Write("k.pty", "m = open /dev/ptmx\nunlockpt m\ns = open pts(m)\nioctl s I_PUSH ptem\nwrite m \"x\" => 1\nsignals s\n");
+        var settings = new SpecCommand.Settings([spec], Against: "linux");
+        var code = SpecCommand.Run(settings, _output, _errors,
+            _ => new FakePtyTarget { Skips = (step, _) => step is PayloadIoctlStep or SignalsStep ? "not here" : null });
+        Assert.Equal(0, code);
+        Assert.Equal([$"PASS {spec} (2 skipped: lines 4, 6)", "1 passed, 0 failed, 2 steps skipped"], OutputLines);
+    }
+
     [Fact]
     public void No_path_is_a_usage_error() =>
         AssertUsageError(Run(), "ptm spec: no spec given: name at least one .pty file or a folder of them");

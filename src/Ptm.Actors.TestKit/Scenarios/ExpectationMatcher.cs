@@ -44,6 +44,7 @@ public static class ExpectationMatcher
             ResultKind.Number => result.Value.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ResultKind.Poll => PollSet.Render(result.Value),
             ResultKind.Bytes => Count(result) == 0 ? "EOF" : CString.Render(Payload(result, kind)),
+            ResultKind.Names => string.IsNullOrEmpty(result.Text) ? "0" : CString.Render(Encoding.UTF8.GetBytes(result.Text)),
             ResultKind.Message => result.Message is { } parts
                 ? MessageSyntax.Render(parts.Control, parts.Control is not null, parts.Data, parts.Data is not null)
                 : "no message",

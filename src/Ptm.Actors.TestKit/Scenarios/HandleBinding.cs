@@ -17,3 +17,6 @@ internal sealed record FailedHandle : HandleBinding;
 
 /// <summary>`NAME = STEP &amp;`: a started call, awaited or checked by `pending`.</summary>
 internal sealed record StartedCall(Task<CallResult> Call, CallStep Step) : HandleBinding;
+
+/// <summary>A name bound by a step the target skipped: the steps that use it are skipped too.</summary>
+internal sealed record SkippedBinding : HandleBinding;

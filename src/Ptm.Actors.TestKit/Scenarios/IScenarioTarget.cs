@@ -34,7 +34,20 @@ public interface IScenarioTarget : IAsyncDisposable
     Task<CallResult> PutmsgAsync(int fd, byte[]? control, byte[]? data, ScenarioCredentials who);
     /// <summary>getmsg(2) with buffers of these sizes; the parts come back in <see cref="CallResult.Message"/>.</summary>
     Task<CallResult> GetmsgAsync(int fd, int controlLength, int dataLength, ScenarioCredentials who);
+    /// <summary>ioctl(2) by name with <paramref name="payload"/> (null: none): Value is the ioctl's
+    /// return value, Bytes what it copied out (null when nothing). The terminal steps (I_PUSH,
+    /// TCGETS, TIOCSWINSZ, ...) all travel this way; payloads follow the conventions of issue 14.</summary>
+    Task<CallResult> IoctlWithReplyAsync(int fd, string name, byte[]? payload, ScenarioCredentials who);
+    /// <summary>The signals fd's stream head recorded since the last call on that stream, oldest
+    /// first (M4.5): Text is their names space-separated, null when there were none.</summary>
+    Task<CallResult> SignalsAsync(int fd, ScenarioCredentials who);
+    /// <summary>Why this target cannot run <paramref name="step"/> under <paramref name="who"/> (the
+    /// runner then reports the step as skipped, never as passed), or null when it can.</summary>
+    string? SkipReason(Step step, ScenarioCredentials who) => null;
     Task WhenIdleAsync();
+    /// <summary>As <see cref="WhenIdleAsync()"/>, before the runner looks at <paramref name="focus"/>, a call
+    /// this target started: a target that cannot see idleness waits for that call in particular.</summary>
+    Task WhenIdleAsync(Task focus) => WhenIdleAsync();
     /// <summary>Moves the system's virtual clock forward by <paramref name="by"/>, firing the
     /// timers due on the way, and lets the system settle after each before time moves on (a
     /// timer armed in reaction to one fires too if it falls due within <paramref name="by"/>).</summary>

@@ -110,6 +110,27 @@ public sealed class PtyScenarioTarget : IScenarioTarget
         return Convert(Posix.Ioctl(fd, command, payload, credentials));
     }
 
+    public Task<CallResult> IoctlWithReplyAsync(int fd, string name, byte[]? payload, ScenarioCredentials who)
+    {
+        if (WithCredentials(who, out var credentials) is { } bad) return bad;
+        if (!IoctlCommands.TryParse(name, out var command)) return Done(ActorErrno.EINVAL);
+        return Posix.IoctlWithReply(fd, command, payload is null ? null : payload, credentials).ContinueWith(
+            static task => task.Result.Result.IsOk
+                ? new CallResult(task.Result.Result.Value, 0, task.Result.Reply?.ToArray())
+                : new CallResult(-1, (int)task.Result.Result.Errno),
+            CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+    }
+
+    public Task<CallResult> SignalsAsync(int fd, ScenarioCredentials who)
+    {
+        if (WithCredentials(who, out var credentials) is { } bad) return bad;
+        return Posix.TakeSignals(fd, credentials).ContinueWith(
+            static task => task.Result.Result.IsOk
+                ? new CallResult(0, 0, Text: task.Result.Signals.Count == 0 ? null : string.Join(' ', task.Result.Signals.Select(Signals.Name)))
+                : new CallResult(-1, (int)task.Result.Result.Errno),
+            CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+    }
+
     public Task<CallResult> FlushAsync(int fd, int flushBits, ScenarioCredentials who) =>
         WithCredentials(who, out var credentials) is { } bad ? bad : Convert(Posix.Flush(fd, (FlushFlags)flushBits, credentials));
 

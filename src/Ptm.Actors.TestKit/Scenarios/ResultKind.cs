@@ -15,6 +15,8 @@ public enum ResultKind
     Poll,
     /// <summary>The pair `ctl STRING data STRING`, `-` for an absent part (getmsg).</summary>
     Message,
+    /// <summary>Names as a string, or `0` for none (signals).</summary>
+    Names,
 }
 
 /// <summary>The result kind of each step.</summary>
@@ -27,6 +29,11 @@ public static class ResultKinds
         PtsnameStep or PtsnameRStep or StatStep => ResultKind.Text,
         PollStep => ResultKind.Poll,
         GetmsgStep => ResultKind.Message,
+        TcgetattrStep => ResultKind.Number,
+        PayloadIoctlStep { Reply: IoctlReply.Value } => ResultKind.Number,
+        PayloadIoctlStep => ResultKind.Text,
+        WinsizeStep { Set: null } => ResultKind.Text,
+        SignalsStep => ResultKind.Names,
         _ => ResultKind.Ok,
     };
 }

@@ -10,8 +10,15 @@ public sealed record ScenarioResult(
     string Path, int? Seed, bool Passed, int Line, string? Failure,
     IReadOnlyList<string> Transcript, IReadOnlyList<string> Trace)
 {
-    /// <summary>`PASS path` or `FAIL path:LINE: message` (`FAIL path:LINE (seed S): message` with a seed).</summary>
-    public string Summary => Passed
+    /// <summary>The lines of the steps the target could not run (reported, never counted as passed).</summary>
+    public IReadOnlyList<int> SkippedLines { get; init; } = [];
+
+    /// <summary>`PASS path` or `FAIL path:LINE: message` (`FAIL path:LINE (seed S): message` with a seed),
+    /// followed by ` (N skipped: lines A, B)` when the target skipped steps.</summary>
+    public string Summary => (Passed
         ? $"PASS {Path}"
-        : $"FAIL {Path}:{Line}{(Seed is { } seed ? $" (seed {seed})" : "")}: {Failure}";
+        : $"FAIL {Path}:{Line}{(Seed is { } seed ? $" (seed {seed})" : "")}: {Failure}") + SkippedNote;
+
+    private string SkippedNote => SkippedLines.Count == 0 ? ""
+        : $" ({SkippedLines.Count} skipped: line{(SkippedLines.Count == 1 ? "" : "s")} {string.Join(", ", SkippedLines)})";
 }

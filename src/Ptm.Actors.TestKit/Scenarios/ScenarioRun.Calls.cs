@@ -17,6 +17,7 @@ internal sealed partial class ScenarioRun
             if (failure is not null) return (null, failure);
             return (error is { } failed ? Task.FromResult(failed) : _target.StatAsync(path!, _who), null);
         }
+        if (call is TcsetattrStep tcsetattr) return await StartTcsetattrAsync(tcsetattr);
         return (Start(call), null);
     }
 
@@ -36,7 +37,7 @@ internal sealed partial class ScenarioRun
                 return StartReadAll(readAll);
         }
         var fd = FdOf(HandleOf(call));
-        return call switch
+        return StartTerminal(call, fd) ?? call switch
         {
             CloseStep => _target.CloseAsync(fd, _who),
             ReadStep read => _target.ReadAsync(fd, read.Count, _who),
@@ -65,12 +66,15 @@ internal sealed partial class ScenarioRun
         return operation.Completion;
     }
 
+    private static bool HasHandle(CallStep call) => call is not (OpenStep or StatStep or TuneStep);
+
     private static string HandleOf(CallStep call) => call switch
     {
-        CloseStep s => s.Handle, ReadStep s => s.Handle, WriteStep s => s.Handle, IoctlStep s => s.Handle,
+        CloseStep s => s.Handle, ReadStep s => s.Handle, ReadAllStep s => s.Handle, WriteStep s => s.Handle, IoctlStep s => s.Handle,
         FlushStep s => s.Handle, PollStep s => s.Handle, GrantptStep s => s.Handle, UnlockptStep s => s.Handle,
         PtsnameStep s => s.Handle, PtsnameRStep s => s.Handle, IsattyStep s => s.Handle, CrashStep s => s.Handle,
-        PutmsgStep s => s.Handle, GetmsgStep s => s.Handle,
+        PutmsgStep s => s.Handle, GetmsgStep s => s.Handle, PayloadIoctlStep s => s.Handle, TcgetattrStep s => s.Handle,
+        TcsetattrStep s => s.Handle, WinsizeStep s => s.Handle, SignalsStep s => s.Handle,
         _ => throw new InvalidOperationException($"{call.GetType().Name} has no handle"),
     };
 
@@ -81,7 +85,7 @@ internal sealed partial class ScenarioRun
     private async Task<(string? Path, CallResult? Error, string? Failure)> ResolveSubsidiaryNameAsync(string manager)
     {
         var name = _target.PtsnameAsync(FdOf(manager), _who);
-        await IdleAsync();
+        await IdleAsync(name);
         if (!name.IsCompleted) return (null, null, $"blocked: ptsname of '{manager}' (for pts({manager})) is still incomplete once the system is idle");
         var result = Outcome(name);
         if (result.Errno != 0) return (null, result, null);
@@ -91,11 +95,11 @@ internal sealed partial class ScenarioRun
 
     /// <summary>Waits until the whole system is idle and started `readn`s have made all the
     /// progress they can, so the next look at any call sees everything that will happen.</summary>
-    private async Task IdleAsync()
+    private async Task IdleAsync(Task? focus = null)
     {
         while (true)
         {
-            await WaitForTargetIdleAsync();
+            await WithinSafetyNetAsync(focus is null ? _target.WhenIdleAsync() : _target.WhenIdleAsync(TargetCall(focus)));
             var advanced = false;
             for (var i = 0; i < _readAlls.Count; i++)
                 advanced |= _readAlls[i].Advance();
@@ -104,8 +108,6 @@ internal sealed partial class ScenarioRun
             if (!advanced) return;
         }
     }
-
-    private Task WaitForTargetIdleAsync() => WithinSafetyNetAsync(_target.WhenIdleAsync());
 
     /// <summary>Awaits a wait on the target (idleness, a clock advance) unless the safety net runs out first.</summary>
     private async Task WithinSafetyNetAsync(Task wait)
@@ -142,7 +144,7 @@ internal sealed partial class ScenarioRun
             var (fd, handle) = _openFds[0];
             _openFds.RemoveAt(0);
             var close = _target.CloseAsync(fd, ScenarioCredentials.Root);
-            await IdleAsync();
+            await IdleAsync(close);
             if (!close.IsCompleted)
                 failure = $"blocked: closing '{handle}' (fd {fd}) at the end of the spec is still incomplete once the system is idle";
         }

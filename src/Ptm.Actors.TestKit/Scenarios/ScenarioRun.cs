@@ -63,7 +63,7 @@ internal sealed partial class ScenarioRun
             try { await DisposeTargetAsync(); } catch (Exception) { }
         }
         return new ScenarioResult(_spec.Path, _seed, failure is null, failure is null ? 0 : failedLine, failure,
-            _transcript.ToArray(), [.. _target.Trace]);
+            _transcript.ToArray(), [.. _target.Trace]) { SkippedLines = _skipped.ToArray() };
     }
 
     /// <summary>Runs one piece of the spec, turning a hung system or a throwing target into a failure message.</summary>
@@ -87,6 +87,7 @@ internal sealed partial class ScenarioRun
     private async Task<string?> ExecuteStepAsync(Step step)
     {
         foreach (var readAll in _readAlls) readAll.AllowRetry();
+        if (SkipFor(step) is { } reason) return Skip(step, reason);
         switch (step)
         {
             case AsStep credentials:
@@ -107,7 +108,7 @@ internal sealed partial class ScenarioRun
             case PendingStep pending:
             {
                 var started = Started(pending.Name);
-                await IdleAsync();
+                await IdleAsync(started.Call);
                 if (!started.Call.IsCompleted) { Record(step, "pending"); return null; }
                 var result = Outcome(started.Call);
                 var described = ExpectationMatcher.Describe(result, ResultKinds.Of(started.Step));
@@ -117,7 +118,7 @@ internal sealed partial class ScenarioRun
             case AwaitStep awaited:
             {
                 var started = Started(awaited.Name);
-                await IdleAsync();
+                await IdleAsync(started.Call);
                 if (!started.Call.IsCompleted)
                 {
                     Record(step, "still pending");
@@ -148,7 +149,7 @@ internal sealed partial class ScenarioRun
             Record(call, "started");
             return null;
         }
-        await IdleAsync();
+        await IdleAsync(task);
         if (!task!.IsCompleted)
         {
             Record(call, "blocked");

@@ -90,6 +90,10 @@ internal sealed class SpecLineParser(TokenCursor cursor, Dictionary<string, Name
         "tune" => ParseTune(),
         "putmsg" => ParsePutmsg(),
         "getmsg" => new GetmsgStep(Handle(), Count()) { Line = line, Source = source },
+        "tcgetattr" => new TcgetattrStep(Handle(), TerminalSyntax.Field(cursor)) { Line = line, Source = source },
+        "tcsetattr" => ParseTcsetattr(),
+        "winsize" => new WinsizeStep(Handle(), cursor.AtEnd || !cursor.PeekIs(SpecTokenKind.Word) ? null : TerminalSyntax.Size(cursor)) { Line = line, Source = source },
+        "signals" => new SignalsStep(Handle()) { Line = line, Source = source },
         "sleep" => new SleepStep(cursor.NextSeconds("a number of seconds", MaxSleepSeconds)) { Line = line, Source = source },
         "as" => new AsStep(Credentials()) { Line = line, Source = source },
         "pending" => new PendingStep(StartedCall()) { Line = line, Source = source },
@@ -116,16 +120,28 @@ internal sealed class SpecLineParser(TokenCursor cursor, Dictionary<string, Name
         return new OpenStep(path, flags) { Line = line, Source = source };
     }
 
-    private IoctlStep ParseIoctl()
+    private CallStep ParseIoctl()
     {
         var handle = Handle();
         var name = cursor.NextWord("an ioctl name");
         if (!IsUpperName(name.Text))
             throw new SpecSyntaxException(name.Column, $"bad ioctl name '{name.Text}' (upper case, e.g. ISPTM, UNLKPT, ZONEPT)");
+        if (TerminalSyntax.IsPayloadIoctl(name.Text))
+        {
+            var (payload, reply) = TerminalSyntax.IoctlArguments(cursor, name.Text);
+            return new PayloadIoctlStep(handle, name.Text, payload, reply) { Line = line, Source = source };
+        }
         var args = ImmutableArray.CreateBuilder<long>();
         while (!cursor.AtEnd && !cursor.PeekIs(SpecTokenKind.Ampersand) && !cursor.PeekIs(SpecTokenKind.Arrow))
             args.Add(cursor.NextNumber("an ioctl argument"));
         return new IoctlStep(handle, name.Text, args.ToImmutable()) { Line = line, Source = source };
+    }
+
+    private TcsetattrStep ParseTcsetattr()
+    {
+        var handle = Handle();
+        var (when, settings) = TerminalSyntax.Settings(cursor);
+        return new TcsetattrStep(handle, when, settings) { Line = line, Source = source };
     }
 
     private PutmsgStep ParsePutmsg()

@@ -1,3 +1,4 @@
+using System.Text;
 using Ptm.Actors.Pty;
 
 namespace Ptm.Actors;
@@ -13,42 +14,30 @@ public readonly record struct IoctlResult(SysResult Result, ReadOnlyMemory<byte>
 public sealed partial class PosixApi
 {
     /// <summary>ioctl(2) that returns what the ioctl copied out as well as its result.</summary>
-    public Task<IoctlResult> IoctlWithReply(int fd, int command, ReadOnlyMemory<byte>? payload = null, Credentials? who = null, CancellationToken cancellationToken = default)
-    {
-        if (Usable(fd) is not { } file) return Task.FromResult(new IoctlResult(SysResult.Fail(Errno.EBADF), null));
-        var request = new IoctlRequest(who ?? Credentials.Root, file, command, payload);
-        return SendTo(file, request, cancellationToken).ContinueWith(
-            static (task, state) => new IoctlResult(task.Result, task.Result.IsOk ? ((IoctlRequest)state!).Reply : null),
-            request, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-    }
+    public Task<IoctlResult> IoctlWithReply(int fd, int command, ReadOnlyMemory<byte>? payload = null, Credentials? who = null, CancellationToken cancellationToken = default) =>
+        IoctlThen(fd, command, payload, who, (result, reply) => new IoctlResult(result, reply), new IoctlResult(SysResult.Fail(Errno.EBADF), null), cancellationToken);
 
     /// <summary>I_PUSH: pushes <paramref name="module"/> (ptem, ldterm, pckt, ttcompat) under the stream head (M4.2).</summary>
-    public Task<SysResult> Push(int fd, string module, Credentials? who = null) =>
-        Ioctl(fd, IoctlCommands.I_PUSH, System.Text.Encoding.ASCII.GetBytes(module), who);
+    public Task<SysResult> Push(int fd, string module, Credentials? who = null) => Ioctl(fd, IoctlCommands.I_PUSH, Encoding.ASCII.GetBytes(module), who);
 
     /// <summary>I_POP: pops the topmost module (M4.2).</summary>
     public Task<SysResult> Pop(int fd, Credentials? who = null) => Ioctl(fd, IoctlCommands.I_POP, null, who);
 
     /// <summary>I_FIND: Value 1 when <paramref name="module"/> is on the stream, else 0 (M4.2).</summary>
-    public Task<SysResult> Find(int fd, string module, Credentials? who = null) =>
-        Ioctl(fd, IoctlCommands.I_FIND, System.Text.Encoding.ASCII.GetBytes(module), who);
+    public Task<SysResult> Find(int fd, string module, Credentials? who = null) => Ioctl(fd, IoctlCommands.I_FIND, Encoding.ASCII.GetBytes(module), who);
 
     /// <summary>I_LIST: the modules topmost first, then the driver, space-separated in the result's Text (M4.2).</summary>
-    public async Task<SysResult> List(int fd, Credentials? who = null)
-    {
-        var result = await IoctlWithReply(fd, IoctlCommands.I_LIST, null, who).ConfigureAwait(false);
-        return result.Result.IsOk ? SysResult.OkText(System.Text.Encoding.ASCII.GetString(result.Reply!.Value.Span)) : result.Result;
-    }
+    public Task<SysResult> List(int fd, Credentials? who = null) =>
+        IoctlThen(fd, IoctlCommands.I_LIST, null, who,
+            (result, reply) => result.IsOk ? SysResult.OkText(Encoding.ASCII.GetString(reply!.Value.Span)) : result, SysResult.Fail(Errno.EBADF));
 
     /// <summary>tcgetattr(3C): TCGETS.</summary>
-    public async Task<(SysResult Result, Termios? Termios)> Tcgetattr(int fd, Credentials? who = null)
-    {
-        var result = await IoctlWithReply(fd, IoctlCommands.TCGETS, null, who).ConfigureAwait(false);
-        if (!result.Result.IsOk) return (result.Result, null);
-        return Termios.TryParse(result.Reply is { } reply ? reply.Span : default, out var termios)
-            ? (result.Result, termios)
-            : (SysResult.Fail(Errno.EINVAL), null);
-    }
+    public Task<(SysResult Result, Termios? Termios)> Tcgetattr(int fd, Credentials? who = null) =>
+        IoctlThen(fd, IoctlCommands.TCGETS, null, who, (result, reply) =>
+        {
+            if (!result.IsOk) return (result, (Termios?)null);
+            return Termios.TryParse(reply is { } bytes ? bytes.Span : default, out var termios) ? (result, termios) : (SysResult.Fail(Errno.EINVAL), null);
+        }, (SysResult.Fail(Errno.EBADF), null));
 
     /// <summary>tcsetattr(3C): TCSETS, TCSETSW (after output drains) or TCSETSF (and flush input).</summary>
     public Task<SysResult> Tcsetattr(int fd, TerminalChange when, Termios termios, Credentials? who = null) =>
@@ -60,27 +49,50 @@ public sealed partial class PosixApi
         }, termios.ToBytes(), who);
 
     /// <summary>TIOCGWINSZ (M3.5, M3.8).</summary>
-    public async Task<(SysResult Result, WindowSize Size)> GetWindowSize(int fd, Credentials? who = null)
-    {
-        var result = await IoctlWithReply(fd, IoctlCommands.TIOCGWINSZ, null, who).ConfigureAwait(false);
-        if (!result.Result.IsOk) return (result.Result, default);
-        return WindowSize.TryParse(result.Reply is { } reply ? reply.Span : default, out var size)
-            ? (result.Result, size)
-            : (SysResult.Fail(Errno.EINVAL), default);
-    }
+    public Task<(SysResult Result, WindowSize Size)> GetWindowSize(int fd, Credentials? who = null) =>
+        IoctlThen(fd, IoctlCommands.TIOCGWINSZ, null, who, (result, reply) =>
+        {
+            if (!result.IsOk) return (result, default(WindowSize));
+            return WindowSize.TryParse(reply is { } bytes ? bytes.Span : default, out var size) ? (result, size) : (SysResult.Fail(Errno.EINVAL), default);
+        }, (SysResult.Fail(Errno.EBADF), default));
 
     /// <summary>TIOCSWINSZ: a change sends SIGWINCH up the subsidiary (M3.5, M3.8).</summary>
-    public Task<SysResult> SetWindowSize(int fd, WindowSize size, Credentials? who = null) =>
-        Ioctl(fd, IoctlCommands.TIOCSWINSZ, size.ToBytes(), who);
+    public Task<SysResult> SetWindowSize(int fd, WindowSize size, Credentials? who = null) => Ioctl(fd, IoctlCommands.TIOCSWINSZ, size.ToBytes(), who);
 
     /// <summary>The signals the descriptor's stream head has recorded since the last call, oldest first (M4.5).</summary>
     public Task<(SysResult Result, IReadOnlyList<Signal> Signals)> TakeSignals(int fd, Credentials? who = null)
     {
         if (Usable(fd) is not { } file) return Task.FromResult<(SysResult, IReadOnlyList<Signal>)>((SysResult.Fail(Errno.EBADF), Array.Empty<Signal>()));
         var request = new SignalsRequest(who ?? Credentials.Root, file);
-        return SendTo(file, request).ContinueWith(
-            static (task, state) => (task.Result, ((SignalsRequest)state!).Taken),
-            request, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        return SendThen(file, request, result => (result, request.Taken), default);
+    }
+
+    /// <summary>
+    /// isatty(3C) is TCGETA succeeding (M4.4): 1 on a subsidiary with ptem or ldterm pushed; 0 on a
+    /// bare one (L20), on a manager (its TCGETA is forwarded and NAKed, L19) and for a bad descriptor.
+    /// </summary>
+    public Task<SysResult> isatty(int fd) =>
+        IoctlThen(fd, IoctlCommands.TCGETA, null, null, (result, _) => SysResult.Ok(result.IsOk ? 1 : 0), SysResult.Ok(0));
+
+    private Task<T> IoctlThen<T>(int fd, int command, ReadOnlyMemory<byte>? payload, Credentials? who,
+        Func<SysResult, ReadOnlyMemory<byte>?, T> map, T whenBadDescriptor, CancellationToken cancellationToken = default)
+    {
+        if (Usable(fd) is not { } file) return Task.FromResult(whenBadDescriptor);
+        var request = new IoctlRequest(who ?? Credentials.Root, file, command, payload);
+        return SendThen(file, request, result => map(result, result.IsOk ? request.Reply : null), cancellationToken);
+    }
+
+    /// <summary>
+    /// Sends a call whose caller wants a value derived from its result. The derived Task completes
+    /// the moment the call's own Task does (not in a continuation that runs later), so a
+    /// deterministic run sees it done as soon as the system is idle.
+    /// </summary>
+    private static Task<T> SendThen<T>(OpenFile file, PtyRequest request, Func<SysResult, T> map, CancellationToken cancellationToken)
+    {
+        var derived = new TaskCompletionSource<T>(request.Completion.TaskOptions); // continuations run as the call's own would
+        request.Then = result => derived.TrySetResult(map(result));
+        SendTo(file, request, cancellationToken);
+        return derived.Task;
     }
 }
 

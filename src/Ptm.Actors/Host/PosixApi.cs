@@ -97,17 +97,6 @@ public sealed partial class PosixApi
         return Usable(fd) is { } file ? SendTo(file, new PtsnameRequest(who ?? Credentials.Root, file, bufferLength)) : Failed(Errno.EBADF);
     }
 
-    /// <summary>
-    /// isatty(3C) is TCGETA succeeding (M4.4): 1 on a subsidiary with ptem or ldterm pushed; 0 on a
-    /// bare one (L20), on a manager (its TCGETA is forwarded and NAKed, L19) and for a bad descriptor.
-    /// </summary>
-    public async Task<SysResult> isatty(int fd)
-    {
-        if (Usable(fd) is null) return SysResult.Ok(0);
-        var result = await Ioctl(fd, IoctlCommands.TCGETA).ConfigureAwait(false);
-        return SysResult.Ok(result.IsOk ? 1 : 0);
-    }
-
     /// <summary>stat of a /dev/pts name: the Text is "uid=U gid=G mode=0620" (L8, N12).</summary>
     public Task<SysResult> Stat(string path, Credentials? who = null)
     {

@@ -1,6 +1,6 @@
 namespace Ptm.Actors.Streams;
 
-// The control messages the modules exchange (M1-M4). None of them carries bytes a read could
+// The control messages the modules exchange (M1, M2, M3, M4). None of them carries bytes a read could
 // return, so none counts against a queue's water marks.
 
 /// <summary>M_SIG (ordinary, queued behind data) or M_PCSIG (priority): a signal for the stream head to record (M4.5).</summary>

@@ -155,6 +155,9 @@ public sealed class ReadQueue(WaterMarks marks)
         return _consumed;
     }
 
+    /// <summary>Consumption reports continue from <paramref name="total"/>, with nothing unreported.</summary>
+    public void Rebase(long total) => _consumed = _reported = total;
+
     /// <summary>A new producer starts counting from zero (a new subsidiary stream, for example).</summary>
     public void ResetCredit() => _reported = _consumed;
 }

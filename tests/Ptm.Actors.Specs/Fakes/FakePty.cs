@@ -19,6 +19,12 @@ internal sealed class FakePty(int minor)
     public Queue<MessageParts> MessagesToSubsidiary { get; } = new();
     public Queue<MessageParts> MessagesToManager { get; } = new();
     public string Name => $"/dev/pts/{Minor}";
+    /// <summary>The terminal state of the fake: one termios and window size per pty, modules per side, signals for the subsidiary.</summary>
+    public Ptm.Actors.Termios Termios { get; set; } = Ptm.Actors.Termios.Default;
+    public Ptm.Actors.WindowSize Size { get; set; }
+    public List<string> ManagerModules { get; } = new();
+    public List<string> SubsidiaryModules { get; } = new();
+    public List<Ptm.Actors.Signal> SubsidiarySignals { get; } = new();
 }
 
 /// <summary>One descriptor of the fake.</summary>

@@ -19,6 +19,7 @@ internal sealed partial class FakePtyTarget(int? seed = null) : IScenarioTarget
     private readonly Dictionary<int, FakePty> _ptys = new();
     private readonly List<string> _trace = new();
     private readonly List<string> _leftovers = new();
+    private readonly HashSet<Task> _issued = new();
     private int _nextFd = 3;
     private int? _nextMinor;
     private long _maxPty = long.MaxValue;
@@ -198,6 +199,7 @@ internal sealed partial class FakePtyTarget(int? seed = null) : IScenarioTarget
     {
         Calls.Add(call);
         var completion = new TaskCompletionSource<CallResult>();
+        _issued.Add(completion.Task);
         _work.Enqueue(() =>
         {
             if (!TryComplete(call, attempt, completion)) _blocked.Add(() => TryComplete(call, attempt, completion));

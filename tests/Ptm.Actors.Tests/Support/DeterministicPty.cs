@@ -73,6 +73,14 @@ internal sealed class DeterministicPty : IDisposable
         return Done(call, what);
     }
 
+    /// <summary>Runs to quiescence and returns the result of a call that gives more than a SysResult (getmsg, window size, signals).</summary>
+    public T Settled<T>(Task<T> call, string what = "call")
+    {
+        Settle();
+        Assert.True(call.IsCompleted, At($"{what} was never answered although the system is idle (R9: every request gets an answer)"));
+        return call.Result;
+    }
+
     /// <summary>The result of a call that must already be answered (after <see cref="Settle()"/>).</summary>
     public SysResult Done(Task<SysResult> call, string what = "call")
     {

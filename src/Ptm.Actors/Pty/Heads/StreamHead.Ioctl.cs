@@ -8,7 +8,6 @@ namespace Ptm.Actors.Pty;
 /// </summary>
 internal sealed partial class StreamHead
 {
-    private static long s_ioctlIds;
     private HeadIoctl? _outstanding;
     private Queue<HeadIoctl>? _waitingIoctls;
 
@@ -52,7 +51,7 @@ internal sealed partial class StreamHead
         {
             var next = _waitingIoctls.Dequeue();
             if (next.IsAbandoned) continue;
-            next.Id = Interlocked.Increment(ref s_ioctlIds);
+            next.Id = IoctlIds.Next();
             _outstanding = next;
             _below.Put(new IoctlMessage(next.Id, next.Command, next.Payload, next.Who)); // may be answered before this returns
             _below.Deliver();

@@ -27,7 +27,11 @@ internal sealed partial class StreamHead
     {
         if (HeldReaders == 0 && TryServe(request)) return;
         if (request.IsNonBlocking) request.Fail(Errno.EAGAIN); // D19, PD7
-        else (_readers ??= new Queue<PtyRequest>()).Enqueue(request);
+        else
+        {
+            (_readers ??= new Queue<PtyRequest>()).Enqueue(request);
+            if (_readNotify && request is ReadRequest read) _below.Put(new ReadMessage(read.Buffer.Length)); // SO_MREADON: ldterm's VMIN/VTIME (M1)
+        }
     }
 
     /// <summary>Completes a read or getmsg if data, end of file or an error is there. False: it must wait.</summary>

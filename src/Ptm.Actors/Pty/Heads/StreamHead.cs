@@ -25,6 +25,15 @@ internal sealed partial class StreamHead
 
     public StreamHead(IStreamBelow below) => _below = below;
 
+    /// <summary>Bytes waiting in the read queue (the level the module above the driver sees, M4.1).</summary>
+    public int QueuedBytes => _readQueue.Bytes;
+
+    /// <summary>Bytes ever consumed from the read queue, as the credit reports count them (D15).</summary>
+    public long ConsumedTotal => _readQueue.Consumed;
+
+    /// <summary>The credit reports continue from <paramref name="total"/> (the last module popped, M4.2).</summary>
+    public void RebaseConsumption(long total) => _readQueue.Rebase(total);
+
     /// <summary>A new producer feeds the read side (a new subsidiary stream): its consumption reports start from here (D15).</summary>
     public void NewProducer() => _readQueue.ResetCredit();
 

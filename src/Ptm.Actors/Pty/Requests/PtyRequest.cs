@@ -79,7 +79,14 @@ public abstract class PtyRequest : TaskCompletionSource<SysResult>, IDeadLetterS
     }
 
     /// <summary>Completes the Task with the claimed result (now, or after the actor's turn: <see cref="CallCompletion"/>).</summary>
-    internal void SetResultNow() => TrySetResult(_result);
+    internal void SetResultNow()
+    {
+        TrySetResult(_result);
+        Then?.Invoke(_result);
+    }
+
+    /// <summary>A result derived from this one (an ioctl's copied-out data), set the moment this request's Task completes.</summary>
+    internal Action<SysResult>? Then { get; set; }
 
     void IThreadPoolWorkItem.Execute() => SetResultNow();
 }

@@ -36,6 +36,8 @@ namespace Ptm.Actors.Pty;
  */
 internal sealed class ManagerActor : SideActor
 {
+    protected override string DriverName => "ptm";
+
     private OpenManagerRequest? _open; // dropped once answered: an idle pair does not keep its open call alive
     private bool _locked = true;
     private bool _closing;
@@ -56,7 +58,7 @@ internal sealed class ManagerActor : SideActor
     {
         var open = _open!;
         _open = null;
-        Head.PutUp(new SetOptionsMessage(WaterMarks.StreamHead));
+        PutUp(new SetOptionsMessage(WaterMarks.StreamHead));
         var file = open.File!;
         file.Minor = Minor;
         file.IsManager = true;
@@ -89,7 +91,7 @@ internal sealed class ManagerActor : SideActor
         Peer = subsidiary;
         Context.Watch(subsidiary);
         WriteQueue.ResetPeer();
-        Head.NewProducer();
+        NewPeerProducer();
         subsidiary.Tell(Connected.Instance, Self);
         // ptsopen enables nothing: output held from an earlier subsidiary stays held (PD5).
     }
@@ -104,7 +106,7 @@ internal sealed class ManagerActor : SideActor
         Peer = null;
         _wedged = WriteQueue.Count > 0; // D16, PD5
         NakForwardedIoctls(Errno.EINVAL); // R9
-        Head.PutUp(DataMessage.Empty);
+        PutUp(DataMessage.Empty);
     }
 
     protected override bool ServiceEnabled => !_wedged;
@@ -118,7 +120,7 @@ internal sealed class ManagerActor : SideActor
         }
         if (_locked || Peer is null)
         {
-            Head.PutUp(new ErrorMessage(Errno.None, Errno.EINVAL)); // D9: the stream head stores EINVAL and flushes ptm's queue
+            PutUp(new ErrorMessage(Errno.None, Errno.EINVAL)); // D9: the stream head stores EINVAL and flushes ptm's queue
             return;
         }
         if (message.IsPriority) SendToPeer(message); // placed at the head of ptm's queue and forwarded at once (D2, D13)
@@ -143,27 +145,27 @@ internal sealed class ManagerActor : SideActor
         switch (ioctl.Command)
         {
             case IoctlCommands.ISPTM:
-                Head.PutUp(ioctl.Ack()); // I1
+                PutUp(ioctl.Ack()); // I1
                 break;
             case IoctlCommands.UNLKPT:
                 _locked = false; // I2: idempotent, no way back
                 Clone.Tell(new Unlock(Minor), Self);
-                Head.PutUp(ioctl.Ack());
+                PutUp(ioctl.Ack());
                 break;
             case IoctlCommands.PTSSTTY:
                 Clone.Tell(new SetPtsTty(Minor, null), Self); // I3: the manager side always ACKs
-                Head.PutUp(ioctl.Ack());
+                PutUp(ioctl.Ack());
                 break;
             case IoctlCommands.ZONEPT: Answer(ioctl, SetZone(ioctl)); break;
             case IoctlCommands.OWNERPT: Answer(ioctl, SetOwner(ioctl.Payload)); break;
             default:
-                if (_locked || Peer is null) Head.PutUp(ioctl.Nak(Errno.EINVAL)); // D2, I6
+                if (_locked || Peer is null) PutUp(ioctl.Nak(Errno.EINVAL)); // D2, I6
                 else Queue(ioctl); // D7: behind the data, flow-controlled
                 break;
         }
     }
 
-    private void Answer(IoctlMessage ioctl, Errno error) => Head.PutUp(error == Errno.None ? ioctl.Ack() : ioctl.Nak(error));
+    private void Answer(IoctlMessage ioctl, Errno error) => PutUp(error == Errno.None ? ioctl.Ack() : ioctl.Nak(error));
 
     /// <summary>I4: privilege, then an I_STR payload of at least a zoneid_t, then the range 0..9999.</summary>
     private Errno SetZone(IoctlMessage ioctl)

@@ -19,7 +19,8 @@ internal abstract partial class SideActor
     /// <summary>The last close: drain first when the close blocks and output is held, then the driver's close.</summary>
     protected void DrainThenClose(CloseRequest request)
     {
-        if (!request.Drains || WriteQueue.Count == 0 || Head.HungUp)
+        if (PopForClose(request)) return; // M4.2: the modules go first, top first; this runs again once they have
+        if (!request.Drains || WriteQueue.Count == 0 || DriverHungUp)
         {
             CloseDriver(request);
             return;
@@ -28,13 +29,16 @@ internal abstract partial class SideActor
         _drainTimer = Context.System.Scheduler.ScheduleTellOnceCancelable(CloseTime, Self, new CloseDrainExpired(request), Self);
     }
 
+    /// <summary>The driver has been hung up (L15), which ends a close-time drain.</summary>
+    protected virtual bool DriverHungUp => Head.HungUp;
+
     /// <summary>The driver's close routine (ptmclose, ptsclose), after the stream head's drain.</summary>
     protected abstract void CloseDriver(CloseRequest request);
 
     /// <summary>Checked after every message: the queue emptied or a hang-up came, so the wait is over.</summary>
     private void EndDrainIfDone()
     {
-        if (WriteQueue.Count == 0 || Head.HungUp) EndDrain();
+        if (WriteQueue.Count == 0 || DriverHungUp) EndDrain();
     }
 
     private void OnDrainExpired(CloseDrainExpired expired)

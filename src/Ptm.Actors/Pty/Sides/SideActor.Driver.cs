@@ -80,7 +80,7 @@ internal abstract partial class SideActor
             case IoctlNak nak: _forwarded?.Remove(nak.Id); break;
             case HangupMessage: OnHangup(); return; // the driver lets go of the peer, then tells the head
         }
-        Head.PutUp(message);
+        PutUp(message);
     }
 
     /// <summary>False while nothing may enable the service procedure (the manager's held output, PD5).</summary>
@@ -98,7 +98,7 @@ internal abstract partial class SideActor
         if (_forwarded is not { Count: > 0 } forwarded) return;
         var ids = forwarded.ToArray();
         forwarded.Clear();
-        foreach (var id in ids) Head.PutUp(new IoctlNak(id, errno));
+        foreach (var id in ids) PutUp(new IoctlNak(id, errno));
     }
 
     /// <summary>Empties the write queue: queued ioctls are NAKed up to the head, everything else is dropped. Returns whether anything was queued.</summary>
@@ -106,7 +106,7 @@ internal abstract partial class SideActor
     {
         if (WriteQueue.Count == 0) return false;
         foreach (var message in WriteQueue.DrainAll())
-            if (message is IoctlMessage ioctl) Head.PutUp(ioctl.Nak(ioctlError));
+            if (message is IoctlMessage ioctl) PutUp(ioctl.Nak(ioctlError));
         return true;
     }
 

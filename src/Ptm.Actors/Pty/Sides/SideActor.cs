@@ -1,4 +1,5 @@
 using Akka.Actor;
+using Ptm.Actors.Modules;
 using Ptm.Actors.Streams;
 
 namespace Ptm.Actors.Pty;
@@ -51,6 +52,7 @@ internal abstract partial class SideActor : UntypedActor, IStreamBelow
         finally
         {
             SendRun(); // packets never wait between turns
+            PublishQueueLevels();
         }
     }
 
@@ -76,6 +78,7 @@ internal abstract partial class SideActor : UntypedActor, IStreamBelow
             case Credit credit: OnCredit(credit); break;
             case CloseDrainExpired expired: OnDrainExpired(expired); break;
             case EndCloseDrains: if (_drainingClose is not null) EndDrain(); break;
+            case Upstream or Downstream or BackEnabled or ModuleOpened or ModulePopped: FromModules(message); break;
             case CrashPoke poke: throw new InjectedCrashException(Minor, poke.Manager); // PD13 fault injection
             default: OnLifecycle(message); break;
         }
@@ -96,14 +99,7 @@ internal abstract partial class SideActor : UntypedActor, IStreamBelow
         EndDrainOnStop();
     }
 
-    bool IStreamBelow.CanPut => WriteQueue.CanPut;
-    void IStreamBelow.Put(StreamMessage message) => PutDown(message);
     void IStreamBelow.Deliver() => SendRun();
-
-    void IStreamBelow.ReadSideDrained(long consumedTotal)
-    {
-        if (Peer is not null) TellPeer(new Credit(consumedTotal));
-    }
 
     private void OnCredit(Credit credit)
     {

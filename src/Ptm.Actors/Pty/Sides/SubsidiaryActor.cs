@@ -35,6 +35,8 @@ namespace Ptm.Actors.Pty;
  */
 internal sealed class SubsidiaryActor : SideActor
 {
+    protected override string DriverName => "pts";
+
     private readonly IActorRef _manager;
     // The files sharing this stream (L9): almost always one, so the first is a field and a set
     // exists only for the others (memory per idle pair).
@@ -42,6 +44,9 @@ internal sealed class SubsidiaryActor : SideActor
     private HashSet<long>? _otherFiles;
     private List<OpenSubsidiaryRequest>? _waitingForConnect;
     private bool _connected;
+    private bool _hungUp; // the driver's own flag: with modules pushed, the head hears of the hang-up a few hops later
+
+    protected override bool DriverHungUp => _hungUp;
 
     public SubsidiaryActor(int minor, IActorRef manager, IActorRef clone, OpenSubsidiaryRequest open)
         : base(minor, clone, WaterMarks.PtsQueue)
@@ -55,7 +60,7 @@ internal sealed class SubsidiaryActor : SideActor
     /// <summary>R3: become addressable only once fully started.</summary>
     protected override void PreStart()
     {
-        Head.PutUp(new SetOptionsMessage(WaterMarks.StreamHead)); // pts's M_SETOPTS (L7, D17)
+        PutUp(new SetOptionsMessage(WaterMarks.StreamHead)); // pts's M_SETOPTS (L7, D17)
         Context.Watch(_manager);
         _manager.Tell(SubsidiaryOpened.Instance, Self);
     }
@@ -64,7 +69,7 @@ internal sealed class SubsidiaryActor : SideActor
     {
         switch (message)
         {
-            case Connected when ReferenceEquals(Sender, _manager) && !Head.HungUp:
+            case Connected when ReferenceEquals(Sender, _manager) && !_hungUp:
                 Peer = _manager;
                 _connected = true;
                 CompleteWaitingOpens();
@@ -73,7 +78,7 @@ internal sealed class SubsidiaryActor : SideActor
                 OnHangup(); // PD13: a crashed manager hangs us up as a close would
                 break;
             case JoinOpen join: Join(join.Request); break;
-            case PtsTtyAnswer answer: Head.PutUp(answer.Error == Errno.None ? new IoctlAck(answer.Ioctl, 0) : new IoctlNak(answer.Ioctl, answer.Error)); break; // I3
+            case PtsTtyAnswer answer: PutUp(answer.Error == Errno.None ? new IoctlAck(answer.Ioctl, 0) : new IoctlNak(answer.Ioctl, answer.Error)); break; // I3
             default: Unhandled(message); break;
         }
     }
@@ -84,7 +89,7 @@ internal sealed class SubsidiaryActor : SideActor
 
     private void Join(OpenSubsidiaryRequest request)
     {
-        if (_connected || Head.HungUp) CompleteOpen(request);
+        if (_connected || _hungUp) CompleteOpen(request);
         else (_waitingForConnect ??= new List<OpenSubsidiaryRequest>()).Add(request);
     }
 
@@ -121,11 +126,12 @@ internal sealed class SubsidiaryActor : SideActor
     /// <summary>L15: the driver lets go of the manager (D10, D12, R9), then the stream head hangs up.</summary>
     protected override void OnHangup()
     {
-        if (Head.HungUp) return;
+        if (_hungUp) return;
+        _hungUp = true;
         if (Peer is not null) Context.Unwatch(Peer);
         else Context.Unwatch(_manager);
         Peer = null;
-        Head.PutUp(HangupMessage.Instance); // waiting ioctls fail ENXIO (PD6); the one outstanding is NAKed below
+        PutUp(HangupMessage.Instance); // waiting ioctls fail ENXIO (PD6); the one outstanding is NAKed below
         DiscardQueuedOutput(Errno.EINVAL); // D12: what ptswsrv does once ptmclose has enabled it, with no error to anyone
         NakForwardedIoctls(Errno.EINVAL); // R9
         CompleteWaitingOpens(); // R6: the open succeeds, and the stream is hung up
@@ -135,7 +141,7 @@ internal sealed class SubsidiaryActor : SideActor
     {
         if (Peer is null) // D10: ioctls are NAKed, the rest dropped (writes fail EIO before they get here)
         {
-            if (message is IoctlMessage dropped) Head.PutUp(dropped.Nak(Errno.None));
+            if (message is IoctlMessage dropped) PutUp(dropped.Nak(Errno.None));
             return;
         }
         switch (message)
@@ -158,7 +164,7 @@ internal sealed class SubsidiaryActor : SideActor
             SendToPeer(new FlushMessage(FlushFlags.FLUSHR));
             Head.BackEnabled();
         }
-        if (flush.Flags.Reads()) Head.PutUp(new FlushMessage(FlushFlags.FLUSHR)); // qreply: up this side's own read side
+        if (flush.Flags.Reads()) PutUp(new FlushMessage(FlushFlags.FLUSHR)); // qreply: up this side's own read side
     }
 
     /// <summary>Only a manager passes the ISPTM check; a subsidiary never gets here.</summary>
