@@ -102,15 +102,4 @@ public class TerminalApiTests
         await subsidiary.DisposeAsync();
         Assert.False(await subsidiary.IsTerminalAsync());
     }
-
-    [Fact]
-    public async Task M4_4_a_bare_pty_answers_isatty_without_modules_on_main()
-    {
-        // Needs no module actors: the bare subsidiary and the manager both refuse TCGETA.
-        await using var system = PtySystem.Create();
-        await using var manager = await system.OpenManagerAsync();
-        await using var subsidiary = await manager.OpenSubsidiaryAsync();
-        Assert.False(await subsidiary.IsTerminalAsync());
-        Assert.False(await manager.IsTerminalAsync());
-    }
 }
