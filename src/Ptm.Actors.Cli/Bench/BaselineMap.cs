@@ -10,6 +10,7 @@ public static class BaselineMap
     public const string OsPtyThroughput4k = "os_pty_throughput_MBps_4k";
     public const string OsPtyRoundTrips = "os_pty_round_trips_per_s";
     public const string OsPtyOpenClose = "os_pty_open_close_per_s";
+    public const string OsPtyCookedRoundTrips = "os_pty_cooked_round_trips_per_s";
 
     private static readonly Dictionary<string, string> ByFigure = new(StringComparer.Ordinal)
     {
@@ -17,6 +18,7 @@ public static class BaselineMap
         ["pty_throughput_MBps_4k"] = OsPtyThroughput4k,
         ["pty_round_trips_per_s"] = OsPtyRoundTrips,
         ["pty_open_close_per_s"] = OsPtyOpenClose,
+        ["pty_cooked_round_trips_per_s"] = OsPtyCookedRoundTrips,
     };
 
     /// <summary>The baseline key for <paramref name="figureKey"/>, or null when it has none.</summary>

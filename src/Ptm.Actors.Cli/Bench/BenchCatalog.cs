@@ -25,10 +25,12 @@ public static class BenchCatalog
                 new OsPtyThroughputBaseline(),
                 new OsPtyRoundTripBaseline(),
                 new OsPtyOpenCloseBaseline(),
+                new OsPtyCookedRoundTripBaseline(),
                 new PtyThroughputBenchmark("pty_throughput_MBps_4k", 4096, 64 * 1024),
                 new PtyThroughputBenchmark("pty_throughput_MBps_512", 512, 64 * 1024, BaselineMap.OsPtyThroughput4k),
                 new PtyThroughputBenchmark("pty_throughput_MBps_4k_64B_reads", 4096, 64, BaselineMap.OsPtyThroughput4k),
                 new PtyRoundTripBenchmark(),
+                new PtyCookedRoundTripBenchmark(),
                 new PtyOpenCloseBenchmark())
             .Add(SuiteNames.Scale,
                 new ScaleBenchmark());

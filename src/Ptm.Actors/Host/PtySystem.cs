@@ -20,7 +20,7 @@ namespace Ptm.Actors;
 /// DisposeAsync closes every open descriptor and stops the actors (and the actor system, if it
 /// owns it); calls afterwards throw ObjectDisposedException.
 /// </summary>
-public sealed class PtySystem : IAsyncDisposable, IExtension
+public sealed partial class PtySystem : IAsyncDisposable, IExtension
 {
     // Clone names count per actor system, so a seeded system's trace reads the same in every run.
     private static readonly ConditionalWeakTable<ActorSystem, StrongBox<int>> s_clonesBySystem = new();

@@ -87,6 +87,24 @@ public sealed class OsPtyPair : IDisposable
     }
 
     /// <summary>
+    /// Canonical mode with echo off on the subsidiary: the kernel's defaults with the bits of
+    /// <see cref="CookedLines"/> set and cleared, the modes the simulation's cooked bench uses.
+    /// glibc's struct termios starts with the four tcflag_t words (iflag, oflag, cflag, lflag).
+    /// </summary>
+    public void MakeSubsidiaryCooked()
+    {
+        Span<byte> termios = stackalloc byte[LibC.TermiosBufferSize];
+        termios.Clear();
+        ref var t = ref MemoryMarshal.GetReference(termios);
+        if (LibC.tcgetattr(_subsidiary, ref t) != 0) throw new OsPtyException("tcgetattr", LibC.LastError);
+        var flags = MemoryMarshal.Cast<byte, uint>(termios[..16]);
+        flags[0] = (flags[0] | CookedLines.InputSet) & ~CookedLines.InputClear;
+        flags[1] = (flags[1] | CookedLines.OutputSet) & ~CookedLines.OutputClear;
+        flags[3] = (flags[3] | CookedLines.LocalSet) & ~CookedLines.LocalClear;
+        if (LibC.tcsetattr(_subsidiary, LibC.TCSANOW, ref t) != 0) throw new OsPtyException("tcsetattr", LibC.LastError);
+    }
+
+    /// <summary>
     /// Reads what is available (blocking until at least one byte). Returns 0 at end of
     /// stream, which includes EIO: Linux reports a hung-up pty side that way.
     /// </summary>

@@ -1,0 +1,113 @@
+using System.Text;
+
+namespace Ptm.Actors;
+
+// The terminal calls of a handle: termios, window size, modules and isatty, each one ioctl
+// through the POSIX facade (PosixApi.Terminal.cs). As for the other handle calls, a failure
+// throws PtyException with the errno, and cancelling a call that waits fails it with EINTR.
+public abstract partial class PtyHandle
+{
+    /// <summary>
+    /// tcgetattr(3C): the terminal's modes and control characters (TCGETS). On illumos only a
+    /// subsidiary with ldterm pushed answers (M3.2); a bare subsidiary or a manager fails.
+    /// </summary>
+    /// <exception cref="PtyException">The stream is not a terminal (EINVAL), or hung up (ENXIO, PD6).</exception>
+    public async Task<Termios> GetTermiosAsync(CancellationToken cancellationToken = default)
+    {
+        var reply = await ReplyOrThrowAsync(IoctlCommands.TCGETS, "tcgetattr", cancellationToken).ConfigureAwait(false);
+        return Termios.TryParse(reply.Span, out var termios) ? termios : throw new PtyException(Errno.EINVAL, "tcgetattr");
+    }
+
+    /// <summary>
+    /// tcsetattr(3C): sets the terminal's modes (TCSETS, TCSETSW or TCSETSF, by <paramref name="when"/>).
+    /// ldterm takes the input, output and local modes and the characters, ptem the control modes (M3.2).
+    /// </summary>
+    public async Task SetTermiosAsync(Termios termios, TerminalChange when = TerminalChange.Now, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(termios);
+        var command = when switch
+        {
+            TerminalChange.Now => IoctlCommands.TCSETS,
+            TerminalChange.Drain => IoctlCommands.TCSETSW,
+            TerminalChange.Flush => IoctlCommands.TCSETSF,
+            _ => throw new ArgumentOutOfRangeException(nameof(when), when, "not a TerminalChange"),
+        };
+        await IoctlOrThrowAsync(command, termios.ToBytes(), "tcsetattr", cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// TIOCGWINSZ: the window size ptem keeps (M3.5). Works on the subsidiary, and on the
+    /// manager too once ptem is pushed on the subsidiary (the manager's ioctl reaches it, M3.8).
+    /// </summary>
+    public async Task<WindowSize> GetWindowSizeAsync(CancellationToken cancellationToken = default)
+    {
+        var reply = await ReplyOrThrowAsync(IoctlCommands.TIOCGWINSZ, "TIOCGWINSZ", cancellationToken).ConfigureAwait(false);
+        return WindowSize.TryParse(reply.Span, out var size) ? size : throw new PtyException(Errno.EINVAL, "TIOCGWINSZ");
+    }
+
+    /// <summary>
+    /// TIOCSWINSZ with no pixel sizes: a new size sends SIGWINCH up the subsidiary (M3.5, M3.8).
+    /// Works from either side once ptem is pushed on the subsidiary.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">A dimension is not 0 to 65535 (struct winsize holds unsigned shorts).</exception>
+    public Task ResizeAsync(int rows, int columns, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(rows);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(rows, ushort.MaxValue);
+        ArgumentOutOfRangeException.ThrowIfNegative(columns);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(columns, ushort.MaxValue);
+        return ResizeAsync(new WindowSize((ushort)rows, (ushort)columns), cancellationToken);
+    }
+
+    /// <summary>TIOCSWINSZ with pixel sizes as well (see <see cref="ResizeAsync(int, int, CancellationToken)"/>).</summary>
+    public Task ResizeAsync(WindowSize size, CancellationToken cancellationToken = default) =>
+        IoctlOrThrowAsync(IoctlCommands.TIOCSWINSZ, size.ToBytes(), "TIOCSWINSZ", cancellationToken);
+
+    /// <summary>
+    /// I_PUSH: puts <paramref name="module"/> (ptem, ldterm, pckt or ttcompat) directly under the
+    /// stream head (M4.2). An unknown name or a tenth module fails EINVAL, a hung-up stream ENXIO.
+    /// </summary>
+    public Task PushAsync(string module, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(module);
+        return IoctlOrThrowAsync(IoctlCommands.I_PUSH, Encoding.ASCII.GetBytes(module), "I_PUSH", cancellationToken);
+    }
+
+    /// <summary>I_POP: removes the topmost module (M4.2); EINVAL when there is none.</summary>
+    public Task PopAsync(CancellationToken cancellationToken = default) =>
+        IoctlOrThrowAsync(IoctlCommands.I_POP, null, "I_POP", cancellationToken);
+
+    /// <summary>I_LIST without the driver: the pushed modules, topmost first (M4.2); empty on a bare stream.</summary>
+    public async Task<IReadOnlyList<string>> ListModulesAsync(CancellationToken cancellationToken = default)
+    {
+        var reply = await ReplyOrThrowAsync(IoctlCommands.I_LIST, "I_LIST", cancellationToken).ConfigureAwait(false);
+        var names = Encoding.ASCII.GetString(reply.Span).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return names.Length == 0 ? [] : names[..^1]; // I_LIST ends with the driver (ptm or pts)
+    }
+
+    /// <summary>
+    /// isatty(3C), which is TCGETA succeeding (M4.4): true on a subsidiary with ptem or ldterm
+    /// pushed; false on a bare subsidiary (L20), on the manager (L19) and on a closed handle.
+    /// Unlike Linux, where both sides are always terminals (section 8).
+    /// </summary>
+    public async Task<bool> IsTerminalAsync(CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        if (File.Closed) return false;
+        return (await System.Posix.isatty(Descriptor).ConfigureAwait(false)).Value == 1;
+    }
+
+    private async Task IoctlOrThrowAsync(int command, ReadOnlyMemory<byte>? payload, string operation, CancellationToken cancellationToken)
+    {
+        var result = await System.Posix.Ioctl(Descriptor, command, payload, Who, cancellationToken).ConfigureAwait(false);
+        CallEnded();
+        result.ValueOrThrow(operation);
+    }
+
+    private async Task<ReadOnlyMemory<byte>> ReplyOrThrowAsync(int command, string operation, CancellationToken cancellationToken)
+    {
+        var result = await System.Posix.IoctlWithReply(Descriptor, command, null, Who, cancellationToken).ConfigureAwait(false);
+        result.Result.ValueOrThrow(operation);
+        return result.Reply ?? ReadOnlyMemory<byte>.Empty;
+    }
+}
