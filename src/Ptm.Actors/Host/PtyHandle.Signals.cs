@@ -47,12 +47,6 @@ public abstract partial class PtyHandle
             Feed.Unsubscribe(reader);
         }
     }
-
-    /// <summary>
-    /// A call that may have made a signal on this pty has ended: observers take what the stream
-    /// heads recorded (see <see cref="SignalFeed"/>).
-    /// </summary>
-    private protected void CallEnded() => System.SignalActivity.Pulse();
 }
 
 /// <summary>A signal a stream head recorded (M4.5), as <see cref="PtyHandle.SignalReceived"/> reports it.</summary>

@@ -100,7 +100,6 @@ public abstract partial class PtyHandle
     private async Task IoctlOrThrowAsync(int command, ReadOnlyMemory<byte>? payload, string operation, CancellationToken cancellationToken)
     {
         var result = await System.Posix.Ioctl(Descriptor, command, payload, Who, cancellationToken).ConfigureAwait(false);
-        CallEnded();
         result.ValueOrThrow(operation);
     }
 

@@ -37,12 +37,8 @@ public abstract partial class PtyHandle : IAsyncDisposable
         (int)(await System.Posix.Read(Descriptor, buffer, Who, cancellationToken).ConfigureAwait(false)).ValueOrThrow("read");
 
     /// <summary>Writes, held by flow control while the pair is full (non-blocking handles get EAGAIN or a partial count).</summary>
-    public async Task<int> WriteAsync(ReadOnlyMemory<byte> data, CancellationToken cancellationToken = default)
-    {
-        var result = await System.Posix.Write(Descriptor, data, Who, cancellationToken).ConfigureAwait(false);
-        CallEnded(); // input may have made ldterm signal (M4.5)
-        return (int)result.ValueOrThrow("write");
-    }
+    public async Task<int> WriteAsync(ReadOnlyMemory<byte> data, CancellationToken cancellationToken = default) =>
+        (int)(await System.Posix.Write(Descriptor, data, Who, cancellationToken).ConfigureAwait(false)).ValueOrThrow("write");
 
     /// <summary>Readiness now (POLLIN, POLLOUT, POLLERR, POLLHUP), without waiting.</summary>
     public async Task<PollEvents> PollAsync(CancellationToken cancellationToken = default)
@@ -54,19 +50,14 @@ public abstract partial class PtyHandle : IAsyncDisposable
     /// <summary>I_FLUSH (D4, D5, D6).</summary>
     public async Task FlushAsync(FlushFlags which) => (await System.Posix.Flush(Descriptor, which, Who).ConfigureAwait(false)).ValueOrThrow("flush");
 
-    public async Task<int> IoctlAsync(int command, ReadOnlyMemory<byte>? payload = null, CancellationToken cancellationToken = default)
-    {
-        var result = await System.Posix.Ioctl(Descriptor, command, payload, Who, cancellationToken).ConfigureAwait(false);
-        CallEnded(); // TIOCSWINSZ, TIOCSIGNAL, B0 may have signalled (M4.5)
-        return (int)result.ValueOrThrow("ioctl");
-    }
+    public async Task<int> IoctlAsync(int command, ReadOnlyMemory<byte>? payload = null, CancellationToken cancellationToken = default) =>
+        (int)(await System.Posix.Ioctl(Descriptor, command, payload, Who, cancellationToken).ConfigureAwait(false)).ValueOrThrow("ioctl");
 
     /// <summary>close(2); closing twice is harmless.</summary>
     public async ValueTask DisposeAsync()
     {
         if (File.Closed || System.IsDisposed) return;
         await System.Posix.Close(Descriptor, Who).ConfigureAwait(false);
-        CallEnded(); // a hang-up records SIGHUP (M4.5); this handle's own observers end
     }
 }
 

@@ -3,9 +3,6 @@ namespace Ptm.Actors;
 // openpty(3) for the simulation: a pty set up as a terminal in one call.
 public sealed partial class PtySystem
 {
-    /// <summary>Handle calls that may have made a signal report here (see <see cref="SignalFeed"/>).</summary>
-    internal SignalActivity SignalActivity { get; } = new();
-
     /// <summary>
     /// openpty(3): opens a pty (posix_openpt, grantpt, unlockpt, C10), opens its subsidiary
     /// without making it a controlling terminal, pushes ptem and then ldterm on it (M4.2), so it

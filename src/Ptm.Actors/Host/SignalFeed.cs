@@ -9,12 +9,9 @@ namespace Ptm.Actors;
 /// in order; it stops when the last listener leaves or the handle closes.
 /// </summary>
 /// <remarks>
-/// The stream head keeps signals until they are taken (PosixApi.TakeSignals) and has no way yet
-/// to answer a take only once a signal is recorded. Until it has, the pump takes after each
-/// handle call that can make a signal on any pty of the system (a write, an ioctl, a close:
-/// <see cref="SignalActivity"/>), once the system is idle, so what that call set off has
-/// reached the stream heads. No timer is involved: a signal set off by a call made through
-/// <see cref="PosixApi"/> directly is seen at the next handle call.
+/// The pump's take waits in the stream head until a signal is recorded (PosixApi.WaitSignals),
+/// so a signal reaches the listeners as soon as it is recorded, whoever caused it, and nothing
+/// polls. The take fails EBADF when the side closes, which ends the streams.
 /// </remarks>
 internal sealed class SignalFeed(PtyHandle handle)
 {
@@ -83,28 +80,19 @@ internal sealed class SignalFeed(PtyHandle handle)
 
     private async Task PumpAsync(CancellationToken stop)
     {
-        var system = handle.System;
-        var called = system.SignalActivity.NextCall(); // before anything can run: a call ending while the pump starts counts
         await Task.Yield(); // never run the first take inside Add or Subscribe, under the lock
         try
         {
-            while (true)
+            while (!stop.IsCancellationRequested)
             {
-                await system.WhenIdleAsync().WaitAsync(stop).ConfigureAwait(false); // what the last call set off has reached the heads
-                if (handle.IsClosed) break;
-                var (result, signals) = await system.Posix.TakeSignals(handle.Descriptor, handle.Who).ConfigureAwait(false);
-                if (!result.IsOk) break;
+                var (result, signals) = await handle.System.Posix.WaitSignals(handle.Descriptor, handle.Who, stop).ConfigureAwait(false);
+                if (!result.IsOk)
+                {
+                    if (!stop.IsCancellationRequested) End(); // EBADF: the handle closed, no more signals can come
+                    return; // EINTR: the last listener left; a new one starts a new pump
+                }
                 foreach (var signal in signals) Deliver(signal);
-                if (signals.Count > 0) continue;
-                await Task.WhenAny(called, system.ActorSystem.WhenTerminated).WaitAsync(stop).ConfigureAwait(false);
-                called = system.SignalActivity.NextCall(); // before the take, so a call ending during it is not missed
-                system.ThrowIfDisposed();
             }
-            End(); // the handle is closed: no more signals can come
-        }
-        catch (OperationCanceledException) when (stop.IsCancellationRequested)
-        {
-            // The last listener left; a new one starts a new pump.
         }
         catch (ObjectDisposedException)
         {
