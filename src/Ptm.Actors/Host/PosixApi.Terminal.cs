@@ -18,10 +18,14 @@ public sealed partial class PosixApi
         IoctlThen(fd, command, payload, who, (result, reply) => new IoctlResult(result, reply), new IoctlResult(SysResult.Fail(Errno.EBADF), null), cancellationToken);
 
     /// <summary>I_PUSH: pushes <paramref name="module"/> (ptem, ldterm, pckt, ttcompat) under the stream head (M4.2).</summary>
-    public Task<SysResult> Push(int fd, string module, Credentials? who = null) => Ioctl(fd, IoctlCommands.I_PUSH, Encoding.ASCII.GetBytes(module), who);
+    public Task<SysResult> Push(int fd, string module, Credentials? who = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(module);
+        return Ioctl(fd, IoctlCommands.I_PUSH, Encoding.ASCII.GetBytes(module), who, cancellationToken);
+    }
 
     /// <summary>I_POP: pops the topmost module (M4.2).</summary>
-    public Task<SysResult> Pop(int fd, Credentials? who = null) => Ioctl(fd, IoctlCommands.I_POP, null, who);
+    public Task<SysResult> Pop(int fd, Credentials? who = null, CancellationToken cancellationToken = default) => Ioctl(fd, IoctlCommands.I_POP, null, who, cancellationToken);
 
     /// <summary>I_FIND: Value 1 when <paramref name="module"/> is on the stream, else 0 (M4.2).</summary>
     public Task<SysResult> Find(int fd, string module, Credentials? who = null) => Ioctl(fd, IoctlCommands.I_FIND, Encoding.ASCII.GetBytes(module), who);
@@ -32,32 +36,39 @@ public sealed partial class PosixApi
             (result, reply) => result.IsOk ? SysResult.OkText(Encoding.ASCII.GetString(reply!.Value.Span)) : result, SysResult.Fail(Errno.EBADF));
 
     /// <summary>tcgetattr(3C): TCGETS.</summary>
-    public Task<(SysResult Result, Termios? Termios)> Tcgetattr(int fd, Credentials? who = null) =>
+    public Task<(SysResult Result, Termios? Termios)> Tcgetattr(int fd, Credentials? who = null, CancellationToken cancellationToken = default) =>
         IoctlThen(fd, IoctlCommands.TCGETS, null, who, (result, reply) =>
         {
             if (!result.IsOk) return (result, (Termios?)null);
             return Termios.TryParse(reply is { } bytes ? bytes.Span : default, out var termios) ? (result, termios) : (SysResult.Fail(Errno.EINVAL), null);
-        }, (SysResult.Fail(Errno.EBADF), null));
+        }, (SysResult.Fail(Errno.EBADF), null), cancellationToken);
 
     /// <summary>tcsetattr(3C): TCSETS, TCSETSW (after output drains) or TCSETSF (and flush input).</summary>
-    public Task<SysResult> Tcsetattr(int fd, TerminalChange when, Termios termios, Credentials? who = null) =>
-        Ioctl(fd, when switch
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="when"/> is not a <see cref="TerminalChange"/>.</exception>
+    public Task<SysResult> Tcsetattr(int fd, TerminalChange when, Termios termios, Credentials? who = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(termios);
+        var command = when switch
         {
+            TerminalChange.Now => IoctlCommands.TCSETS,
             TerminalChange.Drain => IoctlCommands.TCSETSW,
             TerminalChange.Flush => IoctlCommands.TCSETSF,
-            _ => IoctlCommands.TCSETS,
-        }, termios.ToBytes(), who);
+            _ => throw new ArgumentOutOfRangeException(nameof(when), when, "not a TerminalChange"),
+        };
+        return Ioctl(fd, command, termios.ToBytes(), who, cancellationToken);
+    }
 
     /// <summary>TIOCGWINSZ (M3.5, M3.8).</summary>
-    public Task<(SysResult Result, WindowSize Size)> GetWindowSize(int fd, Credentials? who = null) =>
+    public Task<(SysResult Result, WindowSize Size)> GetWindowSize(int fd, Credentials? who = null, CancellationToken cancellationToken = default) =>
         IoctlThen(fd, IoctlCommands.TIOCGWINSZ, null, who, (result, reply) =>
         {
             if (!result.IsOk) return (result, default(WindowSize));
             return WindowSize.TryParse(reply is { } bytes ? bytes.Span : default, out var size) ? (result, size) : (SysResult.Fail(Errno.EINVAL), default);
-        }, (SysResult.Fail(Errno.EBADF), default));
+        }, (SysResult.Fail(Errno.EBADF), default), cancellationToken);
 
     /// <summary>TIOCSWINSZ: a change sends SIGWINCH up the subsidiary (M3.5, M3.8).</summary>
-    public Task<SysResult> SetWindowSize(int fd, WindowSize size, Credentials? who = null) => Ioctl(fd, IoctlCommands.TIOCSWINSZ, size.ToBytes(), who);
+    public Task<SysResult> SetWindowSize(int fd, WindowSize size, Credentials? who = null, CancellationToken cancellationToken = default) =>
+        Ioctl(fd, IoctlCommands.TIOCSWINSZ, size.ToBytes(), who, cancellationToken);
 
     /// <summary>The signals the descriptor's stream head has recorded since the last call, oldest first (M4.5).</summary>
     public Task<(SysResult Result, IReadOnlyList<Signal> Signals)> TakeSignals(int fd, Credentials? who = null) =>

@@ -14,26 +14,17 @@ public abstract partial class PtyHandle
     /// <exception cref="PtyException">The stream is not a terminal (EINVAL), or hung up (ENXIO, PD6).</exception>
     public async Task<Termios> GetTermiosAsync(CancellationToken cancellationToken = default)
     {
-        var reply = await ReplyOrThrowAsync(IoctlCommands.TCGETS, "tcgetattr", cancellationToken).ConfigureAwait(false);
-        return Termios.TryParse(reply.Span, out var termios) ? termios : throw new PtyException(Errno.EINVAL, "tcgetattr");
+        var (result, termios) = await System.Posix.Tcgetattr(Descriptor, Who, cancellationToken).ConfigureAwait(false);
+        result.ValueOrThrow("tcgetattr");
+        return termios!;
     }
 
     /// <summary>
     /// tcsetattr(3C): sets the terminal's modes (TCSETS, TCSETSW or TCSETSF, by <paramref name="when"/>).
     /// ldterm takes the input, output and local modes and the characters, ptem the control modes (M3.2).
     /// </summary>
-    public async Task SetTermiosAsync(Termios termios, TerminalChange when = TerminalChange.Now, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(termios);
-        var command = when switch
-        {
-            TerminalChange.Now => IoctlCommands.TCSETS,
-            TerminalChange.Drain => IoctlCommands.TCSETSW,
-            TerminalChange.Flush => IoctlCommands.TCSETSF,
-            _ => throw new ArgumentOutOfRangeException(nameof(when), when, "not a TerminalChange"),
-        };
-        await IoctlOrThrowAsync(command, termios.ToBytes(), "tcsetattr", cancellationToken).ConfigureAwait(false);
-    }
+    public async Task SetTermiosAsync(Termios termios, TerminalChange when = TerminalChange.Now, CancellationToken cancellationToken = default) =>
+        (await System.Posix.Tcsetattr(Descriptor, when, termios, Who, cancellationToken).ConfigureAwait(false)).ValueOrThrow("tcsetattr");
 
     /// <summary>
     /// TIOCGWINSZ: the window size ptem keeps (M3.5). Works on the subsidiary, and on the
@@ -41,8 +32,9 @@ public abstract partial class PtyHandle
     /// </summary>
     public async Task<WindowSize> GetWindowSizeAsync(CancellationToken cancellationToken = default)
     {
-        var reply = await ReplyOrThrowAsync(IoctlCommands.TIOCGWINSZ, "TIOCGWINSZ", cancellationToken).ConfigureAwait(false);
-        return WindowSize.TryParse(reply.Span, out var size) ? size : throw new PtyException(Errno.EINVAL, "TIOCGWINSZ");
+        var (result, size) = await System.Posix.GetWindowSize(Descriptor, Who, cancellationToken).ConfigureAwait(false);
+        result.ValueOrThrow("TIOCGWINSZ");
+        return size;
     }
 
     /// <summary>
@@ -60,22 +52,19 @@ public abstract partial class PtyHandle
     }
 
     /// <summary>TIOCSWINSZ with pixel sizes as well (see <see cref="ResizeAsync(int, int, CancellationToken)"/>).</summary>
-    public Task ResizeAsync(WindowSize size, CancellationToken cancellationToken = default) =>
-        IoctlOrThrowAsync(IoctlCommands.TIOCSWINSZ, size.ToBytes(), "TIOCSWINSZ", cancellationToken);
+    public async Task ResizeAsync(WindowSize size, CancellationToken cancellationToken = default) =>
+        (await System.Posix.SetWindowSize(Descriptor, size, Who, cancellationToken).ConfigureAwait(false)).ValueOrThrow("TIOCSWINSZ");
 
     /// <summary>
     /// I_PUSH: puts <paramref name="module"/> (ptem, ldterm, pckt or ttcompat) directly under the
     /// stream head (M4.2). An unknown name or a tenth module fails EINVAL, a hung-up stream ENXIO.
     /// </summary>
-    public Task PushAsync(string module, CancellationToken cancellationToken = default)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(module);
-        return IoctlOrThrowAsync(IoctlCommands.I_PUSH, Encoding.ASCII.GetBytes(module), "I_PUSH", cancellationToken);
-    }
+    public async Task PushAsync(string module, CancellationToken cancellationToken = default) =>
+        (await System.Posix.Push(Descriptor, module, Who, cancellationToken).ConfigureAwait(false)).ValueOrThrow("I_PUSH");
 
     /// <summary>I_POP: removes the topmost module (M4.2); EINVAL when there is none.</summary>
-    public Task PopAsync(CancellationToken cancellationToken = default) =>
-        IoctlOrThrowAsync(IoctlCommands.I_POP, null, "I_POP", cancellationToken);
+    public async Task PopAsync(CancellationToken cancellationToken = default) =>
+        (await System.Posix.Pop(Descriptor, Who, cancellationToken).ConfigureAwait(false)).ValueOrThrow("I_POP");
 
     /// <summary>I_LIST without the driver: the pushed modules, topmost first (M4.2); empty on a bare stream.</summary>
     public async Task<IReadOnlyList<string>> ListModulesAsync(CancellationToken cancellationToken = default)
@@ -95,12 +84,6 @@ public abstract partial class PtyHandle
         cancellationToken.ThrowIfCancellationRequested();
         if (File.Closed) return false;
         return (await System.Posix.isatty(Descriptor).ConfigureAwait(false)).Value == 1;
-    }
-
-    private async Task IoctlOrThrowAsync(int command, ReadOnlyMemory<byte>? payload, string operation, CancellationToken cancellationToken)
-    {
-        var result = await System.Posix.Ioctl(Descriptor, command, payload, Who, cancellationToken).ConfigureAwait(false);
-        result.ValueOrThrow(operation);
     }
 
     private async Task<ReadOnlyMemory<byte>> ReplyOrThrowAsync(int command, string operation, CancellationToken cancellationToken)
