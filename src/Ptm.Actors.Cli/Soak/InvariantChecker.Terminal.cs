@@ -24,20 +24,7 @@ public sealed partial class InvariantChecker
             Violations.Record(ViolationKind.HarnessError, e.Session, $"{e.GetType().Name} for epoch {e.Epoch}, which has no modules pushed");
             return;
         }
-        switch (e)
-        {
-            case TerminalWritten written: terminal.OnWritten(written.Direction, written.Bytes.Span); break;
-            case TerminalWriteFailed: terminal.OnWriteFailed(); break;
-            case TerminalModesSet set: terminal.OnModesSet(set.Modes); break;
-            case TerminalModesRead read: terminal.OnModesRead(read.Modes, Violations); break;
-            case WindowSizeSet size: terminal.OnWindowSizeSet(size.Size); break;
-            case WindowSizeRead size: terminal.OnWindowSizeRead(size.Side, size.Size, Violations); break;
-            case SignalsTaken taken: terminal.OnSignalsTaken(taken.Signals, _sessions[e.Session].ManagerClosing, Violations); break;
-            case TerminalSettled: terminal.Settle(Violations); break;
-            default:
-                Violations.Record(ViolationKind.HarnessError, e.Session, $"unknown terminal event {e.GetType().Name}");
-                break;
-        }
+        terminal.Observe(e, _sessions[e.Session].ManagerClosing, Violations);
     }
 
     /// <summary>Bytes read on a terminal epoch go to its TerminalLedger; false for any other epoch.</summary>

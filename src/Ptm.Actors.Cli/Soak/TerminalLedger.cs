@@ -52,18 +52,43 @@ public sealed class TerminalLedger
 
     public Termios Modes => _discipline.Modes;
 
+    /// <summary>The window size last set (all zeros at the push, M3.1).</summary>
+    public WindowSize Size => _size;
+
     /// <summary>No line is being assembled (a mode change then cannot meet one).</summary>
     public bool LineEmpty => _discipline.PendingLine.Count == 0 && _maybePrefix is null;
 
-    /// <summary>Things owed and not yet seen: bytes or lines that may not be discarded, and signals.</summary>
-    public int Owing
+    /// <summary>Pieces of bytes or lines owed and not yet read that no discard excuses.</summary>
+    public int OwedReads
     {
         get
         {
-            var owing = _signalsOwed.Count - _signalsSeen;
+            var owing = 0;
             foreach (var owed in _toManager) if (!owed.Discardable) owing++;
             foreach (var owed in _toSubsidiary) if (!owed.Discardable) owing++;
             return owing;
+        }
+    }
+
+    /// <summary>Signals owed to the subsidiary and not yet taken.</summary>
+    public int OwedSignals => _signalsOwed.Count - _signalsSeen;
+
+    /// <summary>Applies one terminal event of this epoch (the checker's and the workload's copies alike).</summary>
+    public void Observe(TerminalEvent e, bool managerClosing, ViolationLog violations)
+    {
+        switch (e)
+        {
+            case TerminalWritten written: OnWritten(written.Direction, written.Bytes.Span); break;
+            case TerminalWriteFailed: OnWriteFailed(); break;
+            case TerminalModesSet set: OnModesSet(set.Modes); break;
+            case TerminalModesRead read: OnModesRead(read.Modes, violations); break;
+            case WindowSizeSet size: OnWindowSizeSet(size.Size); break;
+            case WindowSizeRead size: OnWindowSizeRead(size.Side, size.Size, violations); break;
+            case SignalsTaken taken: OnSignalsTaken(taken.Signals, managerClosing, violations); break;
+            case TerminalSettled: Settle(violations); break;
+            default:
+                violations.Record(ViolationKind.HarnessError, Session, $"unknown terminal event {e.GetType().Name}");
+                break;
         }
     }
 
