@@ -48,13 +48,38 @@ public class TerminalSoakTests
         // Terminal epochs write no pattern data; what was read is echo, lines and output.
         Assert.Equal(0, report.ManagerToSubsidiary.Accepted);
         Assert.True(report.ManagerToSubsidiary.Received > 0 && report.SubsidiaryToManager.Received > 0, "no terminal data flowed");
+        Assert.True(report.Terminal.Epochs > Ptys && report.Terminal.Operations > 10 * Ptys, $"terminal figures: {report.Terminal}");
+        Assert.True(report.Terminal.Signals > 0, "no SIGINT or SIGWINCH was ever taken");
         Assert.True(report.Faults.Where(f => f.Key is "crash_manager" or "crash_subsidiary").Sum(f => f.Value) > 0, Describe(report));
+    }
+
+    [Fact]
+    public async Task The_same_seed_replays_the_same_terminal_run()
+    {
+        var options = Options(TimeSpan.FromSeconds(2));
+        var first = await Run(options);
+        var second = await Run(options);
+
+        Assert.Equal(first.Terminal, second.Terminal);
+        Assert.Equal(first.Operations, second.Operations);
+        Assert.Equal(first.ManagerToSubsidiary, second.ManagerToSubsidiary);
+        Assert.Equal(first.SubsidiaryToManager, second.SubsidiaryToManager);
+        Assert.True(first.Terminal.Operations > 0);
+    }
+
+    [Fact]
+    public async Task Sessions_with_no_terminal_share_push_no_modules()
+    {
+        var report = await Run(Options(TimeSpan.FromSeconds(1)) with { TerminalShare = 0 });
+
+        Assert.Equal(new TerminalFigures(0, 0, 0), report.Terminal);
+        Assert.True(report.TotalViolations == 0, Describe(report));
     }
 
     private static string Describe(SoakReport report)
     {
         var text = new StringBuilder();
-        text.AppendLine($"{report.TotalViolations} violation(s), {report.Sessions} sessions, {report.Operations} operations");
+        text.AppendLine($"{report.TotalViolations} violation(s), {report.Sessions} sessions, {report.Operations} operations, {report.Terminal}");
         foreach (var violation in report.Violations)
             if (violation.Count > 0) text.AppendLine($"  {violation.Kind}: {violation.Count}, first: {violation.FirstExample}");
         foreach (var (kind, count) in report.Faults) text.AppendLine($"  fault {kind}: {count}");
