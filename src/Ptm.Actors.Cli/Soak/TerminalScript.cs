@@ -30,8 +30,8 @@ internal sealed record TerminalAction(
 /// Chooses a terminal session's next operation from its seeded generator and the modes in force
 /// (the workload's own TerminalLedger): canonical lines typed on the manager (with ERASE, EOF, CR
 /// or NL), a partial line, INTR, output written on the subsidiary (tabs, newlines), a resize from
-/// either side read back from the other, mode changes (echo off, raw with explicit VMIN/VTIME,
-/// back to canonical) read back with tcgetattr, and input flushes (TCFLSH, TCSETSF). Each ends by
+/// either side read back from the other, mode changes (echo off, NOFLSH, raw with explicit
+/// VMIN/VTIME, back to canonical) read back with tcgetattr, and input flushes (TCFLSH, TCSETSF). Each ends by
 /// waiting for what it owes (AwaitQuiet). The text avoids what is not modelled (TerminalDiscipline):
 /// backslash, and every control character but the ones named; and '^', so that the tail of an echo
 /// a flush cut short never looks like the start of a ^X echo (TerminalLedger matches greedily).
@@ -48,7 +48,6 @@ internal sealed class TerminalScript(Random random)
         var modes = model.Modes;
         if (!modes.IsCanonical) return NextRaw(model);
         var roll = random.Next(100);
-        var echoOff = (modes.Local & LocalModes.ECHO) == 0;
         if (roll < 8 && model.LineEmpty) return [Type(Text("P", 1, 20)), Quiet()];
         if (roll < 16 && (modes.Local & LocalModes.ISIG) != 0)
             return [Type([.. random.Next(2) == 0 ? [] : Text("I", 1, 12), Interrupt]), Quiet()];
@@ -56,8 +55,13 @@ internal sealed class TerminalScript(Random random)
         if (roll < 44) return Resize(model);
         if (roll < 54 && model.LineEmpty)
         {
-            if (echoOff) return SetModes(Termios.Default);
-            return random.Next(2) == 0 ? SetModes(modes with { Local = modes.Local & ~LocalModes.ECHO }) : SetModes(Raw(modes));
+            if (!modes.Equals(Termios.Default)) return SetModes(Termios.Default);
+            return random.Next(3) switch
+            {
+                0 => SetModes(modes with { Local = modes.Local & ~LocalModes.ECHO }),
+                1 => SetModes(modes with { Local = modes.Local | LocalModes.NOFLSH }), // INTR then keeps the line (M1)
+                _ => SetModes(Raw(modes)),
+            };
         }
         if (roll < 58) return Flushed(new TerminalAction(TerminalStep.FlushInput));
         if (roll < 61) return Flushed(new TerminalAction(TerminalStep.SetModes, Modes: modes, Change: TerminalChange.Flush));
