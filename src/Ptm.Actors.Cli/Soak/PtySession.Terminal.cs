@@ -38,6 +38,7 @@ internal sealed partial class PtySession
         _model = null;
         _terminalActions.Clear();
         _terminalWindowsOpen = false;
+        _quietSince = -1;
         _pushed = 0;
         _script ??= new TerminalScript(_random);
         Goto(ControlStep.PushModules, now);
@@ -87,6 +88,7 @@ internal sealed partial class PtySession
             var cut = (_driver.Stopping || _pendingEndFault is not null) && !_terminalWindowsOpen && _terminalActions.Peek().Step == TerminalStep.AwaitQuiet;
             if (!cut) return StepTerminalAction(now);
             _terminalActions.Clear();
+            _quietSince = -1;
         }
         if (ShouldEnd()) return ChooseEnding(now);
         _opsLeft--;
@@ -122,6 +124,10 @@ internal sealed partial class PtySession
             case TerminalStep.GetSize:
                 BeginTerminal(manager ? "winsize_get_m" : "winsize_get_s", now);
                 IssueWithReply(Posix.GetWindowSize(manager ? _managerFd : _subsidiaryFd));
+                return true;
+            case TerminalStep.TakeSignals:
+                BeginTerminal("signals_s", now);
+                IssueWithReply(Posix.TakeSignals(_subsidiaryFd));
                 return true;
             case TerminalStep.FlushInput:
                 var queue = new byte[4];
@@ -183,6 +189,9 @@ internal sealed partial class PtySession
             case TerminalStep.FlushInput:
                 if (!result.IsOk) { StopTerminal(); return; }
                 break;
+            case TerminalStep.TakeSignals:
+                if (result.IsOk && reply is IReadOnlyList<Signal> taken) Emit(new SignalsTaken(Id, _epoch, taken));
+                break;
             case TerminalStep.AwaitQuiet:
                 // Taken signals; the step stays and looks again (a signal may still be on its way up, M4.5).
                 if (result.IsOk && reply is IReadOnlyList<Signal> signals) Emit(new SignalsTaken(Id, _epoch, signals));
@@ -195,6 +204,7 @@ internal sealed partial class PtySession
     private void StopTerminal()
     {
         _terminalActions.Clear();
+        _quietSince = -1;
         if (_terminalWindowsOpen) SetTerminalWindows(open: false);
         _opsLeft = 0;
     }

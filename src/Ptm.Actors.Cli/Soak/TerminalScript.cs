@@ -18,6 +18,8 @@ internal enum TerminalStep
     /// <summary>Discard windows on both streams of the epoch, around a flush (D4-D6, M1, M3.3).</summary>
     OpenWindows,
     CloseWindows,
+    /// <summary>Take the signals the subsidiary recorded even when none is owed: a stray one is a violation (M4.5).</summary>
+    TakeSignals,
     /// <summary>Wait for everything owed (echo, lines, output), take the signals owed, then settle.</summary>
     AwaitQuiet,
 }
@@ -65,7 +67,7 @@ internal sealed class TerminalScript(Random random)
         }
         if (roll < 58) return Flushed(new TerminalAction(TerminalStep.FlushInput));
         if (roll < 61) return Flushed(new TerminalAction(TerminalStep.SetModes, Modes: modes, Change: TerminalChange.Flush));
-        if (roll < 65) return [new(TerminalStep.GetModes), new(TerminalStep.GetSize, Side: Pick()), Quiet()];
+        if (roll < 65) return [new(TerminalStep.GetModes), new(TerminalStep.GetSize, Side: Pick()), new(TerminalStep.TakeSignals), Quiet()];
         return [Type(Line()), Quiet()];
     }
 
@@ -76,7 +78,7 @@ internal sealed class TerminalScript(Random random)
         if (roll < 65) return [Output(ProgramOutput()), Quiet()];
         if (roll < 85) return SetModes(Termios.Default);
         if (roll < 95) return Resize(model);
-        return [new(TerminalStep.GetModes), Quiet()];
+        return [new(TerminalStep.GetModes), new(TerminalStep.TakeSignals), Quiet()];
     }
 
     // A complete line: ERASE right after a character of the same write, ended by CR (ICRNL), NL or EOF.
