@@ -63,6 +63,7 @@ public sealed partial class InvariantChecker
     {
         if (!TryStream(e.Stream, out var stream)) return;
         stream.OnWindowOpened();
+        FlushWindowOnTerminal(e.Stream);
         if (e.Stream.Direction == Direction.SubsidiaryToManager &&
             _sessions.TryGetValue(e.Stream.Session, out var session) &&
             session.Epochs.TryGetValue(e.Stream.Epoch, out var epoch) && epoch.Closing)

@@ -79,6 +79,7 @@ public sealed partial class InvariantChecker
             case DeadLetter e:
                 if (!e.Expected) Violations.Record(ViolationKind.DeadLetter, -1, $"unexpected dead letter {e.Message} to {e.Recipient}");
                 break;
+            case TerminalEvent e: OnTerminalEvent(e); break;
             case FaultInjected: break;
             default:
                 Violations.Record(ViolationKind.HarnessError, -1, $"unknown soak event {soakEvent.GetType().Name}");
@@ -152,6 +153,7 @@ public sealed partial class InvariantChecker
         if (!TryStream(e.Stream, out var stream)) return;
         if (e.Stream.Direction == Direction.SubsidiaryToManager && e.Stream.Epoch > 1)
             CheckEarlierEofs(_sessions[e.Stream.Session], e.Stream.Epoch);
+        if (ReceivedOnTerminal(e)) return;
         stream.OnReceived(e.Bytes.Span, _streamForTag, Violations);
     }
 

@@ -13,6 +13,7 @@ internal sealed partial class PtySession
     private bool StepActive(long now)
     {
         if (_flushSettle > 0) return StepFlushSettle(now);
+        if (_terminalEpoch) return StepTerminal(now); // no held output (PD5) arises there: no pattern data is written
         if (HeldFlushDue()) return StartFlush(now, Side.Manager, Chance(0.5) ? FlushFlags.Write : FlushFlags.ReadWrite);
         if (ShouldEnd()) return ChooseEnding(now);
         _opsLeft--;
@@ -171,6 +172,9 @@ internal sealed partial class PtySession
             case ActiveCall.CloseExtra:
                 _extraFds.RemoveAt(_extraFds.Count - 1);
                 break;
+            case ActiveCall.Terminal:
+                OnTerminalActionCompleted(result, now);
+                return;
         }
         if (_step == ControlStep.Active) _control.WakeTicks = now + Millis(0, 5);
     }

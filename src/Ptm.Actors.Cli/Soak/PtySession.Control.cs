@@ -15,7 +15,7 @@ internal sealed partial class PtySession
 {
     private enum ControlStep
     {
-        OpenManager, Grant, Unlock, Ptsname, OpenSubsidiary, Active,
+        OpenManager, Grant, Unlock, Ptsname, OpenSubsidiary, PushModules, Active,
         QuiesceSubsidiary, CloseExtras, EndSubsidiary, ConfirmSubsidiaryCrash, CloseCrashedSubsidiary, DrainSubsidiaryLanes, AwaitEof, ProbeEof,
         SettleHeld, FlushHeld,
         ProbeHangup,
@@ -23,7 +23,7 @@ internal sealed partial class PtySession
         TearDown,
     }
 
-    private enum ActiveCall { None, PollManager, PollSubsidiary, IoctlManager, IoctlSubsidiary, Flush, FlushSettle, OpenExtra, CloseExtra }
+    private enum ActiveCall { None, PollManager, PollSubsidiary, IoctlManager, IoctlSubsidiary, Flush, FlushSettle, OpenExtra, CloseExtra, Terminal }
 
     private const int UnknownIoctl = IoctlCommands.TIOCGWINSZ; // TIOCGWINSZ: no module handles it on a bare pair (D2, D7, D8)
 
@@ -73,6 +73,8 @@ internal sealed partial class PtySession
                 Begin(_control, "open_pts", now);
                 Issue(_control, Posix.Open(_path, OpenFlags.NoCtty | (Chance(0.2) ? OpenFlags.NonBlock : OpenFlags.None), null, _driver.Abandon));
                 return true;
+            case ControlStep.PushModules:
+                return StepPush(now);
             case ControlStep.Active:
                 return StepActive(now);
             case ControlStep.QuiesceSubsidiary:
@@ -218,7 +220,11 @@ internal sealed partial class PtySession
                 _opsLeft = Between(4, 40);
                 _pendingEndFault = null;
                 _abruptTries = 0;
-                Goto(ControlStep.Active, now);
+                if (_terminalSession) BeginTerminalEpoch(now); // ptem and ldterm first (PtySession.Terminal.cs)
+                else Goto(ControlStep.Active, now);
+                return;
+            case ControlStep.PushModules:
+                OnPushCompleted(result, now);
                 return;
             case ControlStep.Active:
             case ControlStep.AwaitHangup:

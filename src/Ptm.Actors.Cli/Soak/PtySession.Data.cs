@@ -96,7 +96,10 @@ internal sealed partial class PtySession
         if (lane.Stream.Epoch == _epoch) _writerStopped[d] = true;
     }
 
+    // A canonical read takes a whole line (M1): the terminal checks want one line a read. A read
+    // issued in raw mode may still be waiting when canonical mode comes back, so all take a line.
     private int ReadSize(int reader, long now) =>
+        reader == 1 && _terminalEpoch ? MaxReadSize :
         now < _slowUntil[reader] ? Between(1, 16) : _random.NextDouble() < 0.2 ? Between(1, 64) : Between(65, MaxReadSize);
 
     private bool StepManagerReader(long now)
@@ -132,7 +135,7 @@ internal sealed partial class PtySession
 
     private bool StepSubsidiaryReader(long now)
     {
-        if (!_subsidiaryReader.ReadyAt(now) || !_subsidiaryOpen || _subsidiaryClosing || _subsidiaryReadEof || _subsidiaryReaderStopped) return false;
+        if (!_subsidiaryReader.ReadyAt(now) || _step == ControlStep.PushModules || !_subsidiaryOpen || _subsidiaryClosing || _subsidiaryReadEof || _subsidiaryReaderStopped) return false;
         var size = ReadSize(1, now);
         Begin(_subsidiaryReader, "read_s", now);
         Issue(_subsidiaryReader, Posix.Read(_subsidiaryFd, _readBuffers[1].AsMemory(0, size), null, _driver.Abandon));

@@ -32,6 +32,7 @@ internal sealed partial class PtySession
         _random = new Random(unchecked((int)(driver.Options.Seed * 0x9E3779B1L ^ id * 0x85EBCA6BL ^ (driver.Options.Seed >> 32))));
         _readBuffers = [new byte[MaxReadSize], new byte[MaxReadSize]];
         _writeBuffers = [new byte[MaxWriteSize], new byte[MaxWriteSize]];
+        _terminalSession = IsTerminalSession(driver.Options, id, burst);
     }
 
     public long Id { get; }
@@ -126,7 +127,11 @@ internal sealed partial class PtySession
         _slowUntil[1] = 0;
     }
 
-    private void Emit(SoakEvent soakEvent) => _driver.Emit(soakEvent);
+    private void Emit(SoakEvent soakEvent)
+    {
+        _driver.Emit(soakEvent);
+        ObserveOwn(soakEvent);
+    }
 
     /// <summary>Puts the issued call on the lane (after Begin announced it).</summary>
     private void Issue(SoakCall lane, Task<SysResult> task)

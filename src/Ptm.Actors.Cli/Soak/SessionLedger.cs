@@ -33,6 +33,9 @@ public sealed class EpochLedger
     public bool HangupOwed { get; set; }
     public bool HangupSeen { get; set; }
 
+    /// <summary>ptem and ldterm are pushed on this epoch's subsidiary: its bytes are judged here, not by the StreamLedgers.</summary>
+    public TerminalLedger? Terminal { get; set; }
+
     /// <summary>Nothing more is expected of this epoch: its streams can be forgotten.</summary>
     public bool Settled => Closing && (!EofOwed || EofCount > 0);
 

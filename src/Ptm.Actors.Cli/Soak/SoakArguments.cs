@@ -12,6 +12,7 @@ public sealed record SoakArguments
     public string? JsonPath { get; init; }
     public string MemoryBudget { get; init; } = "256MiB+64KiB";
     public IReadOnlyDictionary<FaultKind, double> FaultRates { get; init; } = SoakOptions.DefaultFaultRates;
+    public double TerminalShare { get; init; } = SoakOptions.DefaultTerminalShare;
 
     /// <summary>
     /// Validates every argument and collects every problem (not just the first), so one bad
@@ -41,6 +42,9 @@ public sealed record SoakArguments
                 problems.Add($"{FaultKinds.OptionName(kind)}: a probability per operation between 0 and 1, got {rate.ToString(CultureInfo.InvariantCulture)}");
         }
 
+        if (double.IsNaN(TerminalShare) || TerminalShare < 0 || TerminalShare > 1)
+            problems.Add($"--terminal-share: a share of sessions between 0 and 1, got {TerminalShare.ToString(CultureInfo.InvariantCulture)}");
+
         if (!Soak.MemoryBudget.TryParse(MemoryBudget, out var budget, out var budgetError))
             problems.Add("--memory-budget: " + budgetError);
 
@@ -63,6 +67,7 @@ public sealed record SoakArguments
             Deterministic = Deterministic,
             JsonPath = JsonPath,
             FaultRates = FaultRates,
+            TerminalShare = TerminalShare,
             MemoryBudget = budget,
         };
         return problems.Count == 0;

@@ -15,7 +15,14 @@ internal sealed class SoakCall
     /// <summary>The lane's name, for messages.</summary>
     public string Name { get; }
 
-    public Task<SysResult>? Pending { get; private set; }
+    public Task? Pending { get; private set; }
+
+    // For a call whose Task carries more than a SysResult (tcgetattr, TIOCGWINSZ, the signals):
+    // its result, and what it carries, as Take finds them.
+    private Func<Task, (SysResult, object?)>? _unpack;
+
+    /// <summary>What the last taken call carried besides its result (a Termios, a WindowSize, the signals), or null.</summary>
+    public object? Reply { get; private set; }
     public long CallId { get; private set; }
     public string Operation { get; private set; } = "";
     public long StartedTicks { get; private set; }
@@ -45,13 +52,28 @@ internal sealed class SoakCall
         StartedTicks = now;
     }
 
-    public void Issue(Task<SysResult> task) => Pending = task;
+    public void Issue(Task<SysResult> task)
+    {
+        Pending = task;
+        _unpack = null;
+    }
+
+    /// <summary>Issues a call that carries a value besides its result; Take puts the value in Reply.</summary>
+    public void Issue<T>(Task<(SysResult Result, T Value)> task)
+    {
+        Pending = task;
+        _unpack = static done => ((Task<(SysResult Result, T Value)>)done).Result is var (result, value) ? (result, value) : default;
+    }
 
     /// <summary>Takes the completed call's result; a faulted or cancelled Task counts as EINTR (it never should happen).</summary>
     public SysResult Take()
     {
         var task = Pending!;
         Pending = null;
-        return task.IsCompletedSuccessfully ? task.Result : SysResult.Fail(Errno.EINTR);
+        Reply = null;
+        if (!task.IsCompletedSuccessfully) return SysResult.Fail(Errno.EINTR);
+        if (_unpack is null) return ((Task<SysResult>)task).Result;
+        (var result, Reply) = _unpack(task);
+        return result;
     }
 }

@@ -48,5 +48,11 @@ public sealed record SoakOptions
     /// <summary>How long the workload may take to return once its run is over or cancelled before it counts as hung.</summary>
     public TimeSpan TeardownGrace { get; init; } = DefaultTeardownGrace;
 
+    /// <summary>The default share of sessions that push ptem and ldterm and run terminal operations.</summary>
+    public const double DefaultTerminalShare = 0.25;
+
+    /// <summary>The share of sessions (0 to 1) that are terminal sessions: ptem and ldterm pushed on the subsidiary (M1, M3).</summary>
+    public double TerminalShare { get; init; } = DefaultTerminalShare;
+
     public double FaultRate(FaultKind kind) => FaultRates.TryGetValue(kind, out var rate) ? rate : 0;
 }

@@ -6,6 +6,9 @@ public sealed record ViolationSummary(string Kind, long Count, string? FirstExam
 /// <summary>Bytes in one direction: accepted by writes and received by reads.</summary>
 public sealed record DirectionBytes(long Accepted, long Received);
 
+/// <summary>What the terminal sessions did: epochs with ptem and ldterm pushed, operations settled, signals taken.</summary>
+public sealed record TerminalFigures(long Epochs, long Operations, long Signals);
+
 /// <summary>The outcome of a soak run, as the final table and the JSON file show it.</summary>
 public sealed record SoakReport
 {
@@ -19,6 +22,7 @@ public sealed record SoakReport
     public required long FailedOperations { get; init; }
     public required DirectionBytes ManagerToSubsidiary { get; init; }
     public required DirectionBytes SubsidiaryToManager { get; init; }
+    public TerminalFigures Terminal { get; init; } = new(0, 0, 0);
     /// <summary>Every fault kind by its snake_case name, zero included.</summary>
     public required IReadOnlyList<KeyValuePair<string, long>> Faults { get; init; }
     /// <summary>Every violation kind, zero included, in ViolationKind order.</summary>
@@ -69,6 +73,7 @@ public sealed record SoakReport
             FailedOperations = statistics.FailedOperations,
             ManagerToSubsidiary = new DirectionBytes(statistics.AcceptedBytes(Direction.ManagerToSubsidiary), statistics.ReceivedBytes(Direction.ManagerToSubsidiary)),
             SubsidiaryToManager = new DirectionBytes(statistics.AcceptedBytes(Direction.SubsidiaryToManager), statistics.ReceivedBytes(Direction.SubsidiaryToManager)),
+            Terminal = statistics.Terminal,
             Faults = faults,
             Violations = violations,
             LatencyP50 = statistics.Latency.Percentile(0.50),

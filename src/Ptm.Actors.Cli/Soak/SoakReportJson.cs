@@ -28,6 +28,12 @@ public static class SoakReportJson
         json.WriteNumber("total_received", report.TotalBytesReceived);
         json.WriteEndObject();
 
+        json.WriteStartObject("terminal");
+        json.WriteNumber("epochs", report.Terminal.Epochs);
+        json.WriteNumber("operations", report.Terminal.Operations);
+        json.WriteNumber("signals", report.Terminal.Signals);
+        json.WriteEndObject();
+
         json.WriteStartObject("faults");
         foreach (var (kind, count) in report.Faults) json.WriteNumber(kind, count);
         json.WriteEndObject();

@@ -17,6 +17,7 @@ public static class SoakReportTable
         Add(summary, "operations", $"{report.Operations:N0} ({report.FailedOperations:N0} returned an error)");
         Add(summary, "bytes manager->subsidiary", Bytes(report.ManagerToSubsidiary));
         Add(summary, "bytes subsidiary->manager", Bytes(report.SubsidiaryToManager));
+        Add(summary, "terminal sessions", $"{report.Terminal.Epochs:N0} epochs with ptem+ldterm, {report.Terminal.Operations:N0} operations settled, {report.Terminal.Signals:N0} signals taken");
         Add(summary, "throughput", $"{report.OperationsPerSecond:N0} ops/s, {ByteSize.Format((long)report.BytesPerSecond)}/s");
         Add(summary, "latency p50 / p99", $"{report.LatencyP50.TotalMilliseconds:0.###} ms / {report.LatencyP99.TotalMilliseconds:0.###} ms");
         Add(summary, "peak managed memory", $"{ByteSize.Format(report.PeakManagedBytes)} (budget {report.MemoryBudget})");

@@ -17,6 +17,9 @@ public sealed class SoakStatistics
     public int PeakMinors { get; private set; }
     public LatencyHistogram Latency { get; } = new();
 
+    /// <summary>Terminal epochs (ptem and ldterm pushed), terminal operations settled, and signals the subsidiaries recorded.</summary>
+    public TerminalFigures Terminal { get; private set; } = new(0, 0, 0);
+
     public long AcceptedBytes(Direction direction) => _acceptedBytes[(int)direction];
     public long ReceivedBytes(Direction direction) => _receivedBytes[(int)direction];
     public long Faults(FaultKind kind) => _faults[(int)kind];
@@ -49,6 +52,9 @@ public sealed class SoakStatistics
                 break;
             case SessionTornDown: LiveSessions--; break;
             case FaultInjected e: _faults[(int)e.Kind]++; break;
+            case ModulesPushed: Terminal = Terminal with { Epochs = Terminal.Epochs + 1 }; break;
+            case TerminalSettled: Terminal = Terminal with { Operations = Terminal.Operations + 1 }; break;
+            case SignalsTaken e: Terminal = Terminal with { Signals = Terminal.Signals + e.Signals.Count }; break;
             case MemorySample e: if (e.ManagedBytes > PeakManagedBytes) PeakManagedBytes = e.ManagedBytes; break;
             case MinorsAllocated e: if (e.Count > PeakMinors) PeakMinors = e.Count; break;
             case DeadLetter { Expected: true }: ExpectedDeadLetters++; break;

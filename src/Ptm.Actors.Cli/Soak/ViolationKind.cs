@@ -15,6 +15,12 @@ public enum ViolationKind
     /// <summary>PD14/PD5: bytes that were never written to this stream (wrong content, another epoch's or session's output, or beyond what was written).</summary>
     DataCorrupted,
 
+    /// <summary>M1/M3: terminal bytes (an echo, a line read on the subsidiary, output read on the manager), modes or a window size differ from what the line discipline must produce.</summary>
+    TerminalMismatch,
+
+    /// <summary>M1/M3/M4.5: a signal the line discipline or ptem owes the subsidiary is missing, unexpected or out of order.</summary>
+    SignalWrong,
+
     /// <summary>L13/PD13: the manager must read EOF exactly once per subsidiary last close (or crash) while it lives.</summary>
     EofNotOnce,
 
@@ -57,6 +63,8 @@ public static class ViolationKinds
         ViolationKind.DataDuplicated => "data_duplicated",
         ViolationKind.DataReordered => "data_reordered",
         ViolationKind.DataCorrupted => "data_corrupted",
+        ViolationKind.TerminalMismatch => "terminal_mismatch",
+        ViolationKind.SignalWrong => "signal_wrong",
         ViolationKind.EofNotOnce => "eof_not_once",
         ViolationKind.HangupMissing => "hangup_missing",
         ViolationKind.HangupUnexpected => "hangup_unexpected",
