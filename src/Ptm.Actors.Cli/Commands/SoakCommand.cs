@@ -37,6 +37,7 @@ public static class SoakCommand
         var deterministic = new Option<bool>("--deterministic") { Description = "Run on the TestKit's seeded dispatcher and virtual time (replayable by --seed)" };
         var json = new Option<string?>("--json") { Description = "Also write the report as JSON to this file" };
         var memoryBudget = new Option<string>("--memory-budget") { Description = "Managed-memory budget BASE+PER_PTY, e.g. 256MiB+64KiB (base plus an allowance per live pty)", DefaultValueFactory = _ => "256MiB+64KiB" };
+        var terminalShare = new Option<double>("--terminal-share") { Description = "Share of sessions (0..1) that push ptem and ldterm and run terminal operations (lines, echo, INTR, resizes, modes)", DefaultValueFactory = _ => SoakOptions.DefaultTerminalShare };
         var verbose = new Option<bool>("--verbose") { Description = "Log every injected fault (Serilog Debug) as well as every violation" };
         var rates = new Dictionary<FaultKind, Option<double>>();
         foreach (var kind in FaultKinds.All)
@@ -56,6 +57,7 @@ public static class SoakCommand
         command.Options.Add(json);
         command.Options.Add(memoryBudget);
         foreach (var kind in FaultKinds.All) command.Options.Add(rates[kind]);
+        command.Options.Add(terminalShare);
         command.Options.Add(verbose);
 
         command.SetAction(parsed =>
@@ -71,6 +73,7 @@ public static class SoakCommand
                 JsonPath = parsed.GetValue(json),
                 MemoryBudget = parsed.GetValue(memoryBudget) ?? "",
                 FaultRates = faultRates,
+                TerminalShare = parsed.GetValue(terminalShare),
             };
             return Execute(command, arguments, parsed.GetValue(verbose), environment);
         });
