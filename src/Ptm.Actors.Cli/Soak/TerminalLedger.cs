@@ -8,7 +8,7 @@ namespace Ptm.Actors.Cli.Soak;
 /// compares arrivals with it.
 ///
 /// Discards are accounted in the checker's flush style: what a flush may discard (an ISIG flush
-/// unless NOFLSH, TCSETSF, TCFLSH, D4-D6) is marked discardable when the flush starts and may
+/// unless NOFLSH, TCSETSF, TCFLSH, D4, D5, D6) is marked discardable when the flush starts and may
 /// then arrive or not; a line still being assembled may or may not survive a flush window, so
 /// the next line may arrive with or without it. Everything else owed must arrive, once, in
 /// order, by the workload's next settle (TerminalSettled); what arrives must be exactly what

@@ -15,7 +15,7 @@ internal enum TerminalStep
     GetSize,
     /// <summary>TCFLSH TCIFLUSH on the subsidiary.</summary>
     FlushInput,
-    /// <summary>Discard windows on both streams of the epoch, around a flush (D4-D6, M1, M3.3).</summary>
+    /// <summary>Discard windows on both streams of the epoch, around a flush (D4, D5, D6, M1, M3.3).</summary>
     OpenWindows,
     CloseWindows,
     /// <summary>Take the signals the subsidiary recorded even when none is owed: a stray one is a violation (M4.5).</summary>
