@@ -23,5 +23,6 @@ public enum Errno
     EPIPE = 32,
     ERANGE = 34,
     ENOSYS = 38,
+    ETIME = 62,
     EBADMSG = 74,
 }

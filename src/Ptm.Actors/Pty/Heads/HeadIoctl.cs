@@ -18,8 +18,12 @@ internal sealed class HeadIoctl(int command, ReadOnlyMemory<byte>? payload, PtyR
     /// <summary>The caller has gone (cancelled): a waiting ioctl is not sent.</summary>
     public bool IsAbandoned => caller.IsDone;
 
+    /// <summary>strdoioctl's timer, when one is armed (I_FLUSH's round trip, H6).</summary>
+    public Akka.Actor.ICancelable? Timer { get; set; }
+
     public void Answer(SysResult result, ReadOnlyMemory<byte>? reply = null)
     {
+        Timer?.Cancel();
         if (caller is IoctlRequest request) request.Reply = reply; // set before the caller can see the result
         if (onAnswer is null) caller.Complete(result);
         else onAnswer(result);

@@ -26,4 +26,7 @@ internal interface IStreamBelow
 
     /// <summary>The head's read queue drained below its low-water mark: the read side's back-enable (D15).</summary>
     void ReadSideDrained(long consumedTotal);
+
+    /// <summary>Arms strdoioctl's timer for <paramref name="ioctl"/>: <see cref="StreamHead.TimedOut"/> runs when it fires, unless cancelled.</summary>
+    Akka.Actor.ICancelable StartIoctlTimer(HeadIoctl ioctl, TimeSpan after);
 }

@@ -41,8 +41,25 @@ internal sealed partial class StreamHead
             return;
         }
         if (request.Flags != FlushFlags.None) _below.Put(new FlushMessage(request.Flags)); // I_FLUSH 0: nothing to flush
-        Ioctl(new HeadIoctl(HeadIoctl.FlushRoundTrip, null, request,
-            answer => request.Complete(answer.IsOk || answer.Errno == Errno.EINVAL ? SysResult.Ok() : answer)));
+        var roundTrip = new HeadIoctl(HeadIoctl.FlushRoundTrip, null, request,
+            answer => request.Complete(answer.IsOk || answer.Errno is Errno.EINVAL or Errno.ETIME ? SysResult.Ok() : answer));
+        roundTrip.Timer = _below.StartIoctlTimer(roundTrip, IoctlTimeout);
+        Ioctl(roundTrip);
+    }
+
+    /// <summary>STRTIMOUT: strdoioctl's default wait for an answer (an I_STR with ic_timout 0, as I_FLUSH's round trip is).</summary>
+    public static readonly TimeSpan IoctlTimeout = TimeSpan.FromSeconds(15);
+
+    /// <summary>
+    /// strdoioctl's timer ran out: the ioctl fails ETIME (its answer, should one still come, no
+    /// longer matches), and the next one goes down. I_FLUSH ignores the outcome (H6): an ioctl
+    /// that crosses to a peer nobody answers for, such as pckt's manager, ends the wait.
+    /// </summary>
+    public void TimedOut(HeadIoctl ioctl)
+    {
+        if (ReferenceEquals(_outstanding, ioctl)) _outstanding = null;
+        ioctl.Answer(SysResult.Fail(Errno.ETIME)); // a waiting one is then skipped: its caller is done
+        SendNextIoctl();
     }
 
     private void SendNextIoctl()

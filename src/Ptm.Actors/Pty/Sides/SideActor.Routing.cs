@@ -33,6 +33,12 @@ internal abstract partial class SideActor
         else PutDown(message);
     }
 
+    ICancelable IStreamBelow.StartIoctlTimer(HeadIoctl ioctl, TimeSpan after) =>
+        Context.System.Scheduler.ScheduleTellOnceCancelable(after, Self, new IoctlTimedOut(ioctl), Self);
+
+    /// <summary>strdoioctl's timer for one ioctl of the head.</summary>
+    private sealed record IoctlTimedOut(HeadIoctl Ioctl) : Akka.Event.IDeadLetterSuppression;
+
     void IStreamBelow.ReadSideDrained(long consumedTotal)
     {
         if (Peer is not null && !FeedingModules) TellPeer(new Credit(consumedTotal));

@@ -77,6 +77,7 @@ internal abstract partial class SideActor : UntypedActor, IStreamBelow
             case EndCloseDrains: if (_drainingClose is not null) EndDrain(); break;
             case Upstream or Downstream or BackEnabled or ModuleOpened or ModulePopped: FromModules(message); break;
             case ModuleDrainExpired expired: OnModuleDrainExpired(expired); break;
+            case IoctlTimedOut timedOut: Head.TimedOut(timedOut.Ioctl); break;
             case CrashPoke poke: throw new InjectedCrashException(Minor, poke.Manager); // PD13 fault injection
             default: OnLifecycle(message); break;
         }
