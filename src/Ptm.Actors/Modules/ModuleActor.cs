@@ -86,7 +86,7 @@ internal sealed partial class ModuleActor : UntypedActor, IModuleContext
     private void FromAbove(StreamMessage message)
     {
         if (message is FlushMessage flush) FlushOwnQueues(flush.Flags);
-        if (message.IsPriority || IsExpedited(message)) _module.WritePut(message, this);
+        if (message.IsPriority || _module.TakesAtOnce(message)) _module.WritePut(message, this);
         else if (_heldDown.Count > 0 || _module.HoldsWriteSide || !CanPutDown) Hold(_heldDown, ref _heldDownBytes, message);
         else _module.WritePut(message, this);
         Service();
@@ -103,11 +103,6 @@ internal sealed partial class ModuleActor : UntypedActor, IModuleContext
 
     /// <summary>The read side's service may hand over an ordinary message: room above, not held, and room below for an echo.</summary>
     private bool ReadSideMayRun => !_module.HoldsReadSide && CanPutUp && (!_module.InputNeedsWriteRoom || CanPutDown);
-
-    /// <summary>M3.6: an ioctl is processed at once, except those that must wait for the output ahead of it.</summary>
-    private static bool IsExpedited(StreamMessage message) =>
-        message is IoctlMessage ioctl && ioctl.Command is not (IoctlCommands.TCSETSW or IoctlCommands.TCSETSF
-            or IoctlCommands.TCSETAW or IoctlCommands.TCSETAF or IoctlCommands.TCSBRK);
 
     private static void Hold(Queue<StreamMessage> queue, ref int bytes, StreamMessage message)
     {

@@ -39,6 +39,14 @@ internal abstract class StreamModule
     /// <summary>The read put procedure: a message coming up from below.</summary>
     public abstract void ReadPut(StreamMessage message, IModuleContext context);
 
+    /// <summary>
+    /// An ordinary write-side message the module takes at once, past the queue and a full
+    /// neighbour: an ioctl, except those that must wait for the output ahead of them (TCSETSW,
+    /// TCSETSF, TCSETAW, TCSETAF, TCSBRK; ptem's rule, M3.6).
+    /// </summary>
+    public virtual bool TakesAtOnce(StreamMessage message) => message is IoctlMessage ioctl && ioctl.Command is not (
+        IoctlCommands.TCSETSW or IoctlCommands.TCSETSF or IoctlCommands.TCSETAW or IoctlCommands.TCSETAF or IoctlCommands.TCSBRK);
+
     /// <summary>True while ordinary write-side messages must wait in the queue (ptem's OFLOW_CTL, M3.6).</summary>
     public virtual bool HoldsWriteSide => false;
 

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text;
 using Ptm.Actors.Cli.Soak;
 
 namespace Ptm.Actors.Cli.Tests.Soak;
@@ -13,32 +12,9 @@ public class PtySoakWorkloadTests
     private const long Seed = 20261122;
     private const int Ptys = 64;
 
-    // Rates well above the defaults, so a short run with few ptys meets every fault kind.
-    private static readonly IReadOnlyDictionary<FaultKind, double> BusyFaultRates = new Dictionary<FaultKind, double>
-    {
-        [FaultKind.CrashManager] = 0.004,
-        [FaultKind.CrashSubsidiary] = 0.004,
-        [FaultKind.AbruptClose] = 0.004,
-        [FaultKind.StalledReader] = 0.005,
-        [FaultKind.SlowReader] = 0.01,
-        [FaultKind.CloneBurst] = 0.001,
-        [FaultKind.TimerDelay] = 0.01,
-    };
+    private static SoakOptions Options(TimeSpan duration) => DeterministicSoakRuns.Options(Seed, Ptys, duration);
 
-    private static SoakOptions Options(TimeSpan duration) => new()
-    {
-        Duration = duration,
-        Ptys = Ptys,
-        Seed = Seed,
-        Deterministic = true,
-        FaultRates = BusyFaultRates,
-        // The wall-clock stop must not cut the virtual run short on a slow machine.
-        TeardownGrace = TimeSpan.FromSeconds(60),
-    };
-
-    // 2 ms of virtual time per step keeps the ten virtual seconds to a few seconds of wall clock.
-    private static Task<SoakReport> Run(SoakOptions options) =>
-        new SoakRunner(options, new PtySoakWorkload(TimeSpan.FromMilliseconds(2)), new SilentDisplay(), Serilog.Core.Logger.None).RunAsync(CancellationToken.None);
+    private static Task<SoakReport> Run(SoakOptions options) => DeterministicSoakRuns.Run(options);
 
     [Fact]
     public async Task A_ten_second_deterministic_soak_breaks_no_rule_and_injects_every_fault()
@@ -46,9 +22,9 @@ public class PtySoakWorkloadTests
         var clock = Stopwatch.StartNew();
         var report = await Run(Options(TimeSpan.FromSeconds(10)));
 
-        Assert.True(report.TotalViolations == 0, Describe(report));
+        Assert.True(report.TotalViolations == 0, DeterministicSoakRuns.Describe(report));
         foreach (var (kind, count) in report.Faults)
-            Assert.True(count > 0, $"no {kind} fault was injected\n{Describe(report)}");
+            Assert.True(count > 0, $"no {kind} fault was injected\n{DeterministicSoakRuns.Describe(report)}");
         Assert.True(report.Sessions > Ptys, $"sessions were not churned: {report.Sessions}");
         Assert.True(report.ManagerToSubsidiary.Received > 0 && report.SubsidiaryToManager.Received > 0, "no data flowed");
         Assert.InRange(report.PeakMinors, 1, Ptys + PtySoakWorkload.BurstHeadroom);
@@ -95,14 +71,4 @@ public class PtySoakWorkloadTests
     }
 
     private static long Count(SoakReport report, string kind) => report.Violations.Single(v => v.Kind == kind).Count;
-
-    private static string Describe(SoakReport report)
-    {
-        var text = new StringBuilder();
-        text.AppendLine($"{report.TotalViolations} violation(s), {report.Sessions} sessions, {report.Operations} operations");
-        foreach (var violation in report.Violations)
-            if (violation.Count > 0) text.AppendLine($"  {violation.Kind}: {violation.Count}, first: {violation.FirstExample}");
-        foreach (var (kind, count) in report.Faults) text.AppendLine($"  fault {kind}: {count}");
-        return text.ToString();
-    }
 }

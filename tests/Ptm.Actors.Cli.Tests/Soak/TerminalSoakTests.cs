@@ -1,4 +1,3 @@
-using System.Text;
 using Ptm.Actors.Cli.Soak;
 
 namespace Ptm.Actors.Cli.Tests.Soak;
@@ -13,44 +12,23 @@ public class TerminalSoakTests
     private const long Seed = 20261129;
     private const int Ptys = 32;
 
-    private static readonly IReadOnlyDictionary<FaultKind, double> BusyFaultRates = new Dictionary<FaultKind, double>
-    {
-        [FaultKind.CrashManager] = 0.004,
-        [FaultKind.CrashSubsidiary] = 0.004,
-        [FaultKind.AbruptClose] = 0.004,
-        [FaultKind.StalledReader] = 0.005,
-        [FaultKind.SlowReader] = 0.01,
-        [FaultKind.CloneBurst] = 0.001,
-        [FaultKind.TimerDelay] = 0.01,
-    };
+    private static SoakOptions Options(TimeSpan duration) => DeterministicSoakRuns.Options(Seed, Ptys, duration) with { TerminalShare = 1 };
 
-    private static SoakOptions Options(TimeSpan duration) => new()
-    {
-        Duration = duration,
-        Ptys = Ptys,
-        Seed = Seed,
-        Deterministic = true,
-        FaultRates = BusyFaultRates,
-        TerminalShare = 1,
-        TeardownGrace = TimeSpan.FromSeconds(60),
-    };
-
-    private static Task<SoakReport> Run(SoakOptions options) =>
-        new SoakRunner(options, new PtySoakWorkload(TimeSpan.FromMilliseconds(2)), new SilentDisplay(), Serilog.Core.Logger.None).RunAsync(CancellationToken.None);
+    private static Task<SoakReport> Run(SoakOptions options) => DeterministicSoakRuns.Run(options);
 
     [Fact]
     public async Task A_short_deterministic_soak_of_terminal_sessions_breaks_no_rule()
     {
         var report = await Run(Options(TimeSpan.FromSeconds(5)));
 
-        Assert.True(report.TotalViolations == 0, Describe(report));
+        Assert.True(report.TotalViolations == 0, DeterministicSoakRuns.Describe(report));
         Assert.True(report.Sessions > Ptys, $"sessions were not churned: {report.Sessions}");
         // Terminal epochs write no pattern data; what was read is echo, lines and output.
         Assert.Equal(0, report.ManagerToSubsidiary.Accepted);
         Assert.True(report.ManagerToSubsidiary.Received > 0 && report.SubsidiaryToManager.Received > 0, "no terminal data flowed");
         Assert.True(report.Terminal.Epochs > Ptys && report.Terminal.Operations > 10 * Ptys, $"terminal figures: {report.Terminal}");
         Assert.True(report.Terminal.Signals > 0, "no SIGINT or SIGWINCH was ever taken");
-        Assert.True(report.Faults.Where(f => f.Key is "crash_manager" or "crash_subsidiary").Sum(f => f.Value) > 0, Describe(report));
+        Assert.True(report.Faults.Where(f => f.Key is "crash_manager" or "crash_subsidiary").Sum(f => f.Value) > 0, DeterministicSoakRuns.Describe(report));
     }
 
     [Fact]
@@ -73,16 +51,6 @@ public class TerminalSoakTests
         var report = await Run(Options(TimeSpan.FromSeconds(1)) with { TerminalShare = 0 });
 
         Assert.Equal(new TerminalFigures(0, 0, 0), report.Terminal);
-        Assert.True(report.TotalViolations == 0, Describe(report));
-    }
-
-    private static string Describe(SoakReport report)
-    {
-        var text = new StringBuilder();
-        text.AppendLine($"{report.TotalViolations} violation(s), {report.Sessions} sessions, {report.Operations} operations, {report.Terminal}");
-        foreach (var violation in report.Violations)
-            if (violation.Count > 0) text.AppendLine($"  {violation.Kind}: {violation.Count}, first: {violation.FirstExample}");
-        foreach (var (kind, count) in report.Faults) text.AppendLine($"  fault {kind}: {count}");
-        return text.ToString();
+        Assert.True(report.TotalViolations == 0, DeterministicSoakRuns.Describe(report));
     }
 }

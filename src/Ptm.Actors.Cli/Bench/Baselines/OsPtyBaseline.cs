@@ -30,4 +30,30 @@ public abstract class OsPtyBaseline(string figureKey, Func<OsPtyAvailability>? p
     protected abstract string Unit { get; }
 
     protected abstract double MeasureOn(BenchContext context);
+
+    /// <summary>
+    /// A request-answer exchange on <paramref name="pair"/>: <paramref name="answer"/> serves the
+    /// subsidiary on a dedicated thread (it returns when its read fails at the manager's close),
+    /// and <paramref name="trip"/> does one exchange from the manager, counted until the deadline.
+    /// </summary>
+    protected static double MeasureExchange(BenchContext context, OsPtyPair pair, string threadName, Action<int> answer, Action<long> trip)
+    {
+        var subsidiary = pair.Subsidiary;
+        var answering = DedicatedThread.Start(threadName, () => answer(subsidiary));
+        try
+        {
+            return context.PerSecond(deadline =>
+            {
+                long trips = 0;
+                do trip(trips++);
+                while (!Measure.Reached(deadline));
+                return trips;
+            });
+        }
+        finally
+        {
+            pair.CloseManager(); // the answering thread's read fails EIO and it stops
+            answering.Join();
+        }
+    }
 }

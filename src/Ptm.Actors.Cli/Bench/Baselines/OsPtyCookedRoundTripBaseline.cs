@@ -18,28 +18,12 @@ public sealed class OsPtyCookedRoundTripBaseline(Func<OsPtyAvailability>? probe 
     {
         using var pair = OsPtyPair.Open();
         pair.MakeSubsidiaryCooked();
-        var subsidiary = pair.Subsidiary;
-        var answering = DedicatedThread.Start("os-pty subsidiary answers", () => AnswerLines(subsidiary));
         var answer = new byte[CookedLines.AnswerAtManager.Length];
-        try
+        return MeasureExchange(context, pair, "os-pty subsidiary answers", AnswerLines, _ =>
         {
-            return context.PerSecond(deadline =>
-            {
-                long trips = 0;
-                do
-                {
-                    if (!OsPtyPair.WriteAll(pair.Manager, CookedLines.Request)) throw new InvalidOperationException("the subsidiary hung up mid-run");
-                    ReadAnswer(pair.Manager, answer);
-                    trips++;
-                } while (!Measure.Reached(deadline));
-                return trips;
-            });
-        }
-        finally
-        {
-            pair.CloseManager(); // the answering thread's read fails EIO and it stops
-            answering.Join();
-        }
+            if (!OsPtyPair.WriteAll(pair.Manager, CookedLines.Request)) throw new InvalidOperationException("the subsidiary hung up mid-run");
+            ReadAnswer(pair.Manager, answer);
+        });
     }
 
     private static void AnswerLines(int subsidiary)

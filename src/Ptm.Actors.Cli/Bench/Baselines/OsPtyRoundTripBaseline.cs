@@ -18,30 +18,14 @@ public sealed class OsPtyRoundTripBaseline(Func<OsPtyAvailability>? probe = null
     {
         using var pair = OsPtyPair.Open();
         pair.MakeSubsidiaryRaw();
-        var subsidiary = pair.Subsidiary;
-        var echo = DedicatedThread.Start("os-pty subsidiary echo", () => Echo(subsidiary));
         var oneByte = new byte[1];
-        try
+        return MeasureExchange(context, pair, "os-pty subsidiary echo", Echo, trip =>
         {
-            return context.PerSecond(deadline =>
-            {
-                long trips = 0;
-                do
-                {
-                    oneByte[0] = (byte)trips;
-                    if (!OsPtyPair.WriteAll(pair.Manager, oneByte)) throw new InvalidOperationException("the subsidiary hung up mid-run");
-                    if (OsPtyPair.ReadSome(pair.Manager, oneByte) != 1) throw new InvalidOperationException("no echo from the subsidiary");
-                    if (oneByte[0] != (byte)trips) throw new InvalidOperationException($"echo {oneByte[0]} for byte {(byte)trips}");
-                    trips++;
-                } while (!Measure.Reached(deadline));
-                return trips;
-            });
-        }
-        finally
-        {
-            pair.CloseManager(); // the echo thread's read fails EIO and it stops
-            echo.Join();
-        }
+            oneByte[0] = (byte)trip;
+            if (!OsPtyPair.WriteAll(pair.Manager, oneByte)) throw new InvalidOperationException("the subsidiary hung up mid-run");
+            if (OsPtyPair.ReadSome(pair.Manager, oneByte) != 1) throw new InvalidOperationException("no echo from the subsidiary");
+            if (oneByte[0] != (byte)trip) throw new InvalidOperationException($"echo {oneByte[0]} for byte {(byte)trip}");
+        });
     }
 
     private static void Echo(int subsidiary)

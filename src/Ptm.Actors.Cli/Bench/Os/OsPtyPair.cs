@@ -1,3 +1,4 @@
+using Ptm.Actors.TestKit.Scenarios.Linux;
 using System.Runtime.InteropServices;
 using System.Text;
 
@@ -32,11 +33,11 @@ public sealed class OsPtyPair : IDisposable
     {
         Span<byte> name = stackalloc byte[NameBufferSize];
         var manager = OpenManager(name);
-        var subsidiary = LibC.open(ref MemoryMarshal.GetReference(name), LibC.O_RDWR | LibC.O_NOCTTY);
+        var subsidiary = LinuxLibC.open(ref MemoryMarshal.GetReference(name), LinuxLibC.O_RDWR | LinuxLibC.O_NOCTTY);
         if (subsidiary < 0)
         {
-            var errno = LibC.LastError;
-            LibC.close(manager);
+            var errno = LinuxLibC.LastError;
+            LinuxLibC.close(manager);
             throw new OsPtyException("open subsidiary", errno);
         }
         var length = name.IndexOf((byte)0);
@@ -50,25 +51,25 @@ public sealed class OsPtyPair : IDisposable
     public static void OpenAndClose(Span<byte> nameBuffer)
     {
         var manager = OpenManager(nameBuffer);
-        var subsidiary = LibC.open(ref MemoryMarshal.GetReference(nameBuffer), LibC.O_RDWR | LibC.O_NOCTTY);
-        var errno = LibC.LastError;
-        if (subsidiary >= 0) LibC.close(subsidiary);
-        LibC.close(manager);
+        var subsidiary = LinuxLibC.open(ref MemoryMarshal.GetReference(nameBuffer), LinuxLibC.O_RDWR | LinuxLibC.O_NOCTTY);
+        var errno = LinuxLibC.LastError;
+        if (subsidiary >= 0) LinuxLibC.close(subsidiary);
+        LinuxLibC.close(manager);
         if (subsidiary < 0) throw new OsPtyException("open subsidiary", errno);
     }
 
     /// <summary>Leaves the subsidiary's NUL-terminated path in <paramref name="name"/>.</summary>
     private static int OpenManager(Span<byte> name)
     {
-        var manager = LibC.posix_openpt(LibC.O_RDWR | LibC.O_NOCTTY);
-        if (manager < 0) throw new OsPtyException("posix_openpt", LibC.LastError);
+        var manager = LinuxLibC.posix_openpt(LinuxLibC.O_RDWR | LinuxLibC.O_NOCTTY);
+        if (manager < 0) throw new OsPtyException("posix_openpt", LinuxLibC.LastError);
         string? failed = null;
-        if (LibC.grantpt(manager) != 0) failed = "grantpt";
-        else if (LibC.unlockpt(manager) != 0) failed = "unlockpt";
-        else if (LibC.ptsname_r(manager, ref MemoryMarshal.GetReference(name), (nuint)name.Length) != 0) failed = "ptsname_r";
+        if (LinuxLibC.grantpt(manager) != 0) failed = "grantpt";
+        else if (LinuxLibC.unlockpt(manager) != 0) failed = "unlockpt";
+        else if (LinuxLibC.ptsname_r(manager, ref MemoryMarshal.GetReference(name), (nuint)name.Length) != 0) failed = "ptsname_r";
         if (failed is null) return manager;
-        var errno = LibC.LastError;
-        LibC.close(manager);
+        var errno = LinuxLibC.LastError;
+        LinuxLibC.close(manager);
         throw new OsPtyException(failed, errno);
     }
 
@@ -78,12 +79,12 @@ public sealed class OsPtyPair : IDisposable
     /// </summary>
     public void MakeSubsidiaryRaw()
     {
-        Span<byte> termios = stackalloc byte[LibC.TermiosBufferSize];
+        Span<byte> termios = stackalloc byte[LinuxLibC.TermiosBufferSize];
         termios.Clear();
         ref var t = ref MemoryMarshal.GetReference(termios);
-        if (LibC.tcgetattr(_subsidiary, ref t) != 0) throw new OsPtyException("tcgetattr", LibC.LastError);
-        LibC.cfmakeraw(ref t);
-        if (LibC.tcsetattr(_subsidiary, LibC.TCSANOW, ref t) != 0) throw new OsPtyException("tcsetattr", LibC.LastError);
+        if (LinuxLibC.tcgetattr(_subsidiary, ref t) != 0) throw new OsPtyException("tcgetattr", LinuxLibC.LastError);
+        LinuxLibC.cfmakeraw(ref t);
+        if (LinuxLibC.tcsetattr(_subsidiary, LinuxLibC.TCSANOW, ref t) != 0) throw new OsPtyException("tcsetattr", LinuxLibC.LastError);
     }
 
     /// <summary>
@@ -93,15 +94,15 @@ public sealed class OsPtyPair : IDisposable
     /// </summary>
     public void MakeSubsidiaryCooked()
     {
-        Span<byte> termios = stackalloc byte[LibC.TermiosBufferSize];
+        Span<byte> termios = stackalloc byte[LinuxLibC.TermiosBufferSize];
         termios.Clear();
         ref var t = ref MemoryMarshal.GetReference(termios);
-        if (LibC.tcgetattr(_subsidiary, ref t) != 0) throw new OsPtyException("tcgetattr", LibC.LastError);
+        if (LinuxLibC.tcgetattr(_subsidiary, ref t) != 0) throw new OsPtyException("tcgetattr", LinuxLibC.LastError);
         var flags = MemoryMarshal.Cast<byte, uint>(termios[..16]);
         flags[0] = (flags[0] | CookedLines.InputSet) & ~CookedLines.InputClear;
         flags[1] = (flags[1] | CookedLines.OutputSet) & ~CookedLines.OutputClear;
         flags[3] = (flags[3] | CookedLines.LocalSet) & ~CookedLines.LocalClear;
-        if (LibC.tcsetattr(_subsidiary, LibC.TCSANOW, ref t) != 0) throw new OsPtyException("tcsetattr", LibC.LastError);
+        if (LinuxLibC.tcsetattr(_subsidiary, LinuxLibC.TCSANOW, ref t) != 0) throw new OsPtyException("tcsetattr", LinuxLibC.LastError);
     }
 
     /// <summary>
@@ -112,11 +113,11 @@ public sealed class OsPtyPair : IDisposable
     {
         while (true)
         {
-            var n = LibC.read(fd, ref MemoryMarshal.GetReference(buffer), (nuint)buffer.Length);
+            var n = LinuxLibC.read(fd, ref MemoryMarshal.GetReference(buffer), (nuint)buffer.Length);
             if (n >= 0) return (int)n;
-            var errno = LibC.LastError;
-            if (errno == LibC.EINTR) continue;
-            if (errno == LibC.EIO) return 0;
+            var errno = LinuxLibC.LastError;
+            if (errno == LinuxLibC.EINTR) continue;
+            if (errno == LinuxLibC.EIO) return 0;
             throw new OsPtyException("read", errno);
         }
     }
@@ -126,12 +127,12 @@ public sealed class OsPtyPair : IDisposable
     {
         while (!data.IsEmpty)
         {
-            var n = LibC.write(fd, ref MemoryMarshal.GetReference(data), (nuint)data.Length);
+            var n = LinuxLibC.write(fd, ref MemoryMarshal.GetReference(data), (nuint)data.Length);
             if (n > 0) { data = data[(int)n..]; continue; }
-            var errno = LibC.LastError;
-            if (n < 0 && errno == LibC.EINTR) continue;
-            if (n < 0 && errno == LibC.EIO) return false;
-            throw new OsPtyException("write", n < 0 ? errno : LibC.EIO);
+            var errno = LinuxLibC.LastError;
+            if (n < 0 && errno == LinuxLibC.EINTR) continue;
+            if (n < 0 && errno == LinuxLibC.EIO) return false;
+            throw new OsPtyException("write", n < 0 ? errno : LinuxLibC.EIO);
         }
         return true;
     }
@@ -144,7 +145,7 @@ public sealed class OsPtyPair : IDisposable
     private static void CloseOnce(ref int fd)
     {
         var open = Interlocked.Exchange(ref fd, -1);
-        if (open >= 0) LibC.close(open);
+        if (open >= 0) LinuxLibC.close(open);
     }
 
     public void Dispose()

@@ -3,15 +3,17 @@ using System.Runtime.InteropServices;
 namespace Ptm.Actors.TestKit.Scenarios.Linux;
 
 /// <summary>
-/// The libc entry points and constants the Linux oracle needs: x86_64 Linux values (glibc,
-/// asm-generic ioctls). Buffers travel as <c>ref byte</c>, so spans pass without unsafe code.
+/// The libc entry points and constants the Linux oracle and the kernel-pty bench baselines
+/// need: x86_64 Linux values (glibc, asm-generic ioctls). Buffers travel as <c>ref byte</c>, so
+/// spans pass without unsafe code or copies (the marshaller pins the element for the call). A
+/// libc that cannot be loaded surfaces as DllNotFoundException.
 /// </summary>
 internal static class LinuxLibC
 {
     private const string Library = "libc";
 
     public const int O_RDWR = 0x2, O_NOCTTY = 0x100, O_NONBLOCK = 0x800;
-    public const int EINTR = 4, EAGAIN = 11;
+    public const int EINTR = 4, EIO = 5, EAGAIN = 11;
     public const short POLLIN = 0x1, POLLOUT = 0x4, POLLERR = 0x8, POLLHUP = 0x10;
     public const int TCSANOW = 0, TCSADRAIN = 1, TCSAFLUSH = 2;
 
@@ -21,6 +23,19 @@ internal static class LinuxLibC
 
     /// <summary>sizeof(struct termios) in glibc on x86_64: 4 flag words, c_line, c_cc[32], 2 speeds.</summary>
     public const int TermiosSize = 60;
+
+    /// <summary>A termios buffer generous enough that no libc's layout can overrun it (the bench treats it as opaque).</summary>
+    public const int TermiosBufferSize = 256;
+
+    [DllImport(Library, SetLastError = true)]
+    public static extern int posix_openpt(int flags);
+
+    /// <summary>open(2) with a NUL-terminated path in bytes, so a loop of opens allocates no strings.</summary>
+    [DllImport(Library, SetLastError = true)]
+    public static extern int open(ref byte path, int flags);
+
+    [DllImport(Library, SetLastError = false)]
+    public static extern void cfmakeraw(ref byte termios);
 
     [StructLayout(LayoutKind.Sequential)]
     public struct PollFd

@@ -67,14 +67,6 @@ internal sealed partial class Ptem : StreamModule
         return Errno.None;
     }
 
-    /// <summary>
-    /// M3.6: ptem's put procedure handles an ioctl at once even behind held output, except the
-    /// ones defined to wait for output to drain. The module actor should hand such an ioctl over
-    /// while <see cref="HoldsWriteSide"/> is true (or downstream is full).
-    /// </summary>
-    internal static bool TakesAtOnce(StreamMessage message) => message is IoctlMessage ioctl && ioctl.Command is not (
-        IoctlCommands.TCSETSW or IoctlCommands.TCSETSF or IoctlCommands.TCSETAW or IoctlCommands.TCSETAF or IoctlCommands.TCSBRK);
-
     public override void WritePut(StreamMessage message, IModuleContext context)
     {
         switch (message)
