@@ -32,9 +32,8 @@ internal interface IModuleContext
     void CancelTimer();
 
     /// <summary>
-    /// The module released a side it held (<see cref="StreamModule.HoldsWriteSide"/> or
-    /// <see cref="StreamModule.HoldsReadSide"/> became false): the actor runs that side's service
-    /// procedure after this procedure returns (qenable).
+    /// The module released its write side (<see cref="StreamModule.HoldsWriteSide"/> became
+    /// false): the actor runs the service procedures after this procedure returns (qenable).
     /// </summary>
     void Enable();
 }

@@ -101,8 +101,8 @@ internal sealed partial class ModuleActor : UntypedActor, IModuleContext
         Service();
     }
 
-    /// <summary>The read side's service may hand over an ordinary message: room above, not held, and room below for an echo.</summary>
-    private bool ReadSideMayRun => !_module.HoldsReadSide && CanPutUp && (!_module.InputNeedsWriteRoom || CanPutDown);
+    /// <summary>The read side's service may hand over an ordinary message: room above, and room below for an echo.</summary>
+    private bool ReadSideMayRun => CanPutUp && (!_module.InputNeedsWriteRoom || CanPutDown);
 
     private static void Hold(Queue<StreamMessage> queue, ref int bytes, StreamMessage message)
     {

@@ -50,9 +50,6 @@ internal abstract class StreamModule
     /// <summary>True while ordinary write-side messages must wait in the queue (ptem's OFLOW_CTL, M3.6).</summary>
     public virtual bool HoldsWriteSide => false;
 
-    /// <summary>True while ordinary read-side messages must wait in the queue.</summary>
-    public virtual bool HoldsReadSide => false;
-
     /// <summary>
     /// True while the module answers its input on the write side too (ldterm's echo): ordinary
     /// read-side messages then also wait for room on the write side, so input a program reads

@@ -121,7 +121,8 @@ public static class BaudRates
     /// <summary>The CBAUD code of a rate; false for a rate with none.</summary>
     public static bool TryFromRate(int rate, out uint code)
     {
-        code = (uint)Array.IndexOf(s_rates, rate);
-        return Array.IndexOf(s_rates, rate) >= 0;
+        var index = Array.IndexOf(s_rates, rate);
+        code = (uint)Math.Max(index, 0);
+        return index >= 0;
     }
 }
