@@ -59,15 +59,15 @@ public class AttachedPtysTests : Akka.TestKit.Xunit2.TestKit
 
         await using var firstManager = await first.OpenManagerAsync().WaitAsync(Safety);
         await using var secondManager = await second.OpenManagerAsync().WaitAsync(Safety);
-        Assert.Equal("/dev/pts/1", await firstManager.PtsnameAsync().WaitAsync(Safety));
-        Assert.Equal("/dev/pts/1", await secondManager.PtsnameAsync().WaitAsync(Safety));
+        Assert.Equal("/dev/pts/1", await firstManager.GetSubsidiaryNameAsync().WaitAsync(Safety));
+        Assert.Equal("/dev/pts/1", await secondManager.GetSubsidiaryNameAsync().WaitAsync(Safety));
         Assert.Equal(1, first.AllocatedMinors);
         Assert.Equal(1, second.AllocatedMinors);
 
         // Each keeps its own limit: the second is full, the first is not.
         Assert.Equal(Errno.ENOMEM, (await Assert.ThrowsAsync<PtyException>(() => second.OpenManagerAsync())).Errno);
         await using var firstAgain = await first.OpenManagerAsync().WaitAsync(Safety);
-        Assert.Equal("/dev/pts/2", await firstAgain.PtsnameAsync().WaitAsync(Safety));
+        Assert.Equal("/dev/pts/2", await firstAgain.GetSubsidiaryNameAsync().WaitAsync(Safety));
     }
 
     [Fact]

@@ -107,13 +107,13 @@ public class DeterministicTests : TestKit
     private static async Task RunPtySessionAsync(PtySystem ptys)
     {
         var posix = ptys.Posix;
-        var fds = Settle(ptys, [posix.posix_openpt(OpenFlags.None), posix.posix_openpt(OpenFlags.None)], "posix_openpt").Select(r => (int)r.Value).ToArray();
-        Settle(ptys, fds.SelectMany(fd => new[] { posix.grantpt(fd), posix.unlockpt(fd) }).ToArray(), "grantpt/unlockpt");
-        var names = Settle(ptys, fds.Select(fd => posix.ptsname(fd)).ToArray(), "ptsname").Select(r => r.Text!).ToArray();
-        var subsidiaries = Settle(ptys, names.Select(n => posix.Open(n, OpenFlags.None)).ToArray(), "open").Select(r => (int)r.Value).ToArray();
-        var writes = fds.Concat(subsidiaries).Select(fd => posix.Write(fd, "hello\n"u8.ToArray())).ToArray();
+        var fds = Settle(ptys, [posix.OpenManagerAsync(OpenFlags.None), posix.OpenManagerAsync(OpenFlags.None)], "posix_openpt").Select(r => (int)r.Value).ToArray();
+        Settle(ptys, fds.SelectMany(fd => new[] { posix.GrantAsync(fd), posix.UnlockAsync(fd) }).ToArray(), "grantpt/unlockpt");
+        var names = Settle(ptys, fds.Select(fd => posix.GetSubsidiaryNameAsync(fd)).ToArray(), "ptsname").Select(r => r.Text!).ToArray();
+        var subsidiaries = Settle(ptys, names.Select(n => posix.OpenAsync(n, OpenFlags.None)).ToArray(), "open").Select(r => (int)r.Value).ToArray();
+        var writes = fds.Concat(subsidiaries).Select(fd => posix.WriteAsync(fd, "hello\n"u8.ToArray())).ToArray();
         Settle(ptys, writes, "write");
-        Settle(ptys, fds.Concat(subsidiaries).Select(fd => posix.Close(fd)).ToArray(), "close");
+        Settle(ptys, fds.Concat(subsidiaries).Select(fd => posix.CloseAsync(fd)).ToArray(), "close");
         await Task.CompletedTask;
     }
 

@@ -47,7 +47,7 @@ public class PtyFaultTests
         await using var ptys = DeterministicPtys.Create(seed: 5);
         var faults = new FaultInjector(ptys.ActorSystem);
         faults.HoldFor(ptys.CloneActor, TimeSpan.FromSeconds(5));
-        var open = ptys.Posix.posix_openpt(OpenFlags.None);
+        var open = ptys.Posix.OpenManagerAsync(OpenFlags.None);
         ptys.RunUntilIdle();
         ptys.Clock().Advance(TimeSpan.FromSeconds(4.9));
         ptys.RunUntilIdle();
@@ -65,7 +65,7 @@ public class PtyFaultTests
         await using var ptys = DeterministicPtys.Create(seed: 8);
         var faults = new FaultInjector(ptys.ActorSystem);
         faults.HoldFor(ptys.CloneActor, TimeSpan.Zero); // due at once: released by the drive, not by another thread
-        var open = ptys.Posix.posix_openpt(OpenFlags.None);
+        var open = ptys.Posix.OpenManagerAsync(OpenFlags.None);
         ptys.RunUntilIdle();
         Assert.True(open.IsCompleted, "the open was not answered once the zero-length hold ended");
         Assert.True((await open).IsOk);
@@ -79,8 +79,8 @@ public class PtyFaultTests
         await using var ptys = DeterministicPtys.Create(seed: 3);
         var faults = new FaultInjector(ptys.ActorSystem);
         faults.SlowDown(ptys.CloneActor, TimeSpan.FromSeconds(1));
-        var first = ptys.Posix.posix_openpt(OpenFlags.None);
-        var second = ptys.Posix.posix_openpt(OpenFlags.None);
+        var first = ptys.Posix.OpenManagerAsync(OpenFlags.None);
+        var second = ptys.Posix.OpenManagerAsync(OpenFlags.None);
         ptys.RunUntilIdle();
         Assert.Equal(1, new[] { first, second }.Count(call => call.IsCompleted));
         ptys.Clock().Advance(TimeSpan.FromSeconds(1));
@@ -103,7 +103,7 @@ public class PtyFaultTests
         await using var ptys = DeterministicPtys.Create(seed: 11);
         var faults = new FaultInjector(ptys.ActorSystem);
         var hold = faults.Hold(ptys.CloneActor);
-        var open = ptys.Posix.posix_openpt(OpenFlags.None);
+        var open = ptys.Posix.OpenManagerAsync(OpenFlags.None);
         ptys.RunUntilIdle();
         Assert.False(open.IsCompleted, "the open was answered while the Clone actor was held");
         hold.Dispose();

@@ -14,7 +14,7 @@ public static class HelloPty
         await using var ptys = PtySystem.Create();
         var manager = await ptys.OpenManagerAsync();            // posix_openpt: /dev/ptmx, a new pty (L1)
         var subsidiary = await manager.OpenSubsidiaryAsync();   // grantpt, unlockpt, open ptsname (C10)
-        output.WriteLine($"opened {await manager.PtsnameAsync()}");
+        output.WriteLine($"opened {await manager.GetSubsidiaryNameAsync()}");
 
         await manager.WriteAsync("hello\n"u8.ToArray());
         var buffer = new byte[64];

@@ -1,14 +1,5 @@
 namespace Ptm.Actors.Cli.Soak;
 
-/// <summary>Flush flags (N14).</summary>
-[Flags]
-public enum FlushFlags
-{
-    Read = 0x01,
-    Write = 0x02,
-    ReadWrite = Read | Write,
-}
-
 /// <summary>
 /// Which byte streams a flush may discard from (pty-semantics.md section 2.2, D6; PD14 lets a
 /// flush discard), so a workload opens discard windows on exactly those.
@@ -20,12 +11,12 @@ public static class FlushScope
     {
         // Manager FLUSHW: its write queue and the subsidiary read side. FLUSHR: the round trip
         // through the subsidiary stream head empties everything in flight subsidiary->manager.
-        (Side.Manager, Direction.ManagerToSubsidiary) => flags.HasFlag(FlushFlags.Write),
-        (Side.Manager, Direction.SubsidiaryToManager) => flags.HasFlag(FlushFlags.Read),
+        (Side.Manager, Direction.ManagerToSubsidiary) => flags.HasFlag(FlushFlags.FLUSHW),
+        (Side.Manager, Direction.SubsidiaryToManager) => flags.HasFlag(FlushFlags.FLUSHR),
         // Subsidiary FLUSHR: its own read side only (manager write-queue data still arrives later,
         // but what had reached the subsidiary is gone). FLUSHW: pts write queue and the manager read side.
-        (Side.Subsidiary, Direction.ManagerToSubsidiary) => flags.HasFlag(FlushFlags.Read),
-        (Side.Subsidiary, Direction.SubsidiaryToManager) => flags.HasFlag(FlushFlags.Write),
+        (Side.Subsidiary, Direction.ManagerToSubsidiary) => flags.HasFlag(FlushFlags.FLUSHR),
+        (Side.Subsidiary, Direction.SubsidiaryToManager) => flags.HasFlag(FlushFlags.FLUSHW),
         _ => false,
     };
 }

@@ -1,5 +1,4 @@
 using Ptm.Actors.Pty;
-using StreamFlushFlags = Ptm.Actors.Streams.FlushFlags;
 
 namespace Ptm.Actors.Cli.Soak;
 
@@ -14,7 +13,7 @@ internal sealed partial class PtySession
     {
         if (_flushSettle > 0) return StepFlushSettle(now);
         if (_terminalEpoch) return StepTerminal(now); // no held output (PD5) arises there: no pattern data is written
-        if (HeldFlushDue()) return StartFlush(now, Side.Manager, Chance(0.5) ? FlushFlags.Write : FlushFlags.ReadWrite);
+        if (HeldFlushDue()) return StartFlush(now, Side.Manager, Chance(0.5) ? FlushFlags.FLUSHW : FlushFlags.FLUSHRW);
         if (ShouldEnd()) return ChooseEnding(now);
         _opsLeft--;
         var roll = _random.Next(10);
@@ -22,28 +21,28 @@ internal sealed partial class PtySession
         {
             case 0:
                 Begin(_control, "poll_m", now, ActiveCall.PollManager);
-                Issue(_control, Posix.Poll(_managerFd));
+                Issue(_control, Posix.PollAsync(_managerFd));
                 return true;
             case 1:
                 Begin(_control, "poll_s", now, ActiveCall.PollSubsidiary);
-                Issue(_control, Posix.Poll(AnySubsidiaryFd()));
+                Issue(_control, Posix.PollAsync(AnySubsidiaryFd()));
                 return true;
             case 2 when !_heldOutputPossible: // H5: it would wait behind the held output for ever (PD5)
                 Begin(_control, "ioctl_m", now, ActiveCall.IoctlManager);
-                Issue(_control, Posix.Ioctl(_managerFd, UnknownIoctl));
+                Issue(_control, Posix.IoctlAsync(_managerFd, UnknownIoctl));
                 return true;
             case 3:
                 Begin(_control, "ioctl_s", now, ActiveCall.IoctlSubsidiary);
-                Issue(_control, Posix.Ioctl(AnySubsidiaryFd(), UnknownIoctl, null, null, _driver.Abandon));
+                Issue(_control, Posix.IoctlAsync(AnySubsidiaryFd(), UnknownIoctl, null, null, _driver.Abandon));
                 return true;
             case 4: return StartFlush(now, Chance(0.5) ? Side.Manager : Side.Subsidiary, (FlushFlags)Between(1, 3));
             case 5 when _extraFds.Count < 3:
                 Begin(_control, "open_pts_extra", now, ActiveCall.OpenExtra);
-                Issue(_control, Posix.Open(_path, OpenFlags.NoCtty | OpenFlags.NonBlock, null, _driver.Abandon));
+                Issue(_control, Posix.OpenAsync(_path, OpenFlags.NoCtty | OpenFlags.NonBlock, null, _driver.Abandon));
                 return true;
             case 6 when _extraFds.Count > 0:
                 Begin(_control, "close_s_extra", now, ActiveCall.CloseExtra);
-                Issue(_control, Posix.Close(_extraFds[^1]));
+                Issue(_control, Posix.CloseAsync(_extraFds[^1]));
                 return true;
             default:
                 _control.WakeTicks = now + Millis(1, 20);
@@ -118,14 +117,14 @@ internal sealed partial class PtySession
         var peerFirst = _flushSettle == 2;
         var managerPoll = peerFirst == (_flushSide == Side.Subsidiary);
         Begin(_control, managerPoll ? "poll_m" : "poll_s", now, ActiveCall.FlushSettle);
-        Issue(_control, Posix.Poll(managerPoll ? _managerFd : _subsidiaryFd));
+        Issue(_control, Posix.PollAsync(managerPoll ? _managerFd : _subsidiaryFd));
         return true;
     }
 
     private bool StartFlush(long now, Side side, FlushFlags flags)
     {
         // H6: a manager FLUSHR alone would wait behind held output for ever (PD5); FLUSHW empties it first.
-        if (side == Side.Manager && _heldOutputPossible) flags |= FlushFlags.Write;
+        if (side == Side.Manager && _heldOutputPossible) flags |= FlushFlags.FLUSHW;
         _flushSide = side;
         _flushFlags = flags;
         // Before: a window on every stream this flush may discard from (D4, D5, D6; PD14 lets a flush discard).
@@ -139,7 +138,7 @@ internal sealed partial class PtySession
             _flushWindows[_flushWindowCount++] = key;
         }
         Begin(_control, side == Side.Manager ? "flush_m" : "flush_s", now, ActiveCall.Flush);
-        Issue(_control, Posix.Flush(side == Side.Manager ? _managerFd : _subsidiaryFd, (StreamFlushFlags)(int)flags));
+        Issue(_control, Posix.DiscardAsync(side == Side.Manager ? _managerFd : _subsidiaryFd, flags));
         return true;
     }
 
@@ -157,7 +156,7 @@ internal sealed partial class PtySession
                 break;
             case ActiveCall.Flush:
                 _flushSettle = 2;
-                if (_flushSide == Side.Manager && _flushFlags.HasFlag(FlushFlags.Write)) _heldOutputPossible = false; // D4, PD5
+                if (_flushSide == Side.Manager && _flushFlags.HasFlag(FlushFlags.FLUSHW)) _heldOutputPossible = false; // D4, PD5
                 break;
             case ActiveCall.FlushSettle:
                 if (--_flushSettle == 0)

@@ -1,4 +1,3 @@
-using StreamFlushFlags = Ptm.Actors.Streams.FlushFlags;
 
 namespace Ptm.Actors.Cli.Soak;
 
@@ -84,7 +83,7 @@ internal sealed partial class PtySession
     {
         Emit(new DiscardWindowOpened(new StreamKey(Id, Direction.ManagerToSubsidiary, _epoch), DiscardReason.Flush));
         Begin(_control, "flush_m", now);
-        Issue(_control, Posix.Flush(_managerFd, StreamFlushFlags.FLUSHW));
+        Issue(_control, Posix.DiscardAsync(_managerFd, FlushFlags.FLUSHW));
         return true;
     }
 

@@ -1,3 +1,4 @@
+using Ptm.Actors.TestKit.Faults;
 using Ptm.Actors.Pty;
 
 namespace Ptm.Actors.Cli.Soak;
@@ -54,24 +55,24 @@ internal sealed partial class PtySession
             case ControlStep.OpenManager:
                 _control.Start(0, "open_ptmx", now); // not reported: the session starts with its result
                 _managerNonBlocking = !IsBurst && Chance(0.2); // its close then discards at once (L14), else it drains first (H3)
-                Issue(_control, Posix.Open("/dev/ptmx", _managerNonBlocking ? OpenFlags.NonBlock : OpenFlags.None, null, _driver.Abandon));
+                Issue(_control, Posix.OpenAsync("/dev/ptmx", _managerNonBlocking ? OpenFlags.NonBlock : OpenFlags.None, null, _driver.Abandon));
                 return true;
             case ControlStep.Grant:
                 Begin(_control, "grantpt", now);
-                Issue(_control, Posix.grantpt(_managerFd));
+                Issue(_control, Posix.GrantAsync(_managerFd));
                 return true;
             case ControlStep.Unlock:
                 Begin(_control, "unlockpt", now);
-                Issue(_control, Posix.unlockpt(_managerFd));
+                Issue(_control, Posix.UnlockAsync(_managerFd));
                 return true;
             case ControlStep.Ptsname:
                 Begin(_control, "ptsname", now);
-                Issue(_control, Posix.ptsname(_managerFd));
+                Issue(_control, Posix.GetSubsidiaryNameAsync(_managerFd));
                 return true;
             case ControlStep.OpenSubsidiary:
                 if (_driver.Stopping) return Goto(ControlStep.SettleHeld, now); // PD5: output held for the last epoch goes first
                 Begin(_control, "open_pts", now);
-                Issue(_control, Posix.Open(_path, OpenFlags.NoCtty | (Chance(0.2) ? OpenFlags.NonBlock : OpenFlags.None), null, _driver.Abandon));
+                Issue(_control, Posix.OpenAsync(_path, OpenFlags.NoCtty | (Chance(0.2) ? OpenFlags.NonBlock : OpenFlags.None), null, _driver.Abandon));
                 return true;
             case ControlStep.PushModules:
                 return StepPush(now);
@@ -83,7 +84,7 @@ internal sealed partial class PtySession
             case ControlStep.CloseExtras:
                 if (_extraFds.Count == 0) return Goto(_afterExtras, now);
                 Begin(_control, "close_s_extra", now);
-                Issue(_control, Posix.Close(_extraFds[^1]));
+                Issue(_control, Posix.CloseAsync(_extraFds[^1]));
                 return true;
             case ControlStep.EndSubsidiary:
                 // Before: from here the manager may read this epoch's EOF (L13); ptm holds what it still queues (PD5).
@@ -94,21 +95,21 @@ internal sealed partial class PtySession
                 {
                     Emit(new FaultInjected(FaultKind.CrashSubsidiary, Id));
                     Begin(_control, "crash_s", now);
-                    Issue(_control, Posix.Crash(_subsidiaryFd));
+                    Issue(_control, Posix.CrashAsync(_subsidiaryFd));
                 }
                 else
                 {
                     Begin(_control, "close_s", now);
-                    Issue(_control, Posix.Close(_subsidiaryFd));
+                    Issue(_control, Posix.CloseAsync(_subsidiaryFd));
                 }
                 return true;
             case ControlStep.ConfirmSubsidiaryCrash:
                 Begin(_control, "ioctl_s", now);
-                Issue(_control, Posix.Ioctl(_subsidiaryFd, UnknownIoctl));
+                Issue(_control, Posix.IoctlAsync(_subsidiaryFd, UnknownIoctl));
                 return true;
             case ControlStep.CloseCrashedSubsidiary:
                 Begin(_control, "close_s", now);
-                Issue(_control, Posix.Close(_subsidiaryFd));
+                Issue(_control, Posix.CloseAsync(_subsidiaryFd));
                 return true;
             case ControlStep.DrainSubsidiaryLanes:
                 // The close (or crash, PD13) fails the side's pending calls; one that never completes is left to the checker (call_hung).
@@ -130,11 +131,11 @@ internal sealed partial class PtySession
             case ControlStep.FlushHeld: return FlushHeldOutput(now);
             case ControlStep.ProbeHangup:
                 Begin(_control, "poll_s", now);
-                Issue(_control, Posix.Poll(_subsidiaryFd));
+                Issue(_control, Posix.PollAsync(_subsidiaryFd));
                 return true;
             case ControlStep.ProbeEof:
                 Begin(_control, "poll_m", now);
-                Issue(_control, Posix.Poll(_managerFd));
+                Issue(_control, Posix.PollAsync(_managerFd));
                 return true;
             case ControlStep.QuiesceManager:
                 if (!_managerWriter.Busy || Waited(now)) return Goto(ControlStep.EndManager, now);
@@ -147,21 +148,21 @@ internal sealed partial class PtySession
                 {
                     Emit(new FaultInjected(FaultKind.CrashManager, Id));
                     Begin(_control, "crash_m", now);
-                    Issue(_control, Posix.Crash(_managerFd));
+                    Issue(_control, Posix.CrashAsync(_managerFd));
                 }
                 else
                 {
                     Begin(_control, "close_m", now);
-                    Issue(_control, Posix.Close(_managerFd));
+                    Issue(_control, Posix.CloseAsync(_managerFd));
                 }
                 return true;
             case ControlStep.ConfirmManagerCrash:
                 Begin(_control, "ioctl_m", now);
-                Issue(_control, Posix.Ioctl(_managerFd, UnknownIoctl));
+                Issue(_control, Posix.IoctlAsync(_managerFd, UnknownIoctl));
                 return true;
             case ControlStep.CloseCrashedManager:
                 Begin(_control, "close_m", now);
-                Issue(_control, Posix.Close(_managerFd));
+                Issue(_control, Posix.CloseAsync(_managerFd));
                 return true;
             case ControlStep.DrainManagerLanes:
                 if ((_managerReader.Busy || _managerWriter.Busy) && !Waited(now)) return Pause(now);
@@ -177,7 +178,7 @@ internal sealed partial class PtySession
                 // Out of patience (a starved run can get here before its first poll): look once more.
                 if (Waited(now)) return Goto(ControlStep.ProbeHangup, now);
                 Begin(_control, "poll_s", now, ActiveCall.PollSubsidiary);
-                Issue(_control, Posix.Poll(_subsidiaryFd));
+                Issue(_control, Posix.PollAsync(_subsidiaryFd));
                 _control.WakeTicks = now + Millis(2, 10);
                 return true;
             case ControlStep.TearDown:

@@ -68,7 +68,7 @@ internal sealed partial class PtySession
         Emit(new WriteStarted(key, lane.Offset, length));
         var manager = direction == Direction.ManagerToSubsidiary;
         Begin(lane, manager ? "write_m" : "write_s", now);
-        Issue(lane, Posix.Write(manager ? _managerFd : _subsidiaryFd, buffer.AsMemory(0, length), null, _driver.Abandon));
+        Issue(lane, Posix.WriteAsync(manager ? _managerFd : _subsidiaryFd, buffer.AsMemory(0, length), null, _driver.Abandon));
         return true;
     }
 
@@ -107,7 +107,7 @@ internal sealed partial class PtySession
         if (!_managerReader.ReadyAt(now) || !WasStarted || _managerClosing || _managerReaderStopped) return false;
         var size = ReadSize(0, now);
         Begin(_managerReader, "read_m", now);
-        Issue(_managerReader, Posix.Read(_managerFd, _readBuffers[0].AsMemory(0, size), null, _driver.Abandon));
+        Issue(_managerReader, Posix.ReadAsync(_managerFd, _readBuffers[0].AsMemory(0, size), null, _driver.Abandon));
         return true;
     }
 
@@ -138,7 +138,7 @@ internal sealed partial class PtySession
         if (!_subsidiaryReader.ReadyAt(now) || _step == ControlStep.PushModules || !_subsidiaryOpen || _subsidiaryClosing || _subsidiaryReadEof || _subsidiaryReaderStopped) return false;
         var size = ReadSize(1, now);
         Begin(_subsidiaryReader, "read_s", now);
-        Issue(_subsidiaryReader, Posix.Read(_subsidiaryFd, _readBuffers[1].AsMemory(0, size), null, _driver.Abandon));
+        Issue(_subsidiaryReader, Posix.ReadAsync(_subsidiaryFd, _readBuffers[1].AsMemory(0, size), null, _driver.Abandon));
         _subsidiaryReader.Stream = new StreamKey(Id, Direction.ManagerToSubsidiary, _epoch);
         return true;
     }

@@ -48,7 +48,7 @@ internal sealed partial class PtySession
     {
         var module = _pushed == 0 ? "ptem" : "ldterm";
         Begin(_control, "push_" + module, now);
-        Issue(_control, Posix.Push(_subsidiaryFd, module));
+        Issue(_control, Posix.PushAsync(_subsidiaryFd, module));
         return true;
     }
 
@@ -107,33 +107,33 @@ internal sealed partial class PtySession
                 var direction = action.Step == TerminalStep.Type ? Direction.ManagerToSubsidiary : Direction.SubsidiaryToManager;
                 Emit(new TerminalWritten(Id, _epoch, direction, action.Bytes!));
                 BeginTerminal(direction == Direction.ManagerToSubsidiary ? "write_m" : "write_s", now);
-                Issue(_control, Posix.Write(direction == Direction.ManagerToSubsidiary ? _managerFd : _subsidiaryFd, action.Bytes, null, _driver.Abandon));
+                Issue(_control, Posix.WriteAsync(direction == Direction.ManagerToSubsidiary ? _managerFd : _subsidiaryFd, action.Bytes, null, _driver.Abandon));
                 return true;
             case TerminalStep.SetModes:
                 BeginTerminal("tcsetattr", now);
-                Issue(_control, Posix.Tcsetattr(_subsidiaryFd, action.Change, action.Modes!));
+                Issue(_control, Posix.SetTermiosAsync(_subsidiaryFd, action.Change, action.Modes!));
                 return true;
             case TerminalStep.GetModes:
                 BeginTerminal("tcgetattr", now);
-                IssueWithReply(Posix.Tcgetattr(_subsidiaryFd));
+                IssueWithReply(Posix.GetTermiosAsync(_subsidiaryFd));
                 return true;
             case TerminalStep.SetSize:
                 BeginTerminal(manager ? "winsize_set_m" : "winsize_set_s", now);
-                Issue(_control, Posix.SetWindowSize(manager ? _managerFd : _subsidiaryFd, action.Size));
+                Issue(_control, Posix.SetWindowSizeAsync(manager ? _managerFd : _subsidiaryFd, action.Size));
                 return true;
             case TerminalStep.GetSize:
                 BeginTerminal(manager ? "winsize_get_m" : "winsize_get_s", now);
-                IssueWithReply(Posix.GetWindowSize(manager ? _managerFd : _subsidiaryFd));
+                IssueWithReply(Posix.GetWindowSizeAsync(manager ? _managerFd : _subsidiaryFd));
                 return true;
             case TerminalStep.TakeSignals:
                 BeginTerminal("signals_s", now);
-                IssueWithReply(Posix.TakeSignals(_subsidiaryFd));
+                IssueWithReply(Posix.TakeSignalsAsync(_subsidiaryFd));
                 return true;
             case TerminalStep.FlushInput:
                 var queue = new byte[4];
                 BinaryPrimitives.WriteInt32LittleEndian(queue, 0); // TCIFLUSH
                 BeginTerminal("tcflush_s", now);
-                Issue(_control, Posix.Ioctl(_subsidiaryFd, IoctlCommands.TCFLSH, queue));
+                Issue(_control, Posix.IoctlAsync(_subsidiaryFd, IoctlCommands.TCFLSH, queue));
                 return true;
             case TerminalStep.OpenWindows or TerminalStep.CloseWindows:
                 SetTerminalWindows(action.Step == TerminalStep.OpenWindows);
@@ -146,7 +146,7 @@ internal sealed partial class PtySession
                 if (model.OwedSignals > 0 && patient)
                 {
                     BeginTerminal("signals_s", now);
-                    IssueWithReply(Posix.TakeSignals(_subsidiaryFd));
+                    IssueWithReply(Posix.TakeSignalsAsync(_subsidiaryFd));
                     return true;
                 }
                 // Owed and still missing after the patience: the checker calls it lost.

@@ -91,9 +91,9 @@ internal sealed partial class PtySession
             _managerClosing = true;
         }
         // Closing a descriptor twice is harmless (EBADF at once); these are not awaited.
-        foreach (var fd in _extraFds) _ = Posix.Close(fd);
-        if (_subsidiaryFd >= 0) _ = Posix.Close(_subsidiaryFd);
-        _ = Posix.Close(_managerFd);
+        foreach (var fd in _extraFds) _ = Posix.CloseAsync(fd);
+        if (_subsidiaryFd >= 0) _ = Posix.CloseAsync(_subsidiaryFd);
+        _ = Posix.CloseAsync(_managerFd);
         Emit(new SessionTornDown(Id));
     }
 

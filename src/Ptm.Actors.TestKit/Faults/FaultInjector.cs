@@ -19,7 +19,7 @@ public sealed class FaultInjector(ActorSystem system)
     /// supervisor like any failure; the replaced message is never handled. Only actors deriving
     /// from <see cref="FaultableReceiveActor"/> or <see cref="FaultableUntypedActor"/> can be made
     /// to throw (Akka.NET has no hook that makes any actor throw); for others this throws
-    /// ArgumentException. The pty actors crash through PosixApi.Crash instead.
+    /// ArgumentException. The pty actors crash through <see cref="PtyFaults.CrashAsync(PosixApi, int)"/> instead.
     /// </summary>
     public Exception FailNextMessage(IActorRef actor, Exception? failure = null)
     {

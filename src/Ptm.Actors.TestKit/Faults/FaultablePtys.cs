@@ -8,7 +8,7 @@ namespace Ptm.Actors.TestKit.Faults;
 /// Pty systems on the ThreadPool, as PtySystem.Create makes them (the product's chaining
 /// executor), whose actors' mailboxes are <see cref="FaultableMailbox"/>, so a
 /// <see cref="FaultInjector"/> on <c>ptys.ActorSystem</c> can hold, slow down or fail them (the
-/// Clone actor is <c>ptys.CloneActor</c>). Disposing the PtySystem terminates its actor system.
+/// Clone actor is <see cref="PtyFaults.CloneActorOf"/>). Disposing the PtySystem terminates its actor system.
 /// </summary>
 public static class FaultablePtys
 {

@@ -1,3 +1,4 @@
+using Ptm.Actors.TestKit.Faults;
 using System.Buffers.Binary;
 using Akka.Actor;
 using Ptm.Actors.Pty;
@@ -54,25 +55,25 @@ public sealed class PtyScenarioTarget : IScenarioTarget
     private PosixApi Posix => _system.Posix;
 
     public Task<CallResult> OpenAsync(string path, ScenarioOpenFlags flags, ScenarioCredentials who) =>
-        WithCredentials(who, out var credentials) is { } bad ? bad : Convert(Posix.Open(path, Flags(flags), credentials));
+        WithCredentials(who, out var credentials) is { } bad ? bad : Convert(Posix.OpenAsync(path, Flags(flags), credentials));
 
     public Task<CallResult> OpenSubsidiaryOfAsync(int managerFd, ScenarioOpenFlags flags, ScenarioCredentials who)
     {
         if (WithCredentials(who, out var credentials) is { } bad) return bad;
         return Posix.SubsidiaryPathOf(managerFd) is { } path
-            ? Convert(Posix.Open(path, Flags(flags), credentials))
-            : Convert(Posix.ptsname(managerFd, credentials)); // the errno ptsname would have given
+            ? Convert(Posix.OpenAsync(path, Flags(flags), credentials))
+            : Convert(Posix.GetSubsidiaryNameAsync(managerFd, credentials)); // the errno ptsname would have given
     }
 
     public Task<CallResult> CloseAsync(int fd, ScenarioCredentials who) =>
-        WithCredentials(who, out var credentials) is { } bad ? bad : Convert(Posix.Close(fd, credentials));
+        WithCredentials(who, out var credentials) is { } bad ? bad : Convert(Posix.CloseAsync(fd, credentials));
 
     public Task<CallResult> ReadAsync(int fd, int count, ScenarioCredentials who)
     {
         if (WithCredentials(who, out var credentials) is { } bad) return bad;
         if (count < 0) return Done(ActorErrno.EINVAL);
         var buffer = new byte[count];
-        return Posix.Read(fd, buffer, credentials).ContinueWith(
+        return Posix.ReadAsync(fd, buffer, credentials).ContinueWith(
             static (task, state) =>
             {
                 var result = task.Result;
@@ -84,7 +85,7 @@ public sealed class PtyScenarioTarget : IScenarioTarget
     }
 
     public Task<CallResult> WriteAsync(int fd, byte[] data, ScenarioCredentials who) =>
-        WithCredentials(who, out var credentials) is { } bad ? bad : Convert(Posix.Write(fd, data, credentials));
+        WithCredentials(who, out var credentials) is { } bad ? bad : Convert(Posix.WriteAsync(fd, data, credentials));
 
     public Task<CallResult> IoctlAsync(int fd, string name, long[] args, ScenarioCredentials who)
     {
@@ -107,14 +108,14 @@ public sealed class PtyScenarioTarget : IScenarioTarget
                 payload = owner;
                 break;
         }
-        return Convert(Posix.Ioctl(fd, command, payload, credentials));
+        return Convert(Posix.IoctlAsync(fd, command, payload, credentials));
     }
 
     public Task<CallResult> IoctlWithReplyAsync(int fd, string name, byte[]? payload, ScenarioCredentials who)
     {
         if (WithCredentials(who, out var credentials) is { } bad) return bad;
         if (!IoctlCommands.TryParse(name, out var command)) return Done(ActorErrno.EINVAL);
-        return Posix.IoctlWithReply(fd, command, payload is null ? null : payload, credentials).ContinueWith(
+        return Posix.IoctlWithReplyAsync(fd, command, payload is null ? null : payload, credentials).ContinueWith(
             static task => task.Result.Result.IsOk
                 ? new CallResult(task.Result.Result.Value, 0, task.Result.Reply?.ToArray())
                 : new CallResult(-1, (int)task.Result.Result.Errno),
@@ -124,7 +125,7 @@ public sealed class PtyScenarioTarget : IScenarioTarget
     public Task<CallResult> SignalsAsync(int fd, ScenarioCredentials who)
     {
         if (WithCredentials(who, out var credentials) is { } bad) return bad;
-        return Posix.TakeSignals(fd, credentials).ContinueWith(
+        return Posix.TakeSignalsAsync(fd, credentials).ContinueWith(
             static task => task.Result.Result.IsOk
                 ? new CallResult(0, 0, Text: task.Result.Signals.Count == 0 ? null : string.Join(' ', task.Result.Signals.Select(Signals.Name)))
                 : new CallResult(-1, (int)task.Result.Result.Errno),
@@ -132,41 +133,41 @@ public sealed class PtyScenarioTarget : IScenarioTarget
     }
 
     public Task<CallResult> FlushAsync(int fd, int flushBits, ScenarioCredentials who) =>
-        WithCredentials(who, out var credentials) is { } bad ? bad : Convert(Posix.Flush(fd, (FlushFlags)flushBits, credentials));
+        WithCredentials(who, out var credentials) is { } bad ? bad : Convert(Posix.DiscardAsync(fd, (FlushFlags)flushBits, credentials));
 
     public Task<CallResult> PollAsync(int fd, ScenarioCredentials who) =>
-        WithCredentials(who, out var credentials) is { } bad ? bad : Convert(Posix.Poll(fd, credentials));
+        WithCredentials(who, out var credentials) is { } bad ? bad : Convert(Posix.PollAsync(fd, credentials));
 
     public Task<CallResult> GrantptAsync(int fd, ScenarioCredentials who) =>
-        WithCredentials(who, out var credentials) is { } bad ? bad : Convert(Posix.grantpt(fd, credentials));
+        WithCredentials(who, out var credentials) is { } bad ? bad : Convert(Posix.GrantAsync(fd, credentials));
 
     public Task<CallResult> UnlockptAsync(int fd, ScenarioCredentials who) =>
-        WithCredentials(who, out var credentials) is { } bad ? bad : Convert(Posix.unlockpt(fd, credentials));
+        WithCredentials(who, out var credentials) is { } bad ? bad : Convert(Posix.UnlockAsync(fd, credentials));
 
     public Task<CallResult> PtsnameAsync(int fd, ScenarioCredentials who) =>
-        WithCredentials(who, out var credentials) is { } bad ? bad : Convert(Posix.ptsname(fd, credentials));
+        WithCredentials(who, out var credentials) is { } bad ? bad : Convert(Posix.GetSubsidiaryNameAsync(fd, credentials));
 
     public Task<CallResult> PtsnameRAsync(int fd, int? bufferLength, ScenarioCredentials who) =>
-        WithCredentials(who, out var credentials) is { } bad ? bad : Convert(Posix.ptsname_r(fd, bufferLength, credentials));
+        WithCredentials(who, out var credentials) is { } bad ? bad : Convert(Posix.GetSubsidiaryNameAsync(fd, bufferLength, credentials));
 
-    public Task<CallResult> IsattyAsync(int fd, ScenarioCredentials who) => Convert(Posix.isatty(fd));
+    public Task<CallResult> IsattyAsync(int fd, ScenarioCredentials who) => Convert(Posix.IsTerminalAsync(fd));
 
     public Task<CallResult> StatAsync(string path, ScenarioCredentials who) =>
-        WithCredentials(who, out var credentials) is { } bad ? bad : Convert(Posix.Stat(path, credentials));
+        WithCredentials(who, out var credentials) is { } bad ? bad : Convert(Posix.StatAsync(path, credentials));
 
-    public Task<CallResult> CrashAsync(int fd) => Convert(Posix.Crash(fd));
+    public Task<CallResult> CrashAsync(int fd) => Convert(Posix.CrashAsync(fd));
 
-    public Task<CallResult> TuneAsync(string tunable, long value) => Convert(Posix.Tune(tunable, value));
+    public Task<CallResult> TuneAsync(string tunable, long value) => Convert(Posix.TuneAsync(tunable, value));
 
     public Task<CallResult> PutmsgAsync(int fd, byte[]? control, byte[]? data, ScenarioCredentials who) =>
         WithCredentials(who, out var credentials) is { } bad ? bad
-            : Convert(Posix.Putmsg(fd, Part(control), Part(data), credentials));
+            : Convert(Posix.PutMessageAsync(fd, Part(control), Part(data), credentials));
 
     public Task<CallResult> GetmsgAsync(int fd, int controlLength, int dataLength, ScenarioCredentials who)
     {
         if (WithCredentials(who, out var credentials) is { } bad) return bad;
         if (controlLength < 0 || dataLength < 0) return Done(ActorErrno.EINVAL);
-        return Posix.Getmsg(fd, controlLength, dataLength, credentials).ContinueWith(
+        return Posix.GetMessageAsync(fd, controlLength, dataLength, credentials).ContinueWith(
             static task =>
             {
                 var (status, control, data) = task.Result;

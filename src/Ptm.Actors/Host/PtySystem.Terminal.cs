@@ -29,7 +29,7 @@ public sealed partial class PtySystem
             if (windowSize is { } size)
             {
                 await subsidiary.ResizeAsync(size, cancellationToken).ConfigureAwait(false);
-                await Posix.TakeSignals(subsidiary.Descriptor, subsidiary.Who).ConfigureAwait(false); // the SIGWINCH is ptem's answer on the subsidiary, recorded before the ack
+                await subsidiary.Signals(wait: false, subsidiary.Who, CancellationToken.None).ConfigureAwait(false); // the SIGWINCH is ptem's answer on the subsidiary, recorded before the ack
             }
             return new TerminalPair(manager, subsidiary, "/dev/pts/" + subsidiary.Minor);
         }

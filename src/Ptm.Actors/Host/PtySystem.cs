@@ -63,16 +63,16 @@ public sealed partial class PtySystem : IAsyncDisposable, IExtension
     internal CallCompletion Completion { get; }
 
     /// <summary>Only a seed decides how the actors interleave (the TestKit's seeded dispatcher).</summary>
-    public bool IsDeterministic => _driver.IsDeterministic;
+    internal bool IsDeterministic => _driver.IsDeterministic;
 
     /// <summary>The Clone actor (the /dev/ptmx and /dev/pts owner), for fault injection and diagnostics.</summary>
-    public IActorRef CloneActor => _clone;
+    internal IActorRef CloneActor => _clone;
 
     /// <summary>The C-style facade: integer descriptors and errno results.</summary>
     public PosixApi Posix { get; }
 
     /// <summary>Allocated minors now and at the peak, failures and dead letters (the Clone actor's counters).</summary>
-    public CloneStatistics Statistics { get; } = new();
+    internal CloneStatistics Statistics { get; } = new();
 
     /// <summary>Minors allocated now (L16: zero once every pty is closed).</summary>
     public int AllocatedMinors => Statistics.Allocated;
@@ -135,18 +135,39 @@ public sealed partial class PtySystem : IAsyncDisposable, IExtension
     /// <summary>Completes when no pty actor has work and no call is in flight (a seeded dispatcher is run to that point here).</summary>
     public Task WhenIdleAsync() => _driver.WhenIdleAsync();
 
-    /// <summary>posix_openpt: a new manager (L1). Fails with PtyException (ENOMEM when out of ptys, PD2).</summary>
-    public async Task<ManagerHandle> OpenManagerAsync(OpenFlags flags = OpenFlags.None, Credentials? who = null, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// posix_openpt(3C): opens /dev/ptmx, a new pty's manager (L1). Then
+    /// <see cref="ManagerHandle.OpenSubsidiaryAsync"/> opens its subsidiary, or
+    /// <see cref="OpenTerminalAsync"/> does both and makes the subsidiary a terminal.
+    /// </summary>
+    /// <param name="flags">open(2) flags; <see cref="OpenFlags.NoCtty"/> by default, as for every open of the handle API.</param>
+    /// <param name="who">Whose credentials the handle's calls carry (PD12); root by default.</param>
+    /// <param name="cancellationToken">Cancels the open; nothing stays open.</param>
+    /// <exception cref="PtyException">ENOMEM when out of ptys (PD2).</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public Task<ManagerHandle> OpenManagerAsync(OpenFlags flags = OpenFlags.NoCtty, Credentials? who = null, CancellationToken cancellationToken = default) =>
+        OpenAsync<ManagerHandle>("/dev/ptmx", flags, who, cancellationToken);
+
+    /// <summary>open(2) of "/dev/pts/N": a subsidiary, once its manager has granted and unlocked it (C10, L7).</summary>
+    /// <param name="path">The subsidiary's name, as <see cref="ManagerHandle.GetSubsidiaryNameAsync"/> gives it.</param>
+    /// <param name="flags">open(2) flags; <see cref="OpenFlags.NoCtty"/> by default, as for every open of the handle API.</param>
+    /// <param name="who">Whose credentials the handle's calls carry (PD12); root by default.</param>
+    /// <param name="cancellationToken">Cancels the open; nothing stays open.</param>
+    /// <exception cref="PtyException">ENOENT for a name that is not a pty's, EIO while it is locked (C5), EACCES without permission (L8).</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public Task<SubsidiaryHandle> OpenSubsidiaryAsync(string path, OpenFlags flags = OpenFlags.NoCtty, Credentials? who = null, CancellationToken cancellationToken = default)
     {
-        var result = await Posix.Open("/dev/ptmx", flags, who, cancellationToken).ConfigureAwait(false);
-        return new ManagerHandle(this, Posix.FileOf((int)result.ValueOrThrow("open /dev/ptmx")), who ?? Credentials.Root);
+        ArgumentNullException.ThrowIfNull(path);
+        if (path == "/dev/ptmx") throw new ArgumentException("/dev/ptmx opens a manager: use OpenManagerAsync.", nameof(path));
+        return OpenAsync<SubsidiaryHandle>(path, flags, who, cancellationToken);
     }
 
-    /// <summary>open("/dev/pts/N").</summary>
-    public async Task<SubsidiaryHandle> OpenSubsidiaryAsync(string path, OpenFlags flags = OpenFlags.None, Credentials? who = null, CancellationToken cancellationToken = default)
+    private async Task<THandle> OpenAsync<THandle>(string path, OpenFlags flags, Credentials? who, CancellationToken cancellationToken) where THandle : PtyHandle
     {
-        var result = await Posix.Open(path, flags, who, cancellationToken).ConfigureAwait(false);
-        return new SubsidiaryHandle(this, Posix.FileOf((int)result.ValueOrThrow("open " + path)), who ?? Credentials.Root);
+        cancellationToken.ThrowIfCancellationRequested();
+        var (call, handle) = Posix.Open(path, flags, who ?? Credentials.Root, cancellationToken);
+        (await call.ConfigureAwait(false)).ValueOrThrow("open " + path, cancellationToken);
+        return (THandle)handle!;
     }
 
     /// <summary>Closes every open descriptor, stops the pty actors, and terminates the actor system if this PtySystem owns it.</summary>

@@ -9,7 +9,7 @@ namespace Ptm.Actors;
 /// in order; it stops when the last listener leaves or the handle closes.
 /// </summary>
 /// <remarks>
-/// The pump's take waits in the stream head until a signal is recorded (PosixApi.WaitSignals),
+/// The pump's take waits in the stream head until a signal is recorded (PosixApi.WaitSignalsAsync),
 /// so a signal reaches the listeners as soon as it is recorded, whoever caused it, and nothing
 /// polls. The take fails EBADF when the side closes, which ends the streams.
 /// </remarks>
@@ -85,7 +85,7 @@ internal sealed class SignalFeed(PtyHandle handle)
         {
             while (!stop.IsCancellationRequested)
             {
-                var (result, signals) = await handle.System.Posix.WaitSignals(handle.Descriptor, handle.Who, stop).ConfigureAwait(false);
+                var (result, signals) = await handle.Signals(wait: true, handle.Who, stop).ConfigureAwait(false);
                 if (!result.IsOk)
                 {
                     if (!stop.IsCancellationRequested) End(); // EBADF: the handle closed, no more signals can come

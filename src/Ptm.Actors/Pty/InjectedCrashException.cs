@@ -1,5 +1,5 @@
 namespace Ptm.Actors;
 
 /// <summary>The exception an injected crash makes a side actor fail with (PD13).</summary>
-public sealed class InjectedCrashException(int minor, bool manager)
+internal sealed class InjectedCrashException(int minor, bool manager)
     : Exception($"injected crash of the {(manager ? "manager" : "subsidiary")} of pty {minor}");

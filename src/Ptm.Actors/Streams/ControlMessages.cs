@@ -4,20 +4,20 @@ namespace Ptm.Actors.Streams;
 // return, so none counts against a queue's water marks.
 
 /// <summary>M_SIG (ordinary, queued behind data) or M_PCSIG (priority): a signal for the stream head to record (M4.5).</summary>
-public sealed record SignalMessage(Signal Signal, bool Priority) : StreamMessage
+internal sealed record SignalMessage(Signal Signal, bool Priority) : StreamMessage
 {
     public override bool IsPriority => Priority;
 }
 
 /// <summary>M_BREAK: a break condition (TCSBRK with 0, M3.5, M3.8; BRKINT, M1).</summary>
-public sealed record BreakMessage : StreamMessage
+internal sealed record BreakMessage : StreamMessage
 {
     public static readonly BreakMessage Instance = new();
     public override bool IsPriority => false;
 }
 
 /// <summary>Which of M_STOP, M_START, M_STOPI, M_STARTI a <see cref="FlowMessage"/> is.</summary>
-public enum FlowKind
+internal enum FlowKind
 {
     /// <summary>M_STOP: stop output (IXON ^S, TCXONC 0); ptem holds the write side (M3.6).</summary>
     StopOutput,
@@ -30,7 +30,7 @@ public enum FlowKind
 }
 
 /// <summary>M_STOP, M_START, M_STOPI, M_STARTI: all priority messages.</summary>
-public sealed record FlowMessage(FlowKind Kind) : StreamMessage
+internal sealed record FlowMessage(FlowKind Kind) : StreamMessage
 {
     public override bool IsPriority => true;
 }
@@ -40,13 +40,13 @@ public sealed record FlowMessage(FlowKind Kind) : StreamMessage
 /// it only after an M_SETOPTS with SO_MREADON (ldterm's non-canonical mode, VMIN/VTIME, M1);
 /// ptm, pts and ptem drop it.
 /// </summary>
-public sealed record ReadMessage(int Count) : StreamMessage
+internal sealed record ReadMessage(int Count) : StreamMessage
 {
     public override bool IsPriority => true;
 }
 
 /// <summary>M_CTL: a module-to-module request, such as ptem's MC_NO_CANON/MC_DO_CANON to ldterm (TIOCREMOTE, M3.8).</summary>
-public sealed record CtlMessage(int Command) : StreamMessage
+internal sealed record CtlMessage(int Command) : StreamMessage
 {
     /// <summary>ldterm stops canonical processing (remote mode on).</summary>
     public const int NoCanon = 0x6300 | 3;

@@ -7,7 +7,7 @@ namespace Ptm.Actors.Streams;
 /// head above may put while this queue holds fewer than High bytes (canputnext, D14), so it
 /// never exceeds High plus one message.
 /// </summary>
-public sealed class DriverQueue(WaterMarks marks, WaterMarks peerReadQueue)
+internal sealed class DriverQueue(WaterMarks marks, WaterMarks peerReadQueue)
 {
     // A ring buffer created on first use: no node per message, and nothing at all for an idle pair.
     private Queue<StreamMessage>? _messages;

@@ -5,7 +5,7 @@ namespace Ptm.Actors.Streams;
 /// (M_IOCACK or M_IOCNAK) finds its way back. Payload is the I_STR data; null means the ioctl
 /// was issued transparently (I8). Ordinary priority: it queues behind data (D7).
 /// </summary>
-public sealed record IoctlMessage(long Id, int Command, ReadOnlyMemory<byte>? Payload, Credentials Caller) : StreamMessage
+internal sealed record IoctlMessage(long Id, int Command, ReadOnlyMemory<byte>? Payload, Credentials Caller) : StreamMessage
 {
     public override bool IsPriority => false;
     public override int Size => Payload?.Length ?? 0;
@@ -17,13 +17,13 @@ public sealed record IoctlMessage(long Id, int Command, ReadOnlyMemory<byte>? Pa
 }
 
 /// <summary>M_IOCACK: the ioctl succeeded; <see cref="Data"/> is what it copies out to the caller (TCGETS, TIOCGWINSZ, I_LIST), if anything.</summary>
-public sealed record IoctlAck(long Id, int ReturnValue, ReadOnlyMemory<byte>? Data = null) : StreamMessage
+internal sealed record IoctlAck(long Id, int ReturnValue, ReadOnlyMemory<byte>? Data = null) : StreamMessage
 {
     public override bool IsPriority => true;
 }
 
 /// <summary>M_IOCNAK: the ioctl failed with <see cref="Error"/>.</summary>
-public sealed record IoctlNak(long Id, Errno Error) : StreamMessage
+internal sealed record IoctlNak(long Id, Errno Error) : StreamMessage
 {
     public override bool IsPriority => true;
 }

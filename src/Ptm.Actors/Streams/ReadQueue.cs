@@ -14,7 +14,7 @@ namespace Ptm.Actors.Streams;
 /// producer is always resumed: a producer blocks only with High bytes unreported, and once the
 /// queue is below Low at least High - Low of them have been consumed.
 /// </summary>
-public sealed class ReadQueue(WaterMarks marks)
+internal sealed class ReadQueue(WaterMarks marks)
 {
     /// <summary>The stream head's options as the last M_SETOPTS left them (D17).</summary>
     public WaterMarks Marks { get; private set; } = marks;

@@ -6,7 +6,7 @@ namespace Ptm.Actors.Streams;
 /// High-priority messages (type above QPCTL) ignore flow control and overtake queued ordinary
 /// ones (D13); ordinary ones keep FIFO order within their band.
 /// </summary>
-public abstract record StreamMessage : Akka.Event.IDeadLetterSuppression
+internal abstract record StreamMessage : Akka.Event.IDeadLetterSuppression
 {
     /// <summary>True for the M_PC* family and the other types at or above QPCTL.</summary>
     public abstract bool IsPriority { get; }
@@ -16,7 +16,7 @@ public abstract record StreamMessage : Akka.Event.IDeadLetterSuppression
 }
 
 /// <summary>M_DATA: ordinary data. A zero-length one is how end of file travels (L13, D20, PD8).</summary>
-public sealed record DataMessage(ReadOnlyMemory<byte> Bytes) : StreamMessage
+internal sealed record DataMessage(ReadOnlyMemory<byte> Bytes) : StreamMessage
 {
     public static readonly DataMessage Empty = new(ReadOnlyMemory<byte>.Empty);
 
@@ -31,20 +31,20 @@ public sealed record DataMessage(ReadOnlyMemory<byte> Bytes) : StreamMessage
 /// admitted by the same per-message flow-control check (D13); the receiving stream head queues
 /// them one by one. It only ever travels between the two drivers, never sits on a queue.
 /// </summary>
-public sealed record DataRun(DataMessage[] Packets) : StreamMessage
+internal sealed record DataRun(DataMessage[] Packets) : StreamMessage
 {
     public override bool IsPriority => false;
 }
 
 /// <summary>M_PROTO (ordinary) or M_PCPROTO (priority): a control part and a data part.</summary>
-public sealed record ProtoMessage(ReadOnlyMemory<byte> Control, ReadOnlyMemory<byte> Data, bool Priority) : StreamMessage
+internal sealed record ProtoMessage(ReadOnlyMemory<byte> Control, ReadOnlyMemory<byte> Data, bool Priority) : StreamMessage
 {
     public override bool IsPriority => Priority;
     public override int Size => Control.Length + Data.Length;
 }
 
 /// <summary>How the stream head's read(2) treats message boundaries (SO_READOPT).</summary>
-public enum ReadMode
+internal enum ReadMode
 {
     /// <summary>RNORM: byte stream; a read takes across messages (D21).</summary>
     ByteStream,
@@ -57,20 +57,20 @@ public enum ReadMode
 /// water marks at open; ptem and ldterm also mark the stream a terminal (SO_ISTTY, M3.1), and
 /// ldterm sets the read mode and asks for M_READ in non-canonical mode (SO_MREADON, M1).
 /// </summary>
-public sealed record SetOptionsMessage(WaterMarks? ReadQueueMarks, ReadMode? Mode = null, bool? IsTty = null, bool? ReadNotify = null) : StreamMessage
+internal sealed record SetOptionsMessage(WaterMarks? ReadQueueMarks, ReadMode? Mode = null, bool? IsTty = null, bool? ReadNotify = null) : StreamMessage
 {
     public override bool IsPriority => false;
 }
 
 /// <summary>M_HANGUP: the peer is gone; the stream head sets its hang-up flag (L15).</summary>
-public sealed record HangupMessage : StreamMessage
+internal sealed record HangupMessage : StreamMessage
 {
     public static readonly HangupMessage Instance = new();
     public override bool IsPriority => true;
 }
 
 /// <summary>M_ERROR: read and write errors for the stream head; 0 means "no change" (D9 sends read 0, write EINVAL).</summary>
-public sealed record ErrorMessage(Errno ReadError, Errno WriteError) : StreamMessage
+internal sealed record ErrorMessage(Errno ReadError, Errno WriteError) : StreamMessage
 {
     public override bool IsPriority => true;
 }
@@ -80,7 +80,7 @@ public sealed record ErrorMessage(Errno ReadError, Errno WriteError) : StreamMes
 /// (nothing can send a banded one: there is no I_FLUSHBAND or banded putmsg), so a flush empties
 /// whole queues.
 /// </summary>
-public sealed record FlushMessage(FlushFlags Flags) : StreamMessage
+internal sealed record FlushMessage(FlushFlags Flags) : StreamMessage
 {
     public override bool IsPriority => true;
 

@@ -5,7 +5,7 @@ namespace Ptm.Actors.Streams;
 /// <see cref="High"/> bytes, so a queue never exceeds High plus one message; once a full queue
 /// drains below <see cref="Low"/> the producer is told to resume (D13, D14, D15).
 /// </summary>
-public readonly record struct WaterMarks(int High, int Low)
+internal readonly record struct WaterMarks(int High, int Low)
 {
     /// <summary>ptm's own queues (module_info, N6): 512/128; also its maximum packet size (D18).</summary>
     public static readonly WaterMarks PtmQueue = new(512, 128);

@@ -25,8 +25,8 @@ public class PtySystemLogTests
         var crashLogged = run.WaitFor(e => e.RenderMessage(CultureInfo.InvariantCulture).Contains("injected crash", StringComparison.Ordinal));
         await using (var ptys = PtySystem.Create(new PtySystemOptions(), PtySystemLog.For(run.Logger)))
         {
-            var manager = (int)(await ptys.Posix.posix_openpt(OpenFlags.NoCtty)).ValueOrThrow("posix_openpt");
-            (await ptys.Posix.Crash(manager)).ValueOrThrow("crash"); // PD13
+            var manager = (int)(await ptys.Posix.OpenManagerAsync(OpenFlags.NoCtty)).ValueOrThrow("posix_openpt");
+            (await ptys.Posix.CrashAsync(manager)).ValueOrThrow("crash"); // PD13
 
             var crash = await crashLogged.WaitAsync(LogPatience);
 

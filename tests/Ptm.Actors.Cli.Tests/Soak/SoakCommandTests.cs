@@ -146,12 +146,12 @@ public class SoakCommandTests
     [Fact]
     public void Flush_scope_follows_D6()
     {
-        Assert.True(FlushScope.Touches(Side.Manager, FlushFlags.Write, Direction.ManagerToSubsidiary));
-        Assert.False(FlushScope.Touches(Side.Manager, FlushFlags.Write, Direction.SubsidiaryToManager));
-        Assert.True(FlushScope.Touches(Side.Manager, FlushFlags.Read, Direction.SubsidiaryToManager));
-        Assert.True(FlushScope.Touches(Side.Subsidiary, FlushFlags.Read, Direction.ManagerToSubsidiary));
-        Assert.False(FlushScope.Touches(Side.Subsidiary, FlushFlags.Read, Direction.SubsidiaryToManager));
-        Assert.True(FlushScope.Touches(Side.Subsidiary, FlushFlags.Write, Direction.SubsidiaryToManager));
-        Assert.True(FlushScope.Touches(Side.Subsidiary, FlushFlags.ReadWrite, Direction.ManagerToSubsidiary));
+        Assert.True(FlushScope.Touches(Side.Manager, FlushFlags.FLUSHW, Direction.ManagerToSubsidiary));
+        Assert.False(FlushScope.Touches(Side.Manager, FlushFlags.FLUSHW, Direction.SubsidiaryToManager));
+        Assert.True(FlushScope.Touches(Side.Manager, FlushFlags.FLUSHR, Direction.SubsidiaryToManager));
+        Assert.True(FlushScope.Touches(Side.Subsidiary, FlushFlags.FLUSHR, Direction.ManagerToSubsidiary));
+        Assert.False(FlushScope.Touches(Side.Subsidiary, FlushFlags.FLUSHR, Direction.SubsidiaryToManager));
+        Assert.True(FlushScope.Touches(Side.Subsidiary, FlushFlags.FLUSHW, Direction.SubsidiaryToManager));
+        Assert.True(FlushScope.Touches(Side.Subsidiary, FlushFlags.FLUSHRW, Direction.ManagerToSubsidiary));
     }
 }

@@ -39,12 +39,12 @@ public sealed class CredentialTests : IDisposable
     [Fact]
     public void L8_open_and_stat_of_an_unallocated_minor_fail_ENOENT()
     {
-        Assert.Equal(Errno.ENOENT, _pty.Settle(_pty.Posix.Open("/dev/pts/1")).Errno);
-        Assert.Equal(Errno.ENOENT, _pty.Settle(_pty.Posix.Stat("/dev/pts/1")).Errno);
+        Assert.Equal(Errno.ENOENT, _pty.Settle(_pty.Posix.OpenAsync("/dev/pts/1")).Errno);
+        Assert.Equal(Errno.ENOENT, _pty.Settle(_pty.Posix.StatAsync("/dev/pts/1")).Errno);
         var manager = _pty.OpenUnlockedManager();
-        Assert.Equal(Errno.ENOENT, _pty.Settle(_pty.Posix.Open("/dev/pts/2")).Errno);
+        Assert.Equal(Errno.ENOENT, _pty.Settle(_pty.Posix.OpenAsync("/dev/pts/2")).Errno);
         _pty.CloseAllAndCheckClean(manager);
-        Assert.Equal(Errno.ENOENT, _pty.Settle(_pty.Posix.Open("/dev/pts/1")).Errno); // freed (L16)
+        Assert.Equal(Errno.ENOENT, _pty.Settle(_pty.Posix.OpenAsync("/dev/pts/1")).Errno); // freed (L16)
     }
 
     [Fact]
@@ -53,8 +53,8 @@ public sealed class CredentialTests : IDisposable
         var manager = _pty.OpenUnlockedManager();
         var name = _pty.PathOf(manager);
         var otherZone = new Credentials(0, 0, zone: 2, privileged: true);
-        Assert.Equal(Errno.ENOENT, _pty.Settle(_pty.Posix.Open(name, who: otherZone)).Errno);
-        Assert.Equal(Errno.ENOENT, _pty.Settle(_pty.Posix.Stat(name, otherZone)).Errno);
+        Assert.Equal(Errno.ENOENT, _pty.Settle(_pty.Posix.OpenAsync(name, who: otherZone)).Errno);
+        Assert.Equal(Errno.ENOENT, _pty.Settle(_pty.Posix.StatAsync(name, otherZone)).Errno);
         _pty.CloseAllAndCheckClean(manager);
     }
 
@@ -64,17 +64,17 @@ public sealed class CredentialTests : IDisposable
         var zone3 = new Credentials(0, 0, zone: 3, privileged: true);
         var manager = _pty.OpenManager(who: zone3);
         var name = _pty.PathOf(manager);
-        Assert.Equal(Errno.ENOENT, _pty.Settle(_pty.Posix.Stat(name)).Errno);
-        Assert.True(_pty.Settle(_pty.Posix.Stat(name, zone3)).IsOk);
+        Assert.Equal(Errno.ENOENT, _pty.Settle(_pty.Posix.StatAsync(name)).Errno);
+        Assert.True(_pty.Settle(_pty.Posix.StatAsync(name, zone3)).IsOk);
         _pty.CloseAllAndCheckClean(manager);
     }
 
     [Fact]
     public void L8_dev_pts_0_exists_but_no_pty_backs_it_ENXIO_and_stat_shows_the_node_template()
     {
-        Assert.Equal(Errno.ENXIO, _pty.Settle(_pty.Posix.Open("/dev/pts/0")).Errno); // L7.2
-        Assert.Equal("uid=0 gid=3 mode=0620", _pty.Settle(_pty.Posix.Stat("/dev/pts/0")).Text); // N12
-        Assert.Equal(Errno.EACCES, _pty.Settle(_pty.Posix.Open("/dev/pts/0", who: new Credentials(1000, 1000))).Errno); // root-owned, mode 0620
+        Assert.Equal(Errno.ENXIO, _pty.Settle(_pty.Posix.OpenAsync("/dev/pts/0")).Errno); // L7.2
+        Assert.Equal("uid=0 gid=3 mode=0620", _pty.Settle(_pty.Posix.StatAsync("/dev/pts/0")).Text); // N12
+        Assert.Equal(Errno.EACCES, _pty.Settle(_pty.Posix.OpenAsync("/dev/pts/0", who: new Credentials(1000, 1000))).Errno); // root-owned, mode 0620
     }
 
     [Fact]
@@ -83,12 +83,12 @@ public sealed class CredentialTests : IDisposable
         var user = new Credentials(1000, 100);
         var manager = _pty.OpenManager(who: user);
         var name = _pty.PathOf(manager);
-        Assert.Equal(Errno.EACCES, _pty.Settle(_pty.Posix.Open(name, who: user)).Errno); // locked too, but the lookup says no first
-        Assert.Equal(Errno.EAGAIN, _pty.Settle(_pty.Posix.Open(name)).Errno); // root reaches the driver: locked (L7.5)
-        Assert.True(_pty.Settle(_pty.Posix.grantpt(manager, user)).IsOk);
-        Assert.True(_pty.Settle(_pty.Posix.unlockpt(manager, user)).IsOk);
+        Assert.Equal(Errno.EACCES, _pty.Settle(_pty.Posix.OpenAsync(name, who: user)).Errno); // locked too, but the lookup says no first
+        Assert.Equal(Errno.EAGAIN, _pty.Settle(_pty.Posix.OpenAsync(name)).Errno); // root reaches the driver: locked (L7.5)
+        Assert.True(_pty.Settle(_pty.Posix.GrantAsync(manager, user)).IsOk);
+        Assert.True(_pty.Settle(_pty.Posix.UnlockAsync(manager, user)).IsOk);
         var subsidiary = _pty.OpenSubsidiary(name, who: user);
-        Assert.Equal(Errno.EACCES, _pty.Settle(_pty.Posix.Open(name, who: new Credentials(1001, 7))).Errno); // group tty has write only
+        Assert.Equal(Errno.EACCES, _pty.Settle(_pty.Posix.OpenAsync(name, who: new Credentials(1001, 7))).Errno); // group tty has write only
         _pty.CloseAllAndCheckClean(subsidiary, manager);
     }
 
@@ -97,11 +97,11 @@ public sealed class CredentialTests : IDisposable
     {
         var manager = _pty.OpenManager();
         var name = _pty.PathOf(manager);
-        Assert.Equal("uid=0 gid=0 mode=0620", _pty.Settle(_pty.Posix.Stat(name)).Text);
-        Assert.True(_pty.Settle(_pty.Posix.Ioctl(manager, IoctlCommands.OWNERPT, EntryUpdateRaceTests.OwnerPayload(42, 43))).IsOk);
-        Assert.Equal("uid=42 gid=43 mode=0620", _pty.Settle(_pty.Posix.Stat(name)).Text);
-        Assert.True(_pty.Settle(_pty.Posix.grantpt(manager, new Credentials(77, 88))).IsOk);
-        Assert.Equal("uid=77 gid=7 mode=0620", _pty.Settle(_pty.Posix.Stat(name)).Text);
+        Assert.Equal("uid=0 gid=0 mode=0620", _pty.Settle(_pty.Posix.StatAsync(name)).Text);
+        Assert.True(_pty.Settle(_pty.Posix.IoctlAsync(manager, IoctlCommands.OWNERPT, EntryUpdateRaceTests.OwnerPayload(42, 43))).IsOk);
+        Assert.Equal("uid=42 gid=43 mode=0620", _pty.Settle(_pty.Posix.StatAsync(name)).Text);
+        Assert.True(_pty.Settle(_pty.Posix.GrantAsync(manager, new Credentials(77, 88))).IsOk);
+        Assert.Equal("uid=77 gid=7 mode=0620", _pty.Settle(_pty.Posix.StatAsync(name)).Text);
         _pty.CloseAllAndCheckClean(manager);
     }
 
@@ -115,8 +115,8 @@ public sealed class CredentialTests : IDisposable
         {
             using var pty = new DeterministicPty(seed);
             var manager = pty.OpenUnlockedManager();
-            var open = pty.Posix.Open(pty.PathOf(manager));
-            var zonept = pty.Posix.Ioctl(manager, IoctlCommands.ZONEPT, EntryUpdateRaceTests.ZonePayload(6));
+            var open = pty.Posix.OpenAsync(pty.PathOf(manager));
+            var zonept = pty.Posix.IoctlAsync(manager, IoctlCommands.ZONEPT, EntryUpdateRaceTests.ZonePayload(6));
             pty.Settle();
             Assert.True(pty.Done(zonept).IsOk);
             var result = pty.Done(open);
@@ -129,8 +129,8 @@ public sealed class CredentialTests : IDisposable
         // The seed replays: same interleaving, same EPERM.
         using var replay = new DeterministicPty(epermSeed);
         var m = replay.OpenUnlockedManager();
-        var again = replay.Posix.Open(replay.PathOf(m));
-        replay.Posix.Ioctl(m, IoctlCommands.ZONEPT, EntryUpdateRaceTests.ZonePayload(6));
+        var again = replay.Posix.OpenAsync(replay.PathOf(m));
+        replay.Posix.IoctlAsync(m, IoctlCommands.ZONEPT, EntryUpdateRaceTests.ZonePayload(6));
         Assert.Equal(Errno.EPERM, replay.Settle(again).Errno);
         replay.CloseAllAndCheckClean(m);
     }
@@ -139,7 +139,7 @@ public sealed class CredentialTests : IDisposable
     public void I4_I5_uid_or_gid_out_of_range_in_an_OWNERPT_payload_gives_EINVAL_not_an_exception()
     {
         var manager = _pty.OpenManager();
-        var result = _pty.Settle(_pty.Posix.Ioctl(manager, IoctlCommands.OWNERPT, EntryUpdateRaceTests.OwnerPayload(uint.MaxValue, 7)));
+        var result = _pty.Settle(_pty.Posix.IoctlAsync(manager, IoctlCommands.OWNERPT, EntryUpdateRaceTests.OwnerPayload(uint.MaxValue, 7)));
         Assert.Equal(Errno.EINVAL, result.Errno);
         _pty.CloseAllAndCheckClean(manager);
     }

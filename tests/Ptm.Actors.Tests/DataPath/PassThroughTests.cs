@@ -42,7 +42,7 @@ public class PassThroughTests
         using var pty = new DeterministicPty();
         var (m, s) = pty.OpenPair(OpenFlags.NonBlock);
         var data = Bytes.Pattern(7000, 4);
-        var write = pty.Posix.Write(s, data);
+        var write = pty.Posix.WriteAsync(s, data);
         var received = new List<byte>();
         while (received.Count < data.Length) received.AddRange(pty.Drain(m));
         Assert.Equal(7000, pty.Ok(write));
@@ -72,7 +72,7 @@ public class PassThroughTests
         Assert.Equal("before", pty.ReadText(s));
         Assert.Empty(pty.Read(s));
         Assert.Equal("after", pty.ReadText(s));
-        pty.Fails(Errno.EAGAIN, pty.Posix.Read(s, new byte[8]));
+        pty.Fails(Errno.EAGAIN, pty.Posix.ReadAsync(s, new byte[8]));
     }
 
     [Fact]
@@ -94,8 +94,8 @@ public class PassThroughTests
     {
         using var pty = new DeterministicPty();
         var (m, s) = pty.OpenPair();
-        var read = pty.Posix.Read(s, new byte[64]);
-        var otherWay = pty.Posix.Read(m, new byte[64]);
+        var read = pty.Posix.ReadAsync(s, new byte[64]);
+        var otherWay = pty.Posix.ReadAsync(m, new byte[64]);
         pty.Settle();
         Assert.False(read.IsCompleted);
         Assert.False(otherWay.IsCompleted);
@@ -111,7 +111,7 @@ public class PassThroughTests
         using var pty = new DeterministicPty();
         var (m, s) = pty.OpenPair();
         pty.Write(m, "x");
-        Assert.Equal(0, pty.Ok(pty.Posix.Read(s, Memory<byte>.Empty)));
+        Assert.Equal(0, pty.Ok(pty.Posix.ReadAsync(s, Memory<byte>.Empty)));
         Assert.Equal("x", pty.ReadText(s));
     }
 
@@ -138,8 +138,8 @@ public class PassThroughTests
             var calls = new List<Task<SysResult>>();
             for (var i = 0; i < 20; i++)
             {
-                calls.Add(pty.Posix.Write(m, Bytes.Of($"m{i:00},")));
-                calls.Add(pty.Posix.Write(s, Bytes.Of($"s{i:00},")));
+                calls.Add(pty.Posix.WriteAsync(m, Bytes.Of($"m{i:00},")));
+                calls.Add(pty.Posix.WriteAsync(s, Bytes.Of($"s{i:00},")));
             }
             pty.Settle();
             foreach (var call in calls) Assert.True(call.IsCompleted && call.Result.IsOk);
@@ -154,7 +154,7 @@ public class PassThroughTests
         using var pty = new DeterministicPty();
         var (m, s) = pty.OpenPair(OpenFlags.NonBlock, OpenFlags.NonBlock);
         pty.Fill(m);
-        var ioctl = pty.Posix.Ioctl(m, IoctlCommands.TIOCGWINSZ); // TIOCGWINSZ: not ptm's, forwarded as an ordinary message
+        var ioctl = pty.Posix.IoctlAsync(m, IoctlCommands.TIOCGWINSZ); // TIOCGWINSZ: not ptm's, forwarded as an ordinary message
         pty.Settle();
         Assert.False(ioctl.IsCompleted); // queued behind the data in ptm's write queue
         for (var round = 0; round < 10 && !ioctl.IsCompleted; round++) pty.Drain(s);
@@ -167,10 +167,10 @@ public class PassThroughTests
     {
         using var pty = new DeterministicPty();
         var (m, s) = pty.OpenPair();
-        Assert.Equal(0, pty.Ok(pty.Posix.isatty(m)));
-        Assert.Equal(0, pty.Ok(pty.Posix.isatty(s)));
+        Assert.Equal(0, pty.Ok(pty.Posix.IsTerminalAsync(m)));
+        Assert.Equal(0, pty.Ok(pty.Posix.IsTerminalAsync(s)));
         pty.Close(s);
-        Assert.Equal(0, pty.Ok(pty.Posix.isatty(s)));
+        Assert.Equal(0, pty.Ok(pty.Posix.IsTerminalAsync(s)));
     }
 }
 

@@ -8,15 +8,15 @@ public class DescriptorErrnoTests
 {
     private static void AllFailEbadf(DeterministicPty pty, int fd)
     {
-        pty.Fails(Errno.EBADF, pty.Posix.Read(fd, new byte[4]));
-        pty.Fails(Errno.EBADF, pty.Posix.Write(fd, Bytes.Of("x")));
-        pty.Fails(Errno.EBADF, pty.Posix.Poll(fd));
-        pty.Fails(Errno.EBADF, pty.Posix.Close(fd));
-        pty.Fails(Errno.EBADF, pty.Posix.Ioctl(fd, IoctlCommands.ISPTM));
-        pty.Fails(Errno.EBADF, pty.Posix.Flush(fd, FlushFlags.FLUSHRW));
-        pty.Fails(Errno.EBADF, pty.Posix.ptsname(fd));
-        pty.Fails(Errno.EBADF, pty.Posix.grantpt(fd));
-        pty.Fails(Errno.EBADF, pty.Posix.unlockpt(fd));
+        pty.Fails(Errno.EBADF, pty.Posix.ReadAsync(fd, new byte[4]));
+        pty.Fails(Errno.EBADF, pty.Posix.WriteAsync(fd, Bytes.Of("x")));
+        pty.Fails(Errno.EBADF, pty.Posix.PollAsync(fd));
+        pty.Fails(Errno.EBADF, pty.Posix.CloseAsync(fd));
+        pty.Fails(Errno.EBADF, pty.Posix.IoctlAsync(fd, IoctlCommands.ISPTM));
+        pty.Fails(Errno.EBADF, pty.Posix.DiscardAsync(fd, FlushFlags.FLUSHRW));
+        pty.Fails(Errno.EBADF, pty.Posix.GetSubsidiaryNameAsync(fd));
+        pty.Fails(Errno.EBADF, pty.Posix.GrantAsync(fd));
+        pty.Fails(Errno.EBADF, pty.Posix.UnlockAsync(fd));
     }
 
     [Fact]
@@ -49,7 +49,7 @@ public class DescriptorErrnoTests
     {
         using var pty = new DeterministicPty();
         var m = pty.OpenManager();
-        var failed = pty.Posix.Open(pty.PathOf(m));
+        var failed = pty.Posix.OpenAsync(pty.PathOf(m));
         Assert.Equal(-1, pty.Settle(failed).Value);
         AllFailEbadf(pty, -1);
         // The descriptor number the failed open reserved is not usable either.
@@ -61,14 +61,14 @@ public class DescriptorErrnoTests
     {
         using var pty = new DeterministicPty();
         var (m, s) = pty.OpenPair();
-        pty.Fails(Errno.EINVAL, pty.Posix.ptsname_r(m, null));
-        pty.Fails(Errno.EINVAL, pty.Posix.ptsname_r(m, -1));
-        pty.Fails(Errno.EINVAL, pty.Posix.ptsname_r(m, int.MinValue));
-        pty.Fails(Errno.ERANGE, pty.Posix.ptsname_r(m, 0));
-        pty.Fails(Errno.ERANGE, pty.Posix.ptsname_r(m, 10));
-        Assert.Equal("/dev/pts/1", pty.Settle(pty.Posix.ptsname_r(m, 11)).Text);
-        pty.Fails(Errno.EINVAL, pty.Posix.ptsname_r(s, 32)); // not a manager
-        pty.Fails(Errno.EINVAL, pty.Posix.ptsname_r(-5, null)); // a null buffer is checked first
+        pty.Fails(Errno.EINVAL, pty.Posix.GetSubsidiaryNameAsync(m, (int?)null));
+        pty.Fails(Errno.EINVAL, pty.Posix.GetSubsidiaryNameAsync(m, -1));
+        pty.Fails(Errno.EINVAL, pty.Posix.GetSubsidiaryNameAsync(m, int.MinValue));
+        pty.Fails(Errno.ERANGE, pty.Posix.GetSubsidiaryNameAsync(m, 0));
+        pty.Fails(Errno.ERANGE, pty.Posix.GetSubsidiaryNameAsync(m, 10));
+        Assert.Equal("/dev/pts/1", pty.Settle(pty.Posix.GetSubsidiaryNameAsync(m, 11)).Text);
+        pty.Fails(Errno.EINVAL, pty.Posix.GetSubsidiaryNameAsync(s, 32)); // not a manager
+        pty.Fails(Errno.EINVAL, pty.Posix.GetSubsidiaryNameAsync(-5, (int?)null)); // a null buffer is checked first
     }
 
     [Fact]
@@ -77,8 +77,8 @@ public class DescriptorErrnoTests
         using var pty = new DeterministicPty();
         var (m, s) = pty.OpenPair();
         pty.Close(m);
-        pty.Fails(Errno.EIO, pty.Posix.Write(s, Bytes.Of("x")));
-        Assert.Equal(0, pty.Ok(pty.Posix.Read(s, new byte[4])));
+        pty.Fails(Errno.EIO, pty.Posix.WriteAsync(s, Bytes.Of("x")));
+        Assert.Equal(0, pty.Ok(pty.Posix.ReadAsync(s, new byte[4])));
     }
 
     [Fact]
@@ -87,8 +87,8 @@ public class DescriptorErrnoTests
         using var pty = new DeterministicPty();
         var (m, s) = pty.OpenPair(OpenFlags.NonBlock);
         pty.Close(s);
-        Assert.Equal(0, pty.Ok(pty.Posix.Read(m, new byte[4])));
-        pty.Fails(Errno.EAGAIN, pty.Posix.Read(m, new byte[4]));
+        Assert.Equal(0, pty.Ok(pty.Posix.ReadAsync(m, new byte[4])));
+        pty.Fails(Errno.EAGAIN, pty.Posix.ReadAsync(m, new byte[4]));
     }
 
     [Fact]
@@ -96,7 +96,7 @@ public class DescriptorErrnoTests
     {
         using var pty = new DeterministicPty();
         var m = pty.OpenManager(OpenFlags.NonBlock);
-        pty.Fails(Errno.EAGAIN, pty.Posix.Read(m, new byte[4]));
+        pty.Fails(Errno.EAGAIN, pty.Posix.ReadAsync(m, new byte[4]));
     }
 
     [Fact]
@@ -105,7 +105,7 @@ public class DescriptorErrnoTests
         using var pty = new DeterministicPty();
         var m = pty.OpenManager();
         pty.Write(m, "x");
-        pty.Fails(Errno.EINVAL, pty.Posix.Write(m, Bytes.Of("x")));
+        pty.Fails(Errno.EINVAL, pty.Posix.WriteAsync(m, Bytes.Of("x")));
         Assert.Equal(PollEvents.POLLERR, pty.Poll(m));
     }
 
@@ -115,9 +115,9 @@ public class DescriptorErrnoTests
         using var pty = new DeterministicPty();
         var (m, s) = pty.OpenPair();
         pty.Close(s);
-        pty.Fails(Errno.EBADF, pty.Posix.Close(s));
+        pty.Fails(Errno.EBADF, pty.Posix.CloseAsync(s));
         pty.Close(m);
-        pty.Fails(Errno.EBADF, pty.Posix.Close(m));
+        pty.Fails(Errno.EBADF, pty.Posix.CloseAsync(m));
         Assert.Equal(0, pty.System.AllocatedMinors);
     }
 

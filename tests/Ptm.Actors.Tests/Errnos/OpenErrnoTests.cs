@@ -9,10 +9,10 @@ public class OpenErrnoTests
     public void L2_6_and_PD2_open_of_ptmx_when_no_pty_can_be_allocated_fails_enomem()
     {
         using var pty = new DeterministicPty();
-        pty.Ok(pty.Posix.Tune("pt_max_pty", 1));
+        pty.Ok(pty.Posix.TuneAsync("pt_max_pty", 1));
         pty.OpenManager();
-        pty.Fails(Errno.ENOMEM, pty.Posix.posix_openpt(OpenFlags.None));
-        pty.Ok(pty.Posix.Tune("pt_max_pty", 0));
+        pty.Fails(Errno.ENOMEM, pty.Posix.OpenManagerAsync(OpenFlags.None));
+        pty.Ok(pty.Posix.TuneAsync("pt_max_pty", 0));
         pty.OpenManager();
     }
 
@@ -21,9 +21,9 @@ public class OpenErrnoTests
     {
         using var pty = new DeterministicPty();
         var m = pty.OpenManager();
-        pty.Ok(pty.Posix.unlockpt(m));
-        pty.Fails(Errno.ENOENT, pty.Posix.Open("/dev/pts/2"));
-        pty.Fails(Errno.ENOENT, pty.Posix.Open("/dev/pts/1", OpenFlags.None, new Credentials(0, 0, zone: 3, privileged: true)));
+        pty.Ok(pty.Posix.UnlockAsync(m));
+        pty.Fails(Errno.ENOENT, pty.Posix.OpenAsync("/dev/pts/2"));
+        pty.Fails(Errno.ENOENT, pty.Posix.OpenAsync("/dev/pts/1", OpenFlags.None, new Credentials(0, 0, zone: 3, privileged: true)));
     }
 
     [Fact]
@@ -31,15 +31,15 @@ public class OpenErrnoTests
     {
         using var pty = new DeterministicPty();
         var m = pty.OpenManager();
-        pty.Ok(pty.Posix.unlockpt(m));
-        pty.Fails(Errno.EACCES, pty.Posix.Open(pty.PathOf(m), OpenFlags.None, new Credentials(1000, 1000)));
+        pty.Ok(pty.Posix.UnlockAsync(m));
+        pty.Fails(Errno.EACCES, pty.Posix.OpenAsync(pty.PathOf(m), OpenFlags.None, new Credentials(1000, 1000)));
     }
 
     [Fact]
     public void L7_2_open_of_pts_0_fails_enxio()
     {
         using var pty = new DeterministicPty();
-        pty.Fails(Errno.ENXIO, pty.Posix.Open("/dev/pts/0"));
+        pty.Fails(Errno.ENXIO, pty.Posix.OpenAsync("/dev/pts/0"));
     }
 
     [Fact]
@@ -47,9 +47,9 @@ public class OpenErrnoTests
     {
         using var pty = new DeterministicPty();
         var m = pty.OpenManager();
-        pty.Ok(pty.Posix.grantpt(m));
-        pty.Fails(Errno.EAGAIN, pty.Posix.Open(pty.PathOf(m)));
-        pty.Fails(Errno.EAGAIN, pty.Posix.Open(pty.PathOf(m), OpenFlags.NonBlock));
+        pty.Ok(pty.Posix.GrantAsync(m));
+        pty.Fails(Errno.EAGAIN, pty.Posix.OpenAsync(pty.PathOf(m)));
+        pty.Fails(Errno.EAGAIN, pty.Posix.OpenAsync(pty.PathOf(m), OpenFlags.NonBlock));
     }
 
     [Theory]
@@ -65,9 +65,9 @@ public class OpenErrnoTests
     {
         using var pty = new DeterministicPty();
         var m = pty.OpenManager();
-        pty.Ok(pty.Posix.unlockpt(m));
-        pty.Fails(Errno.ENOENT, pty.Posix.Open(path));
-        Assert.Throws<ArgumentNullException>(() => { _ = pty.Posix.Open(null!); });
+        pty.Ok(pty.Posix.UnlockAsync(m));
+        pty.Fails(Errno.ENOENT, pty.Posix.OpenAsync(path));
+        Assert.Throws<ArgumentNullException>(() => { _ = pty.Posix.OpenAsync(null!); });
     }
 
     [Fact]
@@ -75,7 +75,7 @@ public class OpenErrnoTests
     {
         using var pty = new DeterministicPty();
         var m = pty.OpenManager();
-        var attempt = pty.Posix.Open(pty.PathOf(m));
+        var attempt = pty.Posix.OpenAsync(pty.PathOf(m));
         Assert.Equal(Errno.EAGAIN, pty.Settle(attempt).Errno);
         Assert.Equal(1, pty.System.AllocatedMinors);
         pty.Close(m);

@@ -22,7 +22,7 @@ public class BoundedMemoryTests
         var (m, s) = pty.OpenPair(subsidiaryFlags: OpenFlags.NonBlock);
         var data = Bytes.Pattern(HundredMegabytes, 7);
         using var stop = new CancellationTokenSource();
-        var write = pty.Posix.Write(m, data, cancellationToken: stop.Token);
+        var write = pty.Posix.WriteAsync(m, data, cancellationToken: stop.Token);
         pty.Settle();
         Assert.False(write.IsCompleted);
         Assert.False(pty.Poll(m).HasFlag(PollEvents.POLLOUT));
@@ -38,10 +38,10 @@ public class BoundedMemoryTests
         using var pty = new DeterministicPty();
         var (m, s) = pty.OpenPair(OpenFlags.NonBlock, OpenFlags.NonBlock);
         var data = Bytes.Pattern(HundredMegabytes, 8);
-        var accepted = (int)pty.Ok(pty.Posix.Write(m, data));
+        var accepted = (int)pty.Ok(pty.Posix.WriteAsync(m, data));
         Assert.InRange(accepted, 1, ManagerToSubsidiaryBound);
-        pty.Fails(Errno.EAGAIN, pty.Posix.Write(m, data.AsMemory(accepted)));
-        pty.Fails(Errno.EAGAIN, pty.Posix.Write(m, data.AsMemory(accepted, 1)));
+        pty.Fails(Errno.EAGAIN, pty.Posix.WriteAsync(m, data.AsMemory(accepted)));
+        pty.Fails(Errno.EAGAIN, pty.Posix.WriteAsync(m, data.AsMemory(accepted, 1)));
         var queuedAtSubsidiary = pty.Read(s, 1 << 20);
         Assert.InRange(queuedAtSubsidiary.Length, 1, 2048 + 512); // the stream head's read queue, PD11
         Assert.Equal(data[..queuedAtSubsidiary.Length], queuedAtSubsidiary);
@@ -53,14 +53,14 @@ public class BoundedMemoryTests
         using var pty = new DeterministicPty();
         var (m, s) = pty.OpenPair(subsidiaryFlags: OpenFlags.NonBlock);
         var data = Bytes.Pattern(HundredMegabytes, 9);
-        var write = pty.Posix.Write(m, data);
+        var write = pty.Posix.WriteAsync(m, data);
         pty.Settle();
         var buffer = new byte[1 << 20];
         var received = 0;
         var rounds = 0;
         while (received < data.Length)
         {
-            var result = pty.Settle(pty.Posix.Read(s, buffer));
+            var result = pty.Settle(pty.Posix.ReadAsync(s, buffer));
             Assert.True(result.IsOk, $"read failed {result.Errno} after {received} bytes");
             var n = (int)result.Value;
             Assert.InRange(n, 1, 2048 + 512); // everything queued at the subsidiary, never above its bound
@@ -80,7 +80,7 @@ public class BoundedMemoryTests
         var (m, s) = pty.OpenPair(OpenFlags.NonBlock);
         var data = Bytes.Pattern(HundredMegabytes, 10);
         using var stop = new CancellationTokenSource();
-        var write = pty.Posix.Write(s, data, cancellationToken: stop.Token);
+        var write = pty.Posix.WriteAsync(s, data, cancellationToken: stop.Token);
         pty.Settle();
         Assert.False(write.IsCompleted);
         stop.Cancel();
@@ -95,9 +95,9 @@ public class BoundedMemoryTests
         using var pty = new DeterministicPty();
         var (m, s) = pty.OpenPair(OpenFlags.NonBlock, OpenFlags.NonBlock);
         var data = Bytes.Pattern(HundredMegabytes, 11);
-        var accepted = (int)pty.Ok(pty.Posix.Write(s, data));
+        var accepted = (int)pty.Ok(pty.Posix.WriteAsync(s, data));
         Assert.InRange(accepted, 1, SubsidiaryToManagerBound);
-        pty.Fails(Errno.EAGAIN, pty.Posix.Write(s, data.AsMemory(accepted)));
+        pty.Fails(Errno.EAGAIN, pty.Posix.WriteAsync(s, data.AsMemory(accepted)));
         Assert.Equal(data[..accepted], pty.Drain(m));
     }
 
@@ -107,7 +107,7 @@ public class BoundedMemoryTests
         using var pty = new DeterministicPty();
         var (m, s) = pty.OpenPair(OpenFlags.NonBlock);
         var data = Bytes.Pattern(1 << 20, 12);
-        var write = pty.Posix.Write(s, data);
+        var write = pty.Posix.WriteAsync(s, data);
         pty.Settle();
         var received = new List<byte>(data.Length);
         while (received.Count < data.Length)

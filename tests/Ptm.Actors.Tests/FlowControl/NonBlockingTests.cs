@@ -12,8 +12,8 @@ public class NonBlockingTests
     {
         using var pty = new DeterministicPty();
         var (m, s) = pty.OpenPair(flags, flags);
-        pty.Fails(Errno.EAGAIN, pty.Posix.Read(m, new byte[8]));
-        pty.Fails(Errno.EAGAIN, pty.Posix.Read(s, new byte[8]));
+        pty.Fails(Errno.EAGAIN, pty.Posix.ReadAsync(m, new byte[8]));
+        pty.Fails(Errno.EAGAIN, pty.Posix.ReadAsync(s, new byte[8]));
     }
 
     [Theory]
@@ -27,11 +27,11 @@ public class NonBlockingTests
         var accepted = 0;
         for (var i = 0; i < 6; i++)
         {
-            var result = pty.Settle(pty.Posix.Write(m, chunk));
+            var result = pty.Settle(pty.Posix.WriteAsync(m, chunk));
             if (result.IsOk) accepted += (int)result.Value;
             else Assert.Equal(Errno.EAGAIN, result.Errno);
         }
-        pty.Fails(Errno.EAGAIN, pty.Posix.Write(m, Bytes.Of("x")));
+        pty.Fails(Errno.EAGAIN, pty.Posix.WriteAsync(m, Bytes.Of("x")));
         Assert.False(pty.Poll(m).HasFlag(PollEvents.POLLOUT));
         Assert.True(accepted is > 0 and < 4096, $"accepted {accepted}");
     }
@@ -42,14 +42,14 @@ public class NonBlockingTests
         using var pty = new DeterministicPty();
         var (m, s) = pty.OpenPair(OpenFlags.NonBlock, OpenFlags.NonBlock);
         var data = Bytes.Pattern(20000, 5);
-        var accepted = (int)pty.Ok(pty.Posix.Write(s, data));
+        var accepted = (int)pty.Ok(pty.Posix.WriteAsync(s, data));
         Assert.True(accepted < data.Length);
-        pty.Fails(Errno.EAGAIN, pty.Posix.Write(s, data.AsMemory(accepted)));
+        pty.Fails(Errno.EAGAIN, pty.Posix.WriteAsync(s, data.AsMemory(accepted)));
         Assert.Equal(PollEvents.POLLIN, pty.Poll(m) & PollEvents.POLLIN);
         Assert.False(pty.Poll(s).HasFlag(PollEvents.POLLOUT));
         var received = new List<byte>(pty.Drain(m));
         Assert.Equal(PollEvents.POLLOUT, pty.Poll(s));
-        var more = (int)pty.Ok(pty.Posix.Write(s, data.AsMemory(accepted)));
+        var more = (int)pty.Ok(pty.Posix.WriteAsync(s, data.AsMemory(accepted)));
         Assert.True(more > 0);
         received.AddRange(pty.Drain(m));
         Assert.Equal(data[..(accepted + more)], received.ToArray());
@@ -61,7 +61,7 @@ public class NonBlockingTests
         using var pty = new DeterministicPty();
         var (m, s) = pty.OpenPair(subsidiaryFlags: OpenFlags.NonBlock);
         var data = Bytes.Pattern(20000, 6);
-        var write = pty.Posix.Write(m, data);
+        var write = pty.Posix.WriteAsync(m, data);
         pty.Settle();
         Assert.False(write.IsCompleted);
         var received = new List<byte>();
@@ -78,8 +78,8 @@ public class NonBlockingTests
         var (m, s) = pty.OpenPair(subsidiaryFlags: OpenFlags.NonBlock);
         var first = Bytes.Repeat('a', 6000);
         var second = Bytes.Repeat('b', 3000);
-        var w1 = pty.Posix.Write(m, first);
-        var w2 = pty.Posix.Write(m, second);
+        var w1 = pty.Posix.WriteAsync(m, first);
+        var w2 = pty.Posix.WriteAsync(m, second);
         pty.Settle();
         Assert.False(w1.IsCompleted || w2.IsCompleted);
         var received = new List<byte>();
@@ -96,10 +96,10 @@ public class NonBlockingTests
         var (m, s) = pty.OpenPair(OpenFlags.NonBlock);
         var nonblocking = pty.OpenSubsidiary(pty.PathOf(m), OpenFlags.NonBlock);
         var data = Bytes.Pattern(30000, 13);
-        var blocked = pty.Posix.Write(s, data);
+        var blocked = pty.Posix.WriteAsync(s, data);
         pty.Settle();
         Assert.False(blocked.IsCompleted);
-        pty.Fails(Errno.EAGAIN, pty.Posix.Write(nonblocking, Bytes.Of("x")));
+        pty.Fails(Errno.EAGAIN, pty.Posix.WriteAsync(nonblocking, Bytes.Of("x")));
         var received = new List<byte>();
         while (!blocked.IsCompleted) received.AddRange(pty.Read(m, 1 << 20));
         received.AddRange(pty.Drain(m));
@@ -119,7 +119,7 @@ public class NonBlockingTests
         using var pty = new DeterministicPty();
         var (m, s) = pty.OpenPair(subsidiaryFlags: OpenFlags.NonBlock);
         var data = Bytes.Pattern(3000, 21);
-        var write = pty.Posix.Write(m, data);
+        var write = pty.Posix.WriteAsync(m, data);
         pty.Settle();
         Assert.False(write.IsCompleted);
         var received = new List<byte>(pty.Read(s)); // 2048: one credit

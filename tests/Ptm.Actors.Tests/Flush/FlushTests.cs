@@ -13,7 +13,7 @@ public class FlushTests
         var accepted = 0;
         while (true)
         {
-            var result = pty.Settle(pty.Posix.Write(m, Bytes.Repeat('x', 4096)));
+            var result = pty.Settle(pty.Posix.WriteAsync(m, Bytes.Repeat('x', 4096)));
             if (!result.IsOk) return accepted;
             accepted += (int)result.Value;
         }
@@ -25,7 +25,7 @@ public class FlushTests
         var accepted = 0;
         while (true)
         {
-            var result = pty.Settle(pty.Posix.Write(s, Bytes.Repeat('y', 4096)));
+            var result = pty.Settle(pty.Posix.WriteAsync(s, Bytes.Repeat('y', 4096)));
             if (!result.IsOk) return accepted;
             accepted += (int)result.Value;
         }
@@ -37,8 +37,8 @@ public class FlushTests
         using var pty = new DeterministicPty();
         var (m, s) = pty.OpenPair(OpenFlags.NonBlock, OpenFlags.NonBlock);
         Assert.True(FillFromManager(pty, m) > 2048);
-        pty.Ok(pty.Posix.Flush(m, FlushFlags.FLUSHW));
-        pty.Fails(Errno.EAGAIN, pty.Posix.Read(s, new byte[64]));
+        pty.Ok(pty.Posix.DiscardAsync(m, FlushFlags.FLUSHW));
+        pty.Fails(Errno.EAGAIN, pty.Posix.ReadAsync(s, new byte[64]));
         Assert.Equal(PollEvents.POLLOUT, pty.Poll(m));
         pty.Write(m, "y");
         Assert.Equal("y", pty.ReadText(s));
@@ -51,9 +51,9 @@ public class FlushTests
         var (m, s) = pty.OpenPair(OpenFlags.NonBlock, OpenFlags.NonBlock);
         pty.Write(s, "for the manager");
         pty.Write(m, "for the subsidiary");
-        pty.Ok(pty.Posix.Flush(m, FlushFlags.FLUSHW));
+        pty.Ok(pty.Posix.DiscardAsync(m, FlushFlags.FLUSHW));
         Assert.Equal("for the manager", pty.ReadText(m));
-        pty.Fails(Errno.EAGAIN, pty.Posix.Read(s, new byte[64]));
+        pty.Fails(Errno.EAGAIN, pty.Posix.ReadAsync(s, new byte[64]));
     }
 
     [Fact]
@@ -63,8 +63,8 @@ public class FlushTests
         var (m, s) = pty.OpenPair(OpenFlags.NonBlock, OpenFlags.NonBlock);
         Assert.True(FillFromSubsidiary(pty, s) >= 4096); // the manager read queue and pts's write queue both hold data
         pty.Write(m, "kept");
-        pty.Ok(pty.Posix.Flush(m, FlushFlags.FLUSHR));
-        pty.Fails(Errno.EAGAIN, pty.Posix.Read(m, new byte[64]));
+        pty.Ok(pty.Posix.DiscardAsync(m, FlushFlags.FLUSHR));
+        pty.Fails(Errno.EAGAIN, pty.Posix.ReadAsync(m, new byte[64]));
         Assert.Equal("kept", pty.ReadText(s)); // the subsidiary read side is not touched
         Assert.Equal(PollEvents.POLLOUT, pty.Poll(s)); // pts's write queue was emptied too
         pty.Write(s, "z");
@@ -78,9 +78,9 @@ public class FlushTests
         var (m, s) = pty.OpenPair(OpenFlags.NonBlock, OpenFlags.NonBlock);
         FillFromManager(pty, m);
         FillFromSubsidiary(pty, s);
-        pty.Ok(pty.Posix.Flush(m, FlushFlags.FLUSHRW));
-        pty.Fails(Errno.EAGAIN, pty.Posix.Read(m, new byte[64]));
-        pty.Fails(Errno.EAGAIN, pty.Posix.Read(s, new byte[64]));
+        pty.Ok(pty.Posix.DiscardAsync(m, FlushFlags.FLUSHRW));
+        pty.Fails(Errno.EAGAIN, pty.Posix.ReadAsync(m, new byte[64]));
+        pty.Fails(Errno.EAGAIN, pty.Posix.ReadAsync(s, new byte[64]));
         pty.Write(m, "1");
         pty.Write(s, "2");
         Assert.Equal("1", pty.ReadText(s));
@@ -94,8 +94,8 @@ public class FlushTests
         var (m, s) = pty.OpenPair(OpenFlags.NonBlock, OpenFlags.NonBlock);
         pty.Write(m, "abc");
         pty.Write(s, "xyz");
-        pty.Ok(pty.Posix.Flush(s, FlushFlags.FLUSHR));
-        pty.Fails(Errno.EAGAIN, pty.Posix.Read(s, new byte[64]));
+        pty.Ok(pty.Posix.DiscardAsync(s, FlushFlags.FLUSHR));
+        pty.Fails(Errno.EAGAIN, pty.Posix.ReadAsync(s, new byte[64]));
         Assert.Equal("xyz", pty.ReadText(m));
     }
 
@@ -105,7 +105,7 @@ public class FlushTests
         using var pty = new DeterministicPty();
         var (m, s) = pty.OpenPair(OpenFlags.NonBlock, OpenFlags.NonBlock);
         var accepted = FillFromManager(pty, m);
-        pty.Ok(pty.Posix.Flush(s, FlushFlags.FLUSHR));
+        pty.Ok(pty.Posix.DiscardAsync(s, FlushFlags.FLUSHR));
         var after = pty.Drain(s);
         Assert.True(after.Length > 0 && after.Length < accepted, $"{after.Length} of {accepted}");
         Assert.All(after, b => Assert.Equal((byte)'x', b));
@@ -118,8 +118,8 @@ public class FlushTests
         var (m, s) = pty.OpenPair(OpenFlags.NonBlock, OpenFlags.NonBlock);
         Assert.True(FillFromSubsidiary(pty, s) >= 4096);
         pty.Write(m, "kept");
-        pty.Ok(pty.Posix.Flush(s, FlushFlags.FLUSHW));
-        pty.Fails(Errno.EAGAIN, pty.Posix.Read(m, new byte[64]));
+        pty.Ok(pty.Posix.DiscardAsync(s, FlushFlags.FLUSHW));
+        pty.Fails(Errno.EAGAIN, pty.Posix.ReadAsync(m, new byte[64]));
         Assert.Equal("kept", pty.ReadText(s)); // its own read side is left alone
         Assert.Equal(PollEvents.POLLOUT, pty.Poll(s));
     }
@@ -131,9 +131,9 @@ public class FlushTests
         var (m, s) = pty.OpenPair(OpenFlags.NonBlock, OpenFlags.NonBlock);
         pty.Write(m, "abc");
         FillFromSubsidiary(pty, s);
-        pty.Ok(pty.Posix.Flush(s, FlushFlags.FLUSHRW));
-        pty.Fails(Errno.EAGAIN, pty.Posix.Read(s, new byte[64]));
-        pty.Fails(Errno.EAGAIN, pty.Posix.Read(m, new byte[64]));
+        pty.Ok(pty.Posix.DiscardAsync(s, FlushFlags.FLUSHRW));
+        pty.Fails(Errno.EAGAIN, pty.Posix.ReadAsync(s, new byte[64]));
+        pty.Fails(Errno.EAGAIN, pty.Posix.ReadAsync(m, new byte[64]));
         pty.Write(m, "1");
         Assert.Equal("1", pty.ReadText(s));
     }
@@ -144,7 +144,7 @@ public class FlushTests
         using var pty = new DeterministicPty();
         var (m, s) = pty.OpenPair(OpenFlags.NonBlock, OpenFlags.NonBlock);
         FillFromManager(pty, m);
-        pty.Ok(pty.Posix.Flush(s, FlushFlags.FLUSHRW));
+        pty.Ok(pty.Posix.DiscardAsync(s, FlushFlags.FLUSHRW));
         Assert.NotEmpty(pty.Drain(s));
     }
 
@@ -154,7 +154,7 @@ public class FlushTests
         using var pty = new DeterministicPty();
         var m = pty.OpenManager();
         foreach (var flags in new[] { FlushFlags.FLUSHR, FlushFlags.FLUSHW, FlushFlags.FLUSHRW })
-            pty.Ok(pty.Posix.Flush(m, flags));
+            pty.Ok(pty.Posix.DiscardAsync(m, flags));
         Assert.Equal(PollEvents.POLLOUT, pty.Poll(m)); // no sticky error (D9 concerns data only)
     }
 
@@ -163,8 +163,8 @@ public class FlushTests
     {
         using var pty = new DeterministicPty();
         var m = pty.OpenManager();
-        pty.Ok(pty.Posix.unlockpt(m));
-        pty.Ok(pty.Posix.Flush(m, FlushFlags.FLUSHRW));
+        pty.Ok(pty.Posix.UnlockAsync(m));
+        pty.Ok(pty.Posix.DiscardAsync(m, FlushFlags.FLUSHRW));
         Assert.Equal(PollEvents.POLLOUT, pty.Poll(m));
         var s = pty.OpenSubsidiary(pty.PathOf(m));
         pty.Write(m, "fine");
@@ -179,7 +179,7 @@ public class FlushTests
         foreach (var side in new[] { m, s })
             foreach (var flags in new[] { FlushFlags.FLUSHR, FlushFlags.FLUSHW, FlushFlags.FLUSHRW })
             {
-                pty.Ok(pty.Posix.Flush(side, flags));
+                pty.Ok(pty.Posix.DiscardAsync(side, flags));
                 pty.Write(m, "ms");
                 pty.Write(s, "sm");
                 Assert.Equal("ms", pty.ReadText(s));
@@ -196,12 +196,12 @@ public class FlushTests
             var (m, s) = pty.OpenPair(OpenFlags.NonBlock, OpenFlags.NonBlock);
             var calls = new List<Task<SysResult>>
             {
-                pty.Posix.Write(m, Bytes.Repeat('a', 3000)),
-                pty.Posix.Flush(s, FlushFlags.FLUSHRW),
-                pty.Posix.Write(s, Bytes.Repeat('b', 3000)),
-                pty.Posix.Flush(m, FlushFlags.FLUSHRW),
-                pty.Posix.Flush(m, FlushFlags.FLUSHR),
-                pty.Posix.Flush(s, FlushFlags.FLUSHW),
+                pty.Posix.WriteAsync(m, Bytes.Repeat('a', 3000)),
+                pty.Posix.DiscardAsync(s, FlushFlags.FLUSHRW),
+                pty.Posix.WriteAsync(s, Bytes.Repeat('b', 3000)),
+                pty.Posix.DiscardAsync(m, FlushFlags.FLUSHRW),
+                pty.Posix.DiscardAsync(m, FlushFlags.FLUSHR),
+                pty.Posix.DiscardAsync(s, FlushFlags.FLUSHW),
             };
             pty.Settle();
             Assert.All(calls, call => Assert.True(call.IsCompleted && call.Result.IsOk));
@@ -219,9 +219,9 @@ public class FlushTests
         var (m, s) = pty.OpenPair();
         foreach (var fd in new[] { m, s })
         {
-            pty.Ok(pty.Posix.Flush(fd, FlushFlags.None)); // no flags: nothing to flush
-            pty.Fails(Errno.EINVAL, pty.Posix.Flush(fd, (FlushFlags)0x08));
-            pty.Fails(Errno.EINVAL, pty.Posix.Flush(fd, FlushFlags.FLUSHBAND | FlushFlags.FLUSHR));
+            pty.Ok(pty.Posix.DiscardAsync(fd, FlushFlags.None)); // no flags: nothing to flush
+            pty.Fails(Errno.EINVAL, pty.Posix.DiscardAsync(fd, (FlushFlags)0x08));
+            pty.Fails(Errno.EINVAL, pty.Posix.DiscardAsync(fd, FlushFlags.FLUSHBAND | FlushFlags.FLUSHR));
         }
         pty.Write(m, "still");
         Assert.Equal("still", pty.ReadText(s));

@@ -21,13 +21,13 @@ public class CallCompletionTests
         await using var system = PtySystem.Create();
         var posix = system.Posix;
         var (manager, subsidiary) = await OpenPairAsync(posix);
-        var read = posix.Read(subsidiary, new byte[8]); // waits for data: nothing completes it yet
+        var read = posix.ReadAsync(subsidiary, new byte[8]); // waits for data: nothing completes it yet
         await system.WhenIdleAsync().WaitAsync(Safety);
         Assert.False(read.IsCompleted);
         var resumed = read.ContinueWith(
             _ => (InChain: WorkerChain.Current is not null, InTurn: InternalCurrentActorCellKeeper.Current is not null),
             TaskContinuationOptions.ExecuteSynchronously);
-        (await posix.Write(manager, "x"u8.ToArray())).ValueOrThrow("write");
+        (await posix.WriteAsync(manager, "x"u8.ToArray())).ValueOrThrow("write");
         var (inChain, inTurn) = await resumed.WaitAsync(Safety);
         Assert.True(inChain, "the reader was resumed on another thread than the one that ran the subsidiary's turn");
         Assert.False(inTurn, "the reader was resumed inside an actor's turn");
@@ -38,7 +38,7 @@ public class CallCompletionTests
     {
         using var pty = new DeterministicPty();
         var (manager, subsidiary) = pty.OpenPair();
-        var read = pty.Posix.Read(subsidiary, new byte[8]);
+        var read = pty.Posix.ReadAsync(subsidiary, new byte[8]);
         var resumedOn = read.ContinueWith(_ => Environment.CurrentManagedThreadId, TaskContinuationOptions.ExecuteSynchronously);
         pty.Write(manager, "x");
         Assert.True(read.IsCompleted);
@@ -52,9 +52,9 @@ public class CallCompletionTests
         await using var system = PtySystem.Create();
         var posix = system.Posix;
         var (manager, subsidiary) = await OpenPairAsync(posix);
-        var read = posix.Read(subsidiary, new byte[8]);
-        var write = posix.Write(manager, "hello"u8.ToArray());
-        var poll = posix.Poll(manager);
+        var read = posix.ReadAsync(subsidiary, new byte[8]);
+        var write = posix.WriteAsync(manager, "hello"u8.ToArray());
+        var poll = posix.PollAsync(manager);
         await system.WhenIdleAsync().WaitAsync(Safety);
         Assert.True(read.IsCompleted && write.IsCompleted && poll.IsCompleted);
         Assert.Equal(5, read.Result.Value);
@@ -66,12 +66,12 @@ public class CallCompletionTests
         await using var system = PtySystem.Create();
         var posix = system.Posix;
         var (manager, subsidiary) = await OpenPairAsync(posix);
-        (await posix.Write(manager, "x"u8.ToArray())).ValueOrThrow("write"); // waits in the subsidiary's read queue
+        (await posix.WriteAsync(manager, "x"u8.ToArray())).ValueOrThrow("write"); // waits in the subsidiary's read queue
         var blockedRead = ResumedAfterTheManagersTurn(system, () =>
         {
             // The read's Tell is handed off to this very thread, which then blocks on it (sync over async, as some hosts do).
 #pragma warning disable xUnit1031 // blocking on purpose: this is the case under test
-            return posix.Read(subsidiary, new byte[4]).Wait(Safety);
+            return posix.ReadAsync(subsidiary, new byte[4]).Wait(Safety);
 #pragma warning restore xUnit1031
         });
         Assert.True(await blockedRead.WaitAsync(Safety * 2), "the read never completed while its caller blocked");
@@ -97,11 +97,11 @@ public class CallCompletionTests
     {
         var posix = system.Posix;
         var (manager, subsidiary) = await OpenPairAsync(posix);
-        var read = posix.Read(manager, new byte[4]); // nothing to read yet: the subsidiary's write completes it
+        var read = posix.ReadAsync(manager, new byte[4]); // nothing to read yet: the subsidiary's write completes it
         await system.WhenIdleAsync().WaitAsync(Safety);
         Assert.False(read.IsCompleted);
         var resumed = read.ContinueWith(_ => WorkerChain.Current is null ? (bool?)null : callerCode(), TaskContinuationOptions.ExecuteSynchronously);
-        (await posix.Write(subsidiary, "y"u8.ToArray())).ValueOrThrow("write");
+        (await posix.WriteAsync(subsidiary, "y"u8.ToArray())).ValueOrThrow("write");
         var outcome = await resumed.WaitAsync(Safety * 2);
         Assert.True(outcome is not null, "the caller was not resumed on the thread that ran the manager's turn");
         return outcome.Value;
@@ -112,21 +112,21 @@ public class CallCompletionTests
     {
         await using var system = PtySystem.Create(new PtySystemOptions { MaxPtys = 1 });
         var posix = system.Posix;
-        var manager = (int)(await posix.posix_openpt(OpenFlags.NoCtty)).ValueOrThrow("posix_openpt");
+        var manager = (int)(await posix.OpenManagerAsync(OpenFlags.NoCtty)).ValueOrThrow("posix_openpt");
         var held = posix.HeldDescriptors;
-        var locked = await posix.Open((await posix.ptsname(manager)).Text!); // L6: still locked
+        var locked = await posix.OpenAsync((await posix.GetSubsidiaryNameAsync(manager)).Text!); // L6: still locked
         Assert.Equal(held, posix.HeldDescriptors);
-        var full = await posix.posix_openpt(OpenFlags.NoCtty); // PD2: no pty left
+        var full = await posix.OpenManagerAsync(OpenFlags.NoCtty); // PD2: no pty left
         Assert.Equal(held, posix.HeldDescriptors);
         Assert.Equal((Errno.EAGAIN, Errno.ENOMEM), (locked.Errno, full.Errno));
     }
 
     private static async Task<(int Manager, int Subsidiary)> OpenPairAsync(PosixApi posix)
     {
-        var manager = (int)(await posix.posix_openpt(OpenFlags.NoCtty)).ValueOrThrow("posix_openpt");
-        (await posix.grantpt(manager)).ValueOrThrow("grantpt");
-        (await posix.unlockpt(manager)).ValueOrThrow("unlockpt");
-        var name = (await posix.ptsname(manager)).Text!;
-        return (manager, (int)(await posix.Open(name, OpenFlags.NoCtty)).ValueOrThrow("open"));
+        var manager = (int)(await posix.OpenManagerAsync(OpenFlags.NoCtty)).ValueOrThrow("posix_openpt");
+        (await posix.GrantAsync(manager)).ValueOrThrow("grantpt");
+        (await posix.UnlockAsync(manager)).ValueOrThrow("unlockpt");
+        var name = (await posix.GetSubsidiaryNameAsync(manager)).Text!;
+        return (manager, (int)(await posix.OpenAsync(name, OpenFlags.NoCtty)).ValueOrThrow("open"));
     }
 }

@@ -1,3 +1,4 @@
+using Ptm.Actors.TestKit.Faults;
 using Ptm.Actors.Streams;
 
 namespace Ptm.Actors.Tests.HostApi;
@@ -12,7 +13,7 @@ public class HandleApiTests
     {
         await using var system = PtySystem.Create();
         await using var manager = await system.OpenManagerAsync();
-        Assert.Equal("/dev/pts/1", await manager.PtsnameAsync());
+        Assert.Equal("/dev/pts/1", await manager.GetSubsidiaryNameAsync());
         await using var subsidiary = await manager.OpenSubsidiaryAsync();
         Assert.Equal(1, subsidiary.Minor);
         await manager.WriteAsync("ping"u8.ToArray());
@@ -29,7 +30,7 @@ public class HandleApiTests
     {
         await using var system = PtySystem.Create(new PtySystemOptions { MaxPtys = 1 });
         await using var manager = await system.OpenManagerAsync();
-        var path = await manager.PtsnameAsync();
+        var path = await manager.GetSubsidiaryNameAsync();
         var locked = await Assert.ThrowsAsync<PtyException>(() => system.OpenSubsidiaryAsync(path));
         Assert.Equal(Errno.EAGAIN, locked.Errno);
         var full = await Assert.ThrowsAsync<PtyException>(() => system.OpenManagerAsync());
@@ -56,7 +57,7 @@ public class HandleApiTests
     }
 
     [Fact]
-    public async Task D19_cancelling_a_blocked_read_ends_it_with_eintr()
+    public async Task D19_cancelling_a_blocked_read_throws_operation_canceled()
     {
         await using var system = PtySystem.Create();
         await using var manager = await system.OpenManagerAsync();
@@ -66,8 +67,8 @@ public class HandleApiTests
         await system.WhenIdleAsync();
         Assert.False(read.IsCompleted);
         cancel.Cancel();
-        var interrupted = await Assert.ThrowsAsync<PtyException>(() => read.WaitAsync(Safety));
-        Assert.Equal(Errno.EINTR, interrupted.Errno);
+        var cancelled = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => read.WaitAsync(Safety));
+        Assert.Equal(cancel.Token, cancelled.CancellationToken);
         // The stream is unharmed: the next write is read by the next read, nothing went to the cancelled buffer.
         await manager.WriteAsync("after"u8.ToArray());
         var buffer = new byte[8];
@@ -90,7 +91,7 @@ public class HandleApiTests
     }
 
     [Fact]
-    public async Task D14_cancelling_a_blocked_write_that_accepted_nothing_ends_it_with_eintr()
+    public async Task D14_cancelling_a_blocked_write_that_accepted_nothing_throws_operation_canceled()
     {
         await using var system = PtySystem.Create();
         await using var manager = await system.OpenManagerAsync();
@@ -102,10 +103,10 @@ public class HandleApiTests
         await system.WhenIdleAsync();
         Assert.False(second.IsCompleted);
         cancel.Cancel();
-        Assert.Equal(Errno.EINTR, (await Assert.ThrowsAsync<PtyException>(() => second.WaitAsync(Safety))).Errno);
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => second.WaitAsync(Safety));
         Assert.False(first.IsCompleted);
         await subsidiary.DisposeAsync(); // the first writer stays held (D16, PD5) until the manager flushes
-        await manager.FlushAsync(FlushFlags.FLUSHW);
+        await manager.DiscardAsync(FlushFlags.FLUSHW);
         Assert.Equal(100_000, await first.WaitAsync(Safety)); // resumed, it met D9: the whole write counts (PD4)
     }
 
@@ -159,10 +160,10 @@ public class HandleApiTests
         await Assert.ThrowsAsync<ObjectDisposedException>(() => manager.ReadAsync(new byte[4]));
         await Assert.ThrowsAsync<ObjectDisposedException>(() => manager.WriteAsync(new byte[4]));
         await Assert.ThrowsAsync<ObjectDisposedException>(() => manager.PollAsync());
-        Assert.Throws<ObjectDisposedException>(() => { _ = system.Posix.Read(fd, new byte[4]); });
-        Assert.Throws<ObjectDisposedException>(() => { _ = system.Posix.Open("/dev/ptmx"); });
-        Assert.Throws<ObjectDisposedException>(() => { _ = system.Posix.Close(fd); });
-        Assert.Throws<ObjectDisposedException>(() => { _ = system.Posix.Poll(fd); });
+        Assert.Throws<ObjectDisposedException>(() => { _ = system.Posix.ReadAsync(fd, new byte[4]); });
+        Assert.Throws<ObjectDisposedException>(() => { _ = system.Posix.OpenAsync("/dev/ptmx"); });
+        Assert.Throws<ObjectDisposedException>(() => { _ = system.Posix.CloseAsync(fd); });
+        Assert.Throws<ObjectDisposedException>(() => { _ = system.Posix.PollAsync(fd); });
         await system.DisposeAsync(); // twice is harmless
     }
 
@@ -175,8 +176,8 @@ public class HandleApiTests
         await manager.DisposeAsync();
         Assert.True(manager.IsClosed);
         Assert.Equal(Errno.EBADF, (await Assert.ThrowsAsync<PtyException>(() => manager.ReadAsync(new byte[4]))).Errno);
-        Assert.Equal(Errno.EBADF, (await Assert.ThrowsAsync<PtyException>(() => manager.PtsnameAsync())).Errno);
-        Assert.Equal(Errno.EBADF, (await Assert.ThrowsAsync<PtyException>(() => manager.FlushAsync(FlushFlags.FLUSHRW))).Errno);
+        Assert.Equal(Errno.EBADF, (await Assert.ThrowsAsync<PtyException>(() => manager.GetSubsidiaryNameAsync())).Errno);
+        Assert.Equal(Errno.EBADF, (await Assert.ThrowsAsync<PtyException>(() => manager.DiscardAsync(FlushFlags.FLUSHRW))).Errno);
         await system.WhenIdleAsync(); // the Clone frees the minor when the stopped manager's Terminated arrives (L16)
         Assert.Equal(0, system.AllocatedMinors);
     }
@@ -189,7 +190,7 @@ public class HandleApiTests
         await using var victimSubsidiary = await victim.OpenSubsidiaryAsync();
         await using var bystander = await system.OpenManagerAsync();
         await using var bystanderSubsidiary = await bystander.OpenSubsidiaryAsync();
-        Assert.True(system.Posix.Crash(victim.Descriptor).Result.IsOk);
+        Assert.True(system.Posix.CrashAsync(victim.Descriptor).Result.IsOk);
         Assert.Equal(0, await victimSubsidiary.ReadAsync(new byte[4]).WaitAsync(Safety)); // hung up (L15)
         Assert.Equal(Errno.EIO, (await Assert.ThrowsAsync<PtyException>(() => victim.ReadAsync(new byte[4]))).Errno);
         await bystander.WriteAsync("still here"u8.ToArray());
@@ -208,7 +209,7 @@ public class HandleApiTests
         var read = subsidiary.ReadAsync(new byte[4]);
         await system.WhenIdleAsync();
         Assert.False(read.IsCompleted);
-        system.Posix.Crash(subsidiary.Descriptor);
+        system.Posix.CrashAsync(subsidiary.Descriptor);
         Assert.Equal(Errno.EIO, (await Assert.ThrowsAsync<PtyException>(() => read.WaitAsync(Safety))).Errno);
         Assert.Equal(0, await manager.ReadAsync(new byte[4]).WaitAsync(Safety)); // L13 once
     }

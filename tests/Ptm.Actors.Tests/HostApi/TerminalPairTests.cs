@@ -13,7 +13,7 @@ public class TerminalPairTests
         await using var system = PtySystem.Create();
         await using var terminal = await system.OpenTerminalAsync();
         Assert.Equal("/dev/pts/1", terminal.Name);
-        Assert.Equal(terminal.Name, await terminal.Manager.PtsnameAsync());
+        Assert.Equal(terminal.Name, await terminal.Manager.GetSubsidiaryNameAsync());
         Assert.Equal(1, terminal.Subsidiary.Minor);
         Assert.Equal(["ldterm", "ptem"], await terminal.Subsidiary.ListModulesAsync());
         Assert.True(await terminal.Subsidiary.IsTerminalAsync());
@@ -37,7 +37,7 @@ public class TerminalPairTests
         await using var terminal = await system.OpenTerminalAsync(quiet, new WindowSize(24, 80));
         Assert.Equal(quiet, await terminal.Subsidiary.GetTermiosAsync());
         Assert.Equal(new WindowSize(24, 80), await terminal.Manager.GetWindowSizeAsync());
-        Assert.Empty((await system.Posix.TakeSignals(terminal.Subsidiary.Descriptor)).Signals);
+        Assert.Empty((await system.Posix.TakeSignalsAsync(terminal.Subsidiary.Descriptor)).Signals);
     }
 
     [Fact]

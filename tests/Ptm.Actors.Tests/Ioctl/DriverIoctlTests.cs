@@ -11,18 +11,18 @@ public sealed class DriverIoctlTests : IDisposable
     public void Dispose() => _pty.Dispose();
 
     private SysResultAssert Ioctl(int fd, int command, byte[]? payload = null, Credentials? who = null) =>
-        new(_pty.Settle(_pty.Posix.Ioctl(fd, command, payload is null ? null : payload, who)));
+        new(_pty.Settle(_pty.Posix.IoctlAsync(fd, command, payload is null ? null : payload, who)));
 
     [Fact]
     public void I1_ISPTM_on_a_manager_answers_0_locked_unlocked_with_and_after_a_subsidiary()
     {
         var manager = _pty.OpenManager();
         Ioctl(manager, IoctlCommands.ISPTM).IsOk(0);
-        _pty.Settle(_pty.Posix.unlockpt(manager));
+        _pty.Settle(_pty.Posix.UnlockAsync(manager));
         Ioctl(manager, IoctlCommands.ISPTM).IsOk(0);
         var subsidiary = _pty.OpenSubsidiary(_pty.PathOf(manager));
         Ioctl(manager, IoctlCommands.ISPTM).IsOk(0);
-        _pty.Settle(_pty.Posix.Close(subsidiary));
+        _pty.Settle(_pty.Posix.CloseAsync(subsidiary));
         Ioctl(manager, IoctlCommands.ISPTM).IsOk(0);
         Ioctl(manager, IoctlCommands.ISPTM, []).IsOk(0); // I8: either form
         _pty.CloseAllAndCheckClean(manager);
@@ -41,12 +41,12 @@ public sealed class DriverIoctlTests : IDisposable
     {
         var manager = _pty.OpenManager();
         var name = _pty.PathOf(manager);
-        Assert.Equal(Errno.EAGAIN, _pty.Settle(_pty.Posix.Open(name)).Errno); // L6: locked
+        Assert.Equal(Errno.EAGAIN, _pty.Settle(_pty.Posix.OpenAsync(name)).Errno); // L6: locked
         Ioctl(manager, IoctlCommands.UNLKPT).IsOk(0); // I8: transparent works
         Ioctl(manager, IoctlCommands.UNLKPT, []).IsOk(0);
         var subsidiary = _pty.OpenSubsidiary(name);
         Ioctl(manager, IoctlCommands.UNLKPT).IsOk(0);
-        _pty.Settle(_pty.Posix.Close(subsidiary));
+        _pty.Settle(_pty.Posix.CloseAsync(subsidiary));
         var again = _pty.OpenSubsidiary(name); // still unlocked after the subsidiary's last close
         _pty.CloseAllAndCheckClean(again, manager);
     }
@@ -67,9 +67,9 @@ public sealed class DriverIoctlTests : IDisposable
         var name = _pty.PathOf(manager);
         var second = _pty.OpenSubsidiary(name); // L9: joins the same stream
         Ioctl(first, IoctlCommands.PTSSTTY).IsOk(0);
-        _pty.Settle(_pty.Posix.Close(first)); // not the last close
+        _pty.Settle(_pty.Posix.CloseAsync(first)); // not the last close
         Ioctl(second, IoctlCommands.PTSSTTY).Fails(Errno.EEXIST);
-        _pty.Settle(_pty.Posix.Close(second)); // last close: L12.4 clears PTSTTY
+        _pty.Settle(_pty.Posix.CloseAsync(second)); // last close: L12.4 clears PTSTTY
         var third = _pty.OpenSubsidiary(name);
         Ioctl(third, IoctlCommands.PTSSTTY).IsOk(0);
         _pty.CloseAllAndCheckClean(third, manager);
@@ -93,7 +93,7 @@ public sealed class DriverIoctlTests : IDisposable
         var user = new Credentials(0, 0, zone: 0, privileged: false); // uid 0 is not the privilege (PD12)
         Ioctl(manager, IoctlCommands.ZONEPT, EntryUpdateRaceTests.ZonePayload(3), user).Fails(Errno.EPERM);
         Ioctl(manager, IoctlCommands.ZONEPT, null, user).Fails(Errno.EPERM);
-        Assert.Equal("uid=0 gid=0 mode=0620", _pty.Settle(_pty.Posix.Stat(_pty.PathOf(manager))).Text); // zone unchanged
+        Assert.Equal("uid=0 gid=0 mode=0620", _pty.Settle(_pty.Posix.StatAsync(_pty.PathOf(manager))).Text); // zone unchanged
         _pty.CloseAllAndCheckClean(manager);
     }
 
@@ -106,7 +106,7 @@ public sealed class DriverIoctlTests : IDisposable
     {
         var manager = _pty.OpenManager();
         Ioctl(manager, IoctlCommands.ZONEPT, EntryUpdateRaceTests.ZonePayload(zone)).Fails(Errno.EINVAL);
-        Assert.True(_pty.Settle(_pty.Posix.Stat(_pty.PathOf(manager))).IsOk, "the zone must not have changed");
+        Assert.True(_pty.Settle(_pty.Posix.StatAsync(_pty.PathOf(manager))).IsOk, "the zone must not have changed");
         _pty.CloseAllAndCheckClean(manager);
     }
 
@@ -117,8 +117,8 @@ public sealed class DriverIoctlTests : IDisposable
         var name = _pty.PathOf(manager);
         Ioctl(manager, IoctlCommands.ZONEPT, EntryUpdateRaceTests.ZonePayload(9999)).IsOk(0);
         var zone9999 = new Credentials(0, 0, zone: 9999, privileged: true);
-        Assert.Equal(Errno.ENOENT, _pty.Settle(_pty.Posix.Stat(name)).Errno); // L8: invisible from zone 0
-        Assert.True(_pty.Settle(_pty.Posix.Stat(name, zone9999)).IsOk);
+        Assert.Equal(Errno.ENOENT, _pty.Settle(_pty.Posix.StatAsync(name)).Errno); // L8: invisible from zone 0
+        Assert.True(_pty.Settle(_pty.Posix.StatAsync(name, zone9999)).IsOk);
         var subsidiary = _pty.OpenSubsidiary(name, who: zone9999);
         Ioctl(manager, IoctlCommands.ZONEPT, EntryUpdateRaceTests.ZonePayload(0)).IsOk(0); // 0 is in range
         _pty.CloseAllAndCheckClean(subsidiary, manager);
@@ -130,9 +130,9 @@ public sealed class DriverIoctlTests : IDisposable
         var manager = _pty.OpenManager();
         var user = new Credentials(500, 500);
         Ioctl(manager, IoctlCommands.OWNERPT, EntryUpdateRaceTests.OwnerPayload(1234, 55), user).IsOk(0);
-        Assert.Equal("uid=1234 gid=55 mode=0620", _pty.Settle(_pty.Posix.Stat(_pty.PathOf(manager))).Text);
+        Assert.Equal("uid=1234 gid=55 mode=0620", _pty.Settle(_pty.Posix.StatAsync(_pty.PathOf(manager))).Text);
         Ioctl(manager, IoctlCommands.OWNERPT, EntryUpdateRaceTests.OwnerPayload((uint)Credentials.MaxId, (uint)Credentials.MaxId)).IsOk(0);
-        Assert.Equal($"uid={Credentials.MaxId} gid={Credentials.MaxId} mode=0620", _pty.Settle(_pty.Posix.Stat(_pty.PathOf(manager))).Text);
+        Assert.Equal($"uid={Credentials.MaxId} gid={Credentials.MaxId} mode=0620", _pty.Settle(_pty.Posix.StatAsync(_pty.PathOf(manager))).Text);
         _pty.CloseAllAndCheckClean(manager);
     }
 
@@ -144,13 +144,13 @@ public sealed class DriverIoctlTests : IDisposable
     {
         var manager = _pty.OpenManager();
         Ioctl(manager, IoctlCommands.OWNERPT, EntryUpdateRaceTests.OwnerPayload(uid, gid)).Fails(Errno.EINVAL);
-        Assert.Equal("uid=0 gid=0 mode=0620", _pty.Settle(_pty.Posix.Stat(_pty.PathOf(manager))).Text); // unchanged
+        Assert.Equal("uid=0 gid=0 mode=0620", _pty.Settle(_pty.Posix.StatAsync(_pty.PathOf(manager))).Text); // unchanged
         _pty.CloseAllAndCheckClean(manager);
     }
 }
 
 /// <summary>Fluent checks of one call's result.</summary>
-internal readonly record struct SysResultAssert(Pty.SysResult Result)
+internal readonly record struct SysResultAssert(SysResult Result)
 {
     public void IsOk(long value)
     {

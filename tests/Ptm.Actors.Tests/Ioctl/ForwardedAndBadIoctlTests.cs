@@ -11,8 +11,8 @@ public sealed class ForwardedAndBadIoctlTests : IDisposable
 
     public void Dispose() => _pty.Dispose();
 
-    private Pty.SysResult Ioctl(int fd, int command, byte[]? payload = null) =>
-        _pty.Settle(_pty.Posix.Ioctl(fd, command, payload is null ? null : payload));
+    private SysResult Ioctl(int fd, int command, byte[]? payload = null) =>
+        _pty.Settle(_pty.Posix.IoctlAsync(fd, command, payload is null ? null : payload));
 
     [Fact]
     public void D2_an_unknown_manager_ioctl_is_NAKed_EINVAL_at_once_while_locked_or_without_a_subsidiary()
@@ -20,7 +20,7 @@ public sealed class ForwardedAndBadIoctlTests : IDisposable
         var manager = _pty.OpenManager();
         _pty.BeginRace();
         Assert.Equal(Errno.EINVAL, Ioctl(manager, TIOCGWINSZ).Errno); // locked
-        _pty.Settle(_pty.Posix.unlockpt(manager));
+        _pty.Settle(_pty.Posix.UnlockAsync(manager));
         Assert.Equal(Errno.EINVAL, Ioctl(manager, TIOCGWINSZ).Errno); // unlocked, no subsidiary
         Assert.DoesNotContain(_pty.RaceTrace, e => TraceChecks.MessageOf(e) == "IoctlMessage"); // never forwarded
         _pty.CloseAllAndCheckClean(manager);
@@ -47,7 +47,7 @@ public sealed class ForwardedAndBadIoctlTests : IDisposable
         Assert.Equal(Errno.EINVAL, Ioctl(subsidiary, IoctlCommands.UNLKPT).Errno);
         Assert.Equal(Errno.EINVAL, Ioctl(subsidiary, IoctlCommands.ZONEPT, EntryUpdateRaceTests.ZonePayload(1)).Errno);
         Assert.Equal(Errno.EINVAL, Ioctl(subsidiary, IoctlCommands.OWNERPT, EntryUpdateRaceTests.OwnerPayload(1, 1)).Errno);
-        Assert.Equal("uid=0 gid=7 mode=0620", _pty.Settle(_pty.Posix.Stat(_pty.PathOf(manager))).Text); // nothing changed
+        Assert.Equal("uid=0 gid=7 mode=0620", _pty.Settle(_pty.Posix.StatAsync(_pty.PathOf(manager))).Text); // nothing changed
         _pty.CloseAllAndCheckClean(subsidiary, manager);
     }
 
@@ -55,7 +55,7 @@ public sealed class ForwardedAndBadIoctlTests : IDisposable
     public void PD6_every_ioctl_on_a_hung_up_subsidiary_fails_ENXIO()
     {
         var (manager, subsidiary) = _pty.OpenPair();
-        _pty.Settle(_pty.Posix.Close(manager));
+        _pty.Settle(_pty.Posix.CloseAsync(manager));
         foreach (var command in new[] { TIOCGWINSZ, IoctlCommands.PTSSTTY, IoctlCommands.ISPTM, IoctlCommands.UNLKPT })
             Assert.Equal(Errno.ENXIO, Ioctl(subsidiary, command).Errno);
         Assert.Equal(Errno.EIO, _pty.Settle(_pty.StartWrite(subsidiary, "x")).Errno); // L15
@@ -106,7 +106,7 @@ public sealed class ForwardedAndBadIoctlTests : IDisposable
     {
         var manager = _pty.OpenManager();
         Assert.Equal(Errno.EINVAL, Ioctl(manager, command, payload).Errno);
-        Assert.Equal("uid=0 gid=0 mode=0620", _pty.Settle(_pty.Posix.Stat(_pty.PathOf(manager))).Text); // nothing changed
+        Assert.Equal("uid=0 gid=0 mode=0620", _pty.Settle(_pty.Posix.StatAsync(_pty.PathOf(manager))).Text); // nothing changed
         _pty.CloseAllAndCheckClean(manager);
     }
 
@@ -115,18 +115,18 @@ public sealed class ForwardedAndBadIoctlTests : IDisposable
     {
         var manager = _pty.OpenManager();
         Assert.True(Ioctl(manager, IoctlCommands.OWNERPT, [7, 0, 0, 0, 8, 0, 0, 0, 0xff, 0xff]).IsOk);
-        Assert.Equal("uid=7 gid=8 mode=0620", _pty.Settle(_pty.Posix.Stat(_pty.PathOf(manager))).Text);
+        Assert.Equal("uid=7 gid=8 mode=0620", _pty.Settle(_pty.Posix.StatAsync(_pty.PathOf(manager))).Text);
         _pty.CloseAllAndCheckClean(manager);
     }
     [Fact]
     public void Calls_on_descriptors_that_were_never_opened_or_with_bad_arguments_fail_with_an_errno_not_an_exception()
     {
-        Assert.Equal(Errno.EBADF, _pty.Settle(_pty.Posix.Ioctl(999, IoctlCommands.ISPTM)).Errno);
-        Assert.Equal(Errno.EBADF, _pty.Settle(_pty.Posix.Ioctl(-1, IoctlCommands.ZONEPT, null)).Errno);
+        Assert.Equal(Errno.EBADF, _pty.Settle(_pty.Posix.IoctlAsync(999, IoctlCommands.ISPTM)).Errno);
+        Assert.Equal(Errno.EBADF, _pty.Settle(_pty.Posix.IoctlAsync(-1, IoctlCommands.ZONEPT, null)).Errno);
         var manager = _pty.OpenManager();
-        Assert.Equal(Errno.EINVAL, _pty.Settle(_pty.Posix.ptsname_r(manager, -1)).Errno);
-        Assert.Equal(Errno.EINVAL, _pty.Settle(_pty.Posix.Flush(manager, (Streams.FlushFlags)0x40)).Errno);
-        Assert.Equal(Errno.ENOENT, _pty.Settle(_pty.Posix.Open("/dev/nonsense")).Errno);
+        Assert.Equal(Errno.EINVAL, _pty.Settle(_pty.Posix.GetSubsidiaryNameAsync(manager, -1)).Errno);
+        Assert.Equal(Errno.EINVAL, _pty.Settle(_pty.Posix.DiscardAsync(manager, (FlushFlags)0x40)).Errno);
+        Assert.Equal(Errno.ENOENT, _pty.Settle(_pty.Posix.OpenAsync("/dev/nonsense")).Errno);
         _pty.CloseAllAndCheckClean(manager);
     }
 }

@@ -17,8 +17,8 @@ public sealed class LibcTests : IDisposable
         var second = _pty.OpenManager(OpenFlags.NonBlock | OpenFlags.NDelay | OpenFlags.NoCtty);
         Assert.Equal("/dev/pts/1", _pty.PathOf(first)); // C11: N >= 1, decimal
         Assert.Equal("/dev/pts/2", _pty.PathOf(second));
-        Assert.Equal(0, _pty.Settle(_pty.Posix.Ioctl(second, IoctlCommands.ISPTM)).Value);
-        _pty.Settle(_pty.Posix.Close(first));
+        Assert.Equal(0, _pty.Settle(_pty.Posix.IoctlAsync(second, IoctlCommands.ISPTM)).Value);
+        _pty.Settle(_pty.Posix.CloseAsync(first));
         var third = _pty.OpenManager();
         Assert.Equal("/dev/pts/1", _pty.PathOf(third)); // PD1: the freed minor comes back first
         _pty.CloseAllAndCheckClean(second, third);
@@ -29,7 +29,7 @@ public sealed class LibcTests : IDisposable
     {
         using var pty = new DeterministicPty(3, new PtySystemOptions { MaxPtys = 1 });
         var only = pty.OpenManager();
-        Assert.Equal(Errno.ENOMEM, pty.Settle(pty.Posix.posix_openpt(OpenFlags.None)).Errno); // L2.6, N3, PD2
+        Assert.Equal(Errno.ENOMEM, pty.Settle(pty.Posix.OpenManagerAsync(OpenFlags.None)).Errno); // L2.6, N3, PD2
         pty.CloseAllAndCheckClean(only);
     }
 
@@ -37,18 +37,18 @@ public sealed class LibcTests : IDisposable
     public void C3_ptsname_r_with_a_null_buffer_fails_EINVAL_even_on_a_closed_descriptor()
     {
         var manager = _pty.OpenManager();
-        Assert.Equal(Errno.EINVAL, _pty.Settle(_pty.Posix.ptsname_r(manager, null)).Errno);
+        Assert.Equal(Errno.EINVAL, _pty.Settle(_pty.Posix.GetSubsidiaryNameAsync(manager, (int?)null)).Errno);
         _pty.CloseAllAndCheckClean(manager);
-        Assert.Equal(Errno.EINVAL, _pty.Settle(_pty.Posix.ptsname_r(manager, null)).Errno);
+        Assert.Equal(Errno.EINVAL, _pty.Settle(_pty.Posix.GetSubsidiaryNameAsync(manager, (int?)null)).Errno);
     }
 
     [Fact]
     public void C3_ptsname_r_fails_ERANGE_when_the_name_and_its_terminator_do_not_fit()
     {
         var manager = _pty.OpenManager();
-        Assert.Equal(Errno.ERANGE, _pty.Settle(_pty.Posix.ptsname_r(manager, 10)).Errno); // "/dev/pts/1" is 10 characters
-        Assert.Equal(Errno.ERANGE, _pty.Settle(_pty.Posix.ptsname_r(manager, 0)).Errno);
-        Assert.Equal("/dev/pts/1", _pty.Settle(_pty.Posix.ptsname_r(manager, 11)).Text);
+        Assert.Equal(Errno.ERANGE, _pty.Settle(_pty.Posix.GetSubsidiaryNameAsync(manager, 10)).Errno); // "/dev/pts/1" is 10 characters
+        Assert.Equal(Errno.ERANGE, _pty.Settle(_pty.Posix.GetSubsidiaryNameAsync(manager, 0)).Errno);
+        Assert.Equal("/dev/pts/1", _pty.Settle(_pty.Posix.GetSubsidiaryNameAsync(manager, 11)).Text);
         _pty.CloseAllAndCheckClean(manager);
     }
 
@@ -57,20 +57,20 @@ public sealed class LibcTests : IDisposable
     {
         var manager = _pty.OpenManager();
         _pty.CloseAllAndCheckClean(manager);
-        Assert.Equal(Errno.EBADF, _pty.Settle(_pty.Posix.ptsname(manager)).Errno);
-        Assert.Equal(Errno.EBADF, _pty.Settle(_pty.Posix.ptsname_r(manager, 32)).Errno);
-        Assert.Equal(Errno.EBADF, _pty.Settle(_pty.Posix.grantpt(manager)).Errno);
-        Assert.Equal(Errno.EBADF, _pty.Settle(_pty.Posix.unlockpt(manager)).Errno);
-        Assert.Equal(Errno.EBADF, _pty.Settle(_pty.Posix.ptsname(12345)).Errno); // never opened
+        Assert.Equal(Errno.EBADF, _pty.Settle(_pty.Posix.GetSubsidiaryNameAsync(manager)).Errno);
+        Assert.Equal(Errno.EBADF, _pty.Settle(_pty.Posix.GetSubsidiaryNameAsync(manager, 32)).Errno);
+        Assert.Equal(Errno.EBADF, _pty.Settle(_pty.Posix.GrantAsync(manager)).Errno);
+        Assert.Equal(Errno.EBADF, _pty.Settle(_pty.Posix.UnlockAsync(manager)).Errno);
+        Assert.Equal(Errno.EBADF, _pty.Settle(_pty.Posix.GetSubsidiaryNameAsync(12345)).Errno); // never opened
     }
 
     [Fact]
     public void C2_C3_C5_C6_the_manager_calls_on_a_subsidiary_fail_EINVAL()
     {
         var (manager, subsidiary) = _pty.OpenPair();
-        Assert.Equal(Errno.EINVAL, _pty.Settle(_pty.Posix.ptsname(subsidiary)).Errno);
-        Assert.Equal(Errno.EINVAL, _pty.Settle(_pty.Posix.grantpt(subsidiary)).Errno);
-        Assert.Equal(Errno.EINVAL, _pty.Settle(_pty.Posix.unlockpt(subsidiary)).Errno);
+        Assert.Equal(Errno.EINVAL, _pty.Settle(_pty.Posix.GetSubsidiaryNameAsync(subsidiary)).Errno);
+        Assert.Equal(Errno.EINVAL, _pty.Settle(_pty.Posix.GrantAsync(subsidiary)).Errno);
+        Assert.Equal(Errno.EINVAL, _pty.Settle(_pty.Posix.UnlockAsync(subsidiary)).Errno);
         _pty.CloseAllAndCheckClean(subsidiary, manager);
     }
 
@@ -78,9 +78,9 @@ public sealed class LibcTests : IDisposable
     public void C3_ptsname_from_a_zone_that_cannot_see_the_pty_fails_ENOENT()
     {
         var manager = _pty.OpenManager();
-        Assert.True(_pty.Settle(_pty.Posix.Ioctl(manager, IoctlCommands.ZONEPT, EntryUpdateRaceTests.ZonePayload(4))).IsOk);
-        Assert.Equal(Errno.ENOENT, _pty.Settle(_pty.Posix.ptsname(manager)).Errno); // the access() lookup (L8)
-        Assert.Equal("/dev/pts/1", _pty.Settle(_pty.Posix.ptsname(manager, new Credentials(0, 0, zone: 4))).Text);
+        Assert.True(_pty.Settle(_pty.Posix.IoctlAsync(manager, IoctlCommands.ZONEPT, EntryUpdateRaceTests.ZonePayload(4))).IsOk);
+        Assert.Equal(Errno.ENOENT, _pty.Settle(_pty.Posix.GetSubsidiaryNameAsync(manager)).Errno); // the access() lookup (L8)
+        Assert.Equal("/dev/pts/1", _pty.Settle(_pty.Posix.GetSubsidiaryNameAsync(manager, new Credentials(0, 0, zone: 4))).Text);
         _pty.CloseAllAndCheckClean(manager);
     }
 
@@ -89,8 +89,8 @@ public sealed class LibcTests : IDisposable
     {
         var first = _pty.OpenManager();
         var second = _pty.OpenManager();
-        var a = _pty.Settle(_pty.Posix.ptsname(first)).Text;
-        var b = _pty.Settle(_pty.Posix.ptsname(second)).Text;
+        var a = _pty.Settle(_pty.Posix.GetSubsidiaryNameAsync(first)).Text;
+        var b = _pty.Settle(_pty.Posix.GetSubsidiaryNameAsync(second)).Text;
         Assert.NotEqual(a, b);
         Assert.Equal("/dev/pts/1", a);
         Assert.Equal(32, PosixApi.PtsnameBufferLength);
@@ -103,9 +103,9 @@ public sealed class LibcTests : IDisposable
         var user = new Credentials(1000, 50);
         var manager = _pty.OpenManager(who: user);
         var name = _pty.PathOf(manager);
-        Assert.Equal("uid=0 gid=0 mode=0620", _pty.Settle(_pty.Posix.Stat(name)).Text); // before grantpt: root:root
-        Assert.True(_pty.Settle(_pty.Posix.grantpt(manager, user)).IsOk);
-        Assert.Equal("uid=1000 gid=7 mode=0620", _pty.Settle(_pty.Posix.Stat(name)).Text); // PD12: tty is gid 7, not the caller's gid
+        Assert.Equal("uid=0 gid=0 mode=0620", _pty.Settle(_pty.Posix.StatAsync(name)).Text); // before grantpt: root:root
+        Assert.True(_pty.Settle(_pty.Posix.GrantAsync(manager, user)).IsOk);
+        Assert.Equal("uid=1000 gid=7 mode=0620", _pty.Settle(_pty.Posix.StatAsync(name)).Text); // PD12: tty is gid 7, not the caller's gid
         _pty.CloseAllAndCheckClean(manager);
     }
 
@@ -114,8 +114,8 @@ public sealed class LibcTests : IDisposable
     {
         var manager = _pty.OpenManager();
         var name = _pty.PathOf(manager);
-        Assert.Equal(Errno.EAGAIN, _pty.Settle(_pty.Posix.Open(name)).Errno);
-        Assert.Equal(0, _pty.Settle(_pty.Posix.unlockpt(manager)).Value);
+        Assert.Equal(Errno.EAGAIN, _pty.Settle(_pty.Posix.OpenAsync(name)).Errno);
+        Assert.Equal(0, _pty.Settle(_pty.Posix.UnlockAsync(manager)).Value);
         var subsidiary = _pty.OpenSubsidiary(name);
         _pty.CloseAllAndCheckClean(subsidiary, manager);
     }
@@ -124,9 +124,9 @@ public sealed class LibcTests : IDisposable
     public void C10_the_canonical_sequence_gives_a_working_pair()
     {
         var manager = _pty.OpenManager(OpenFlags.NoCtty | OpenFlags.NonBlock);
-        Assert.True(_pty.Settle(_pty.Posix.grantpt(manager)).IsOk);
-        Assert.True(_pty.Settle(_pty.Posix.unlockpt(manager)).IsOk);
-        var name = _pty.Settle(_pty.Posix.ptsname(manager)).Text!;
+        Assert.True(_pty.Settle(_pty.Posix.GrantAsync(manager)).IsOk);
+        Assert.True(_pty.Settle(_pty.Posix.UnlockAsync(manager)).IsOk);
+        var name = _pty.Settle(_pty.Posix.GetSubsidiaryNameAsync(manager)).Text!;
         var subsidiary = _pty.OpenSubsidiary(name, OpenFlags.NoCtty | OpenFlags.NonBlock);
         Assert.Equal(5, _pty.Settle(_pty.StartWrite(manager, "hello")).Value);
         Assert.Equal("hello", _pty.ReadNow(subsidiary));
@@ -146,8 +146,8 @@ public sealed class LibcTests : IDisposable
     public void C11_names_other_than_dev_pts_N_in_decimal_do_not_exist(string path)
     {
         var manager = _pty.OpenUnlockedManager();
-        Assert.Equal(Errno.ENOENT, _pty.Settle(_pty.Posix.Open(path)).Errno);
-        Assert.Equal(Errno.ENOENT, _pty.Settle(_pty.Posix.Stat(path)).Errno);
+        Assert.Equal(Errno.ENOENT, _pty.Settle(_pty.Posix.OpenAsync(path)).Errno);
+        Assert.Equal(Errno.ENOENT, _pty.Settle(_pty.Posix.StatAsync(path)).Errno);
         _pty.CloseAllAndCheckClean(manager);
     }
 
@@ -155,9 +155,9 @@ public sealed class LibcTests : IDisposable
     public void L19_L20_isatty_is_0_on_a_manager_on_a_bare_subsidiary_and_on_a_closed_descriptor()
     {
         var (manager, subsidiary) = _pty.OpenPair();
-        Assert.Equal(0, _pty.Settle(_pty.Posix.isatty(manager)).Value);
-        Assert.Equal(0, _pty.Settle(_pty.Posix.isatty(subsidiary)).Value);
+        Assert.Equal(0, _pty.Settle(_pty.Posix.IsTerminalAsync(manager)).Value);
+        Assert.Equal(0, _pty.Settle(_pty.Posix.IsTerminalAsync(subsidiary)).Value);
         _pty.CloseAllAndCheckClean(subsidiary, manager);
-        Assert.Equal(0, _pty.Settle(_pty.Posix.isatty(manager)).Value);
+        Assert.Equal(0, _pty.Settle(_pty.Posix.IsTerminalAsync(manager)).Value);
     }
 }

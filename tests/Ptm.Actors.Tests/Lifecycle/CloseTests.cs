@@ -14,7 +14,7 @@ public class CloseTests
         var accepted = 0;
         while (accepted < data.Length)
         {
-            var result = pty.Settle(pty.Posix.Write(s, data.AsMemory(accepted)));
+            var result = pty.Settle(pty.Posix.WriteAsync(s, data.AsMemory(accepted)));
             if (!result.IsOk) break;
             accepted += (int)result.Value;
         }
@@ -22,7 +22,7 @@ public class CloseTests
         pty.Close(s);
         var read = pty.Drain(m);
         Assert.Equal(data[..accepted], read);
-        pty.Fails(Errno.EAGAIN, pty.Posix.Read(m, new byte[8]));
+        pty.Fails(Errno.EAGAIN, pty.Posix.ReadAsync(m, new byte[8]));
     }
 
     [Fact]
@@ -34,7 +34,7 @@ public class CloseTests
         pty.Close(s);
         Assert.Equal("last words", pty.ReadText(m));
         Assert.Empty(pty.Read(m));
-        pty.Fails(Errno.EAGAIN, pty.Posix.Read(m, new byte[8]));
+        pty.Fails(Errno.EAGAIN, pty.Posix.ReadAsync(m, new byte[8]));
         Assert.Equal(PollEvents.POLLOUT, pty.Poll(m)); // L13: no POLLHUP, no error on the manager
         Assert.Equal(1, pty.System.AllocatedMinors);
     }
@@ -44,7 +44,7 @@ public class CloseTests
     {
         using var pty = new DeterministicPty();
         var (m, s) = pty.OpenPair();
-        var read = pty.Posix.Read(m, new byte[16]);
+        var read = pty.Posix.ReadAsync(m, new byte[16]);
         pty.Settle();
         Assert.False(read.IsCompleted);
         pty.Close(s);
@@ -56,13 +56,13 @@ public class CloseTests
     {
         using var pty = new DeterministicPty();
         var (m, s) = pty.OpenPair();
-        var blockedRead = pty.Posix.Read(s, new byte[16]);
+        var blockedRead = pty.Posix.ReadAsync(s, new byte[16]);
         pty.Settle();
         Assert.False(blockedRead.IsCompleted);
         pty.Close(m);
         Assert.Equal(0, pty.Ok(blockedRead));
         Assert.Equal(PollEvents.POLLHUP, pty.Poll(s));
-        pty.Fails(Errno.EIO, pty.Posix.Write(s, Bytes.Of("x")));
+        pty.Fails(Errno.EIO, pty.Posix.WriteAsync(s, Bytes.Of("x")));
     }
 
     [Fact]
@@ -74,7 +74,7 @@ public class CloseTests
         var accepted = 0;
         while (true)
         {
-            var result = pty.Settle(pty.Posix.Write(m, data.AsMemory(accepted)));
+            var result = pty.Settle(pty.Posix.WriteAsync(m, data.AsMemory(accepted)));
             if (!result.IsOk) break;
             accepted += (int)result.Value;
         }
@@ -94,13 +94,13 @@ public class CloseTests
         pty.Write(m, "left over");
         pty.Close(m);
         Assert.Equal(PollEvents.POLLIN | PollEvents.POLLHUP, pty.Poll(s));
-        pty.Fails(Errno.EIO, pty.Posix.Write(s, Bytes.Of("x")));
+        pty.Fails(Errno.EIO, pty.Posix.WriteAsync(s, Bytes.Of("x")));
         Assert.Equal("left", pty.ReadText(s, 4));
         Assert.Equal(" over", pty.ReadText(s));
         for (var i = 0; i < 3; i++) Assert.Empty(pty.Read(s));
         Assert.Equal(PollEvents.POLLHUP, pty.Poll(s));
-        pty.Fails(Errno.ENXIO, pty.Posix.Flush(s, Streams.FlushFlags.FLUSHRW)); // H2
-        pty.Fails(Errno.ENXIO, pty.Posix.Ioctl(s, IoctlCommands.PTSSTTY)); // PD6
+        pty.Fails(Errno.ENXIO, pty.Posix.DiscardAsync(s, FlushFlags.FLUSHRW)); // H2
+        pty.Fails(Errno.ENXIO, pty.Posix.IoctlAsync(s, IoctlCommands.PTSSTTY)); // PD6
     }
 
     [Fact]
@@ -111,7 +111,7 @@ public class CloseTests
         Assert.Equal(1, pty.System.AllocatedMinors);
         pty.Close(m);
         Assert.Equal(0, pty.System.AllocatedMinors);
-        pty.Fails(Errno.ENOENT, pty.Posix.Open("/dev/pts/1"));
+        pty.Fails(Errno.ENOENT, pty.Posix.OpenAsync("/dev/pts/1"));
     }
 
     [Fact]
@@ -146,9 +146,9 @@ public class CloseTests
         var (m, s) = pty.OpenPair();
         var path = pty.PathOf(m);
         pty.Close(m);
-        pty.Fails(Errno.EAGAIN, pty.Posix.Open(path));
+        pty.Fails(Errno.EAGAIN, pty.Posix.OpenAsync(path));
         pty.Close(s);
-        pty.Fails(Errno.ENOENT, pty.Posix.Open(path));
+        pty.Fails(Errno.ENOENT, pty.Posix.OpenAsync(path));
     }
 
     /// <summary>
@@ -159,11 +159,11 @@ public class CloseTests
     public void A_pty_walks_through_every_state_of_section_1_2()
     {
         using var pty = new DeterministicPty();
-        pty.Fails(Errno.ENOENT, pty.Posix.Open("/dev/pts/1")); // FREE
+        pty.Fails(Errno.ENOENT, pty.Posix.OpenAsync("/dev/pts/1")); // FREE
         var m = pty.OpenManager(OpenFlags.NonBlock);
         var path = pty.PathOf(m);
-        pty.Fails(Errno.EAGAIN, pty.Posix.Open(path)); // LOCKED
-        pty.Ok(pty.Posix.unlockpt(m)); // READY
+        pty.Fails(Errno.EAGAIN, pty.Posix.OpenAsync(path)); // LOCKED
+        pty.Ok(pty.Posix.UnlockAsync(m)); // READY
         Assert.Equal(PollEvents.POLLOUT, pty.Poll(m));
         var s = pty.OpenSubsidiary(pty.PathOf(m)); // CONNECTED
         pty.Write(m, "1");
@@ -175,12 +175,12 @@ public class CloseTests
         var extra = pty.OpenSubsidiary(pty.PathOf(m));
         pty.Close(m); // ORPHANED
         Assert.Equal(1, pty.System.AllocatedMinors);
-        pty.Fails(Errno.EAGAIN, pty.Posix.Open(path));
+        pty.Fails(Errno.EAGAIN, pty.Posix.OpenAsync(path));
         Assert.Equal(PollEvents.POLLHUP, pty.Poll(again));
         pty.Close(again);
         pty.Close(extra); // FREE
         Assert.Equal(0, pty.System.AllocatedMinors);
-        pty.Fails(Errno.ENOENT, pty.Posix.Open(path));
+        pty.Fails(Errno.ENOENT, pty.Posix.OpenAsync(path));
         Assert.Equal("/dev/pts/1", pty.PathOf(pty.OpenManager()));
     }
 
@@ -191,7 +191,7 @@ public class CloseTests
         var (m, s1) = pty.OpenPair(OpenFlags.NonBlock);
         var s2 = pty.OpenSubsidiary(pty.PathOf(m));
         pty.Close(s1);
-        pty.Fails(Errno.EBADF, pty.Posix.Read(s1, new byte[4]));
+        pty.Fails(Errno.EBADF, pty.Posix.ReadAsync(s1, new byte[4]));
         pty.Write(m, "ok");
         Assert.Equal("ok", pty.ReadText(s2));
     }

@@ -1,3 +1,4 @@
+using Ptm.Actors.TestKit.Faults;
 using Ptm.Actors.Tests.Support;
 
 namespace Ptm.Actors.Tests.Lifecycle;
@@ -50,15 +51,15 @@ public class CloseUnderLoadTests
         var subsidiaryBuffer = new byte[random.Next(1, 5000)];
 
         // Everything started at once: the seed decides how the actors interleave them.
-        var managerWrite = pty.Posix.Write(m, fromManager);
-        var subsidiaryWrite = pty.Posix.Write(s, fromSubsidiary);
-        var managerRead = pty.Posix.Read(m, managerBuffer);
-        var subsidiaryRead = pty.Posix.Read(s, subsidiaryBuffer);
+        var managerWrite = pty.Posix.WriteAsync(m, fromManager);
+        var subsidiaryWrite = pty.Posix.WriteAsync(s, fromSubsidiary);
+        var managerRead = pty.Posix.ReadAsync(m, managerBuffer);
+        var subsidiaryRead = pty.Posix.ReadAsync(s, subsidiaryBuffer);
         var closer = closeManager ? m : s;
         // A crash is injected once the calls are parked: a request still in the mailbox would be the
         // message the actor fails on, and is never answered (see CrashTests, reported as a bug).
         if (crash) pty.Settle();
-        var end = crash ? pty.Posix.Crash(closer) : pty.Posix.Close(closer);
+        var end = crash ? pty.Posix.CrashAsync(closer) : pty.Posix.CloseAsync(closer);
         pty.Settle();
         if (!end.IsCompleted)
         {
@@ -66,7 +67,7 @@ public class CloseUnderLoadTests
             pty.Sleep(Pty.SideActor.CloseTime); // H3: the drain waits at most 15 s
         }
         if (!closeManager && !managerWrite.IsCompleted)
-            pty.Ok(pty.Posix.Flush(m, Streams.FlushFlags.FLUSHW), "flush"); // PD5: the held manager output stays until flushed
+            pty.Ok(pty.Posix.DiscardAsync(m, FlushFlags.FLUSHW), "flush"); // PD5: the held manager output stays until flushed
 
         var where = $"seed {seed}";
         var names = new[] { "manager write", "subsidiary write", "manager read", "subsidiary read", "close" };
@@ -108,7 +109,7 @@ public class CloseUnderLoadTests
         for (var i = 0; i < 1000; i++)
         {
             var buffer = new byte[4096];
-            var result = pty.Settle(pty.Posix.Read(fd, buffer));
+            var result = pty.Settle(pty.Posix.ReadAsync(fd, buffer));
             Assert.True(result.IsOk, $"{where}: drain read failed {result.Errno}");
             if (result.Value == 0) return all;
             all.AddRange(buffer.AsSpan(0, (int)result.Value).ToArray());

@@ -1,3 +1,4 @@
+using Ptm.Actors.TestKit.Faults;
 using Ptm.Actors.Tests.Support;
 
 namespace Ptm.Actors.Tests.MissingPeer;
@@ -12,15 +13,15 @@ public class CrashTests
         var (m, s) = pty.OpenPair();
         pty.Write(m, "kept");
         var path = pty.PathOf(m);
-        pty.Ok(pty.Posix.Crash(m));
+        pty.Ok(pty.Posix.CrashAsync(m));
         pty.Settle();
         Assert.Equal("kept", pty.ReadText(s));
         Assert.Empty(pty.Read(s));
         Assert.Equal(PollEvents.POLLHUP, pty.Poll(s));
-        pty.Fails(Errno.EIO, pty.Posix.Write(s, Bytes.Of("x")));
-        pty.Fails(Errno.EAGAIN, pty.Posix.Open(path)); // PD3 until the last subsidiary handle closes
+        pty.Fails(Errno.EIO, pty.Posix.WriteAsync(s, Bytes.Of("x")));
+        pty.Fails(Errno.EAGAIN, pty.Posix.OpenAsync(path)); // PD3 until the last subsidiary handle closes
         pty.Close(s);
-        pty.Fails(Errno.ENOENT, pty.Posix.Open(path));
+        pty.Fails(Errno.ENOENT, pty.Posix.OpenAsync(path));
         Assert.Equal(0, pty.System.AllocatedMinors);
     }
 
@@ -30,11 +31,11 @@ public class CrashTests
         using var pty = new DeterministicPty();
         var (m, s) = pty.OpenPair(OpenFlags.NonBlock);
         pty.Write(s, "before");
-        pty.Ok(pty.Posix.Crash(s));
+        pty.Ok(pty.Posix.CrashAsync(s));
         pty.Settle();
         Assert.Equal("before", pty.ReadText(m)); // PD13: what the manager had accepted is not lost
         Assert.Empty(pty.Read(m));
-        pty.Fails(Errno.EAGAIN, pty.Posix.Read(m, new byte[8]));
+        pty.Fails(Errno.EAGAIN, pty.Posix.ReadAsync(m, new byte[8]));
         Assert.Equal(1, pty.System.AllocatedMinors);
         var again = pty.OpenSubsidiary(pty.PathOf(m));
         pty.Write(m, "new stream");
@@ -47,20 +48,20 @@ public class CrashTests
         using var pty = new DeterministicPty();
         var (m, s) = pty.OpenPair();
         var s2 = pty.OpenSubsidiary(pty.PathOf(m));
-        pty.Ok(pty.Posix.Crash(s));
+        pty.Ok(pty.Posix.CrashAsync(s));
         pty.Settle();
         foreach (var fd in new[] { s, s2 })
         {
-            pty.Fails(Errno.EIO, pty.Posix.Read(fd, new byte[8]));
-            pty.Fails(Errno.EIO, pty.Posix.Write(fd, Bytes.Of("x")));
-            pty.Fails(Errno.EIO, pty.Posix.Ioctl(fd, IoctlCommands.TIOCGWINSZ));
+            pty.Fails(Errno.EIO, pty.Posix.ReadAsync(fd, new byte[8]));
+            pty.Fails(Errno.EIO, pty.Posix.WriteAsync(fd, Bytes.Of("x")));
+            pty.Fails(Errno.EIO, pty.Posix.IoctlAsync(fd, IoctlCommands.TIOCGWINSZ));
             Assert.Equal(PollEvents.POLLERR, pty.Poll(fd));
             pty.Close(fd);
-            pty.Fails(Errno.EBADF, pty.Posix.Read(fd, new byte[8]));
+            pty.Fails(Errno.EBADF, pty.Posix.ReadAsync(fd, new byte[8]));
         }
-        pty.Ok(pty.Posix.Crash(m));
+        pty.Ok(pty.Posix.CrashAsync(m));
         pty.Settle();
-        pty.Fails(Errno.EIO, pty.Posix.Read(m, new byte[8]));
+        pty.Fails(Errno.EIO, pty.Posix.ReadAsync(m, new byte[8]));
         pty.Close(m);
         Assert.Equal(0, pty.System.AllocatedMinors);
     }
@@ -70,12 +71,12 @@ public class CrashTests
     {
         using var pty = new DeterministicPty();
         var (m, s) = pty.OpenPair();
-        var managerRead = pty.Posix.Read(m, new byte[8]);
-        var subsidiaryRead = pty.Posix.Read(s, new byte[8]);
-        var subsidiaryWrite = pty.Posix.Write(s, Bytes.Repeat('z', 20000));
+        var managerRead = pty.Posix.ReadAsync(m, new byte[8]);
+        var subsidiaryRead = pty.Posix.ReadAsync(s, new byte[8]);
+        var subsidiaryWrite = pty.Posix.WriteAsync(s, Bytes.Repeat('z', 20000));
         pty.Settle();
         Assert.False(subsidiaryWrite.IsCompleted);
-        pty.Ok(pty.Posix.Crash(s));
+        pty.Ok(pty.Posix.CrashAsync(s));
         pty.Settle();
         Assert.True(managerRead.IsCompleted && subsidiaryRead.IsCompleted && subsidiaryWrite.IsCompleted);
         Assert.Equal(Errno.EIO, subsidiaryRead.Result.Errno);
@@ -89,8 +90,8 @@ public class CrashTests
         using var pty = new DeterministicPty();
         var (m1, s1) = pty.OpenPair();
         var (m2, s2) = pty.OpenPair();
-        pty.Ok(pty.Posix.Crash(m1));
-        pty.Ok(pty.Posix.Crash(s2));
+        pty.Ok(pty.Posix.CrashAsync(m1));
+        pty.Ok(pty.Posix.CrashAsync(s2));
         pty.Settle();
         var (m3, s3) = pty.OpenPair();
         Assert.Equal("/dev/pts/3", pty.PathOf(m3));
@@ -112,8 +113,8 @@ public class CrashTests
     {
         using var pty = new DeterministicPty();
         var (m, s) = pty.OpenPair();
-        var write = pty.Posix.Write(s, Bytes.Of("x"));
-        pty.Ok(pty.Posix.Crash(s));
+        var write = pty.Posix.WriteAsync(s, Bytes.Of("x"));
+        pty.Ok(pty.Posix.CrashAsync(s));
         pty.Settle();
         Assert.True(write.IsCompleted, "the write queued before the crash is never answered");
         Assert.True(write.Result.IsOk || write.Result.Errno == Errno.EIO);

@@ -12,17 +12,17 @@ public class MissingPeerTests
         using var pty = new DeterministicPty();
         var m = pty.OpenManager(OpenFlags.NonBlock);
         Assert.Equal(5, pty.Write(m, "early"));
-        pty.Fails(Errno.EINVAL, pty.Posix.Write(m, Bytes.Of("again")));
-        pty.Fails(Errno.EINVAL, pty.Posix.Write(m, Array.Empty<byte>()));
+        pty.Fails(Errno.EINVAL, pty.Posix.WriteAsync(m, Bytes.Of("again")));
+        pty.Fails(Errno.EINVAL, pty.Posix.WriteAsync(m, Array.Empty<byte>()));
         Assert.Equal(PollEvents.POLLERR, pty.Poll(m));
-        pty.Fails(Errno.EAGAIN, pty.Posix.Read(m, new byte[8])); // reads unaffected
+        pty.Fails(Errno.EAGAIN, pty.Posix.ReadAsync(m, new byte[8])); // reads unaffected
         // H1: the stored error stops every ioctl, and the libc calls made of them.
-        pty.Fails(Errno.EINVAL, pty.Posix.Ioctl(m, IoctlCommands.ISPTM));
-        pty.Fails(Errno.EINVAL, pty.Posix.unlockpt(m));
-        pty.Fails(Errno.EINVAL, pty.Posix.grantpt(m));
-        pty.Fails(Errno.EINVAL, pty.Posix.ptsname(m));
-        pty.Fails(Errno.EINVAL, pty.Posix.Flush(m, Streams.FlushFlags.FLUSHRW));
-        pty.Fails(Errno.EAGAIN, pty.Posix.Open(pty.PathOf(m))); // still locked: UNLKPT never got through (L6)
+        pty.Fails(Errno.EINVAL, pty.Posix.IoctlAsync(m, IoctlCommands.ISPTM));
+        pty.Fails(Errno.EINVAL, pty.Posix.UnlockAsync(m));
+        pty.Fails(Errno.EINVAL, pty.Posix.GrantAsync(m));
+        pty.Fails(Errno.EINVAL, pty.Posix.GetSubsidiaryNameAsync(m));
+        pty.Fails(Errno.EINVAL, pty.Posix.DiscardAsync(m, FlushFlags.FLUSHRW));
+        pty.Fails(Errno.EAGAIN, pty.Posix.OpenAsync(pty.PathOf(m))); // still locked: UNLKPT never got through (L6)
     }
 
     [Fact]
@@ -30,11 +30,11 @@ public class MissingPeerTests
     {
         using var pty = new DeterministicPty();
         var m = pty.OpenManager();
-        pty.Ok(pty.Posix.unlockpt(m));
+        pty.Ok(pty.Posix.UnlockAsync(m));
         Assert.Equal(4, pty.Write(m, "lost"));
         var s = pty.OpenSubsidiary(pty.PathOf(m), OpenFlags.NonBlock);
-        pty.Fails(Errno.EAGAIN, pty.Posix.Read(s, new byte[8]));
-        pty.Fails(Errno.EINVAL, pty.Posix.Write(m, Bytes.Of("x")));
+        pty.Fails(Errno.EAGAIN, pty.Posix.ReadAsync(s, new byte[8]));
+        pty.Fails(Errno.EINVAL, pty.Posix.WriteAsync(m, Bytes.Of("x")));
     }
 
     [Fact]
@@ -44,7 +44,7 @@ public class MissingPeerTests
         var m = pty.OpenManager();
         Assert.Equal(0, pty.Write(m, Array.Empty<byte>()));
         Assert.Equal(PollEvents.POLLERR, pty.Poll(m));
-        pty.Fails(Errno.EINVAL, pty.Posix.Write(m, Bytes.Of("x")));
+        pty.Fails(Errno.EINVAL, pty.Posix.WriteAsync(m, Bytes.Of("x")));
     }
 
     [Fact]
@@ -55,7 +55,7 @@ public class MissingPeerTests
         pty.Close(s);
         Assert.Empty(pty.Read(m));
         Assert.Equal(3, pty.Write(m, "abc"));
-        pty.Fails(Errno.EINVAL, pty.Posix.Write(m, Bytes.Of("x")));
+        pty.Fails(Errno.EINVAL, pty.Posix.WriteAsync(m, Bytes.Of("x")));
         Assert.Equal(PollEvents.POLLERR, pty.Poll(m));
     }
 
@@ -64,8 +64,8 @@ public class MissingPeerTests
     {
         using var pty = new DeterministicPty();
         var m = pty.OpenManager();
-        pty.Fails(Errno.EINVAL, pty.Posix.Ioctl(m, IoctlCommands.TIOCGWINSZ)); // TIOCGWINSZ, NAKed at once (D2)
-        pty.Ok(pty.Posix.Flush(m, Streams.FlushFlags.FLUSHRW));
+        pty.Fails(Errno.EINVAL, pty.Posix.IoctlAsync(m, IoctlCommands.TIOCGWINSZ)); // TIOCGWINSZ, NAKed at once (D2)
+        pty.Ok(pty.Posix.DiscardAsync(m, FlushFlags.FLUSHRW));
         Assert.Equal(PollEvents.POLLOUT, pty.Poll(m));
         pty.GrantAndUnlock(m);
         var s = pty.OpenSubsidiary(pty.PathOf(m));
@@ -92,10 +92,10 @@ public class MissingPeerTests
         using var pty = new DeterministicPty();
         var (m, s) = pty.OpenPair();
         pty.Close(m);
-        pty.Fails(Errno.EIO, pty.Posix.Write(s, Bytes.Of("x")));
-        pty.Fails(Errno.EIO, pty.Posix.Write(s, Array.Empty<byte>()));
-        pty.Fails(Errno.ENXIO, pty.Posix.Ioctl(s, IoctlCommands.TIOCGWINSZ));
-        pty.Fails(Errno.ENXIO, pty.Posix.Ioctl(s, IoctlCommands.PTSSTTY));
+        pty.Fails(Errno.EIO, pty.Posix.WriteAsync(s, Bytes.Of("x")));
+        pty.Fails(Errno.EIO, pty.Posix.WriteAsync(s, Array.Empty<byte>()));
+        pty.Fails(Errno.ENXIO, pty.Posix.IoctlAsync(s, IoctlCommands.TIOCGWINSZ));
+        pty.Fails(Errno.ENXIO, pty.Posix.IoctlAsync(s, IoctlCommands.PTSSTTY));
     }
 
     [Fact]
@@ -107,17 +107,17 @@ public class MissingPeerTests
         Assert.True(accepted > 2048); // some of it waits in ptm's write queue
         pty.Close(s);
         Assert.Empty(pty.Read(m)); // EOF (L13)
-        pty.Fails(Errno.EAGAIN, pty.Posix.Write(m, Bytes.Of("y"))); // D16: still flow-controlled, no error
+        pty.Fails(Errno.EAGAIN, pty.Posix.WriteAsync(m, Bytes.Of("y"))); // D16: still flow-controlled, no error
         Assert.Equal(PollEvents.None, pty.Poll(m));
         var again = pty.OpenSubsidiary(pty.PathOf(m), OpenFlags.NonBlock);
-        pty.Fails(Errno.EAGAIN, pty.Posix.Read(again, new byte[64])); // a new subsidiary releases nothing
-        pty.Fails(Errno.EAGAIN, pty.Posix.Write(m, Bytes.Of("y")));
+        pty.Fails(Errno.EAGAIN, pty.Posix.ReadAsync(again, new byte[64])); // a new subsidiary releases nothing
+        pty.Fails(Errno.EAGAIN, pty.Posix.WriteAsync(m, Bytes.Of("y")));
         pty.Close(again);
         Assert.Empty(pty.Read(m));
-        pty.Ok(pty.Posix.Flush(m, Streams.FlushFlags.FLUSHW)); // discards the held output
+        pty.Ok(pty.Posix.DiscardAsync(m, FlushFlags.FLUSHW)); // discards the held output
         Assert.Equal(PollEvents.POLLOUT, pty.Poll(m));
         Assert.Equal(1, pty.Write(m, "y")); // meets "no subsidiary": D9
-        pty.Fails(Errno.EINVAL, pty.Posix.Write(m, Bytes.Of("z"))); // PD4
+        pty.Fails(Errno.EINVAL, pty.Posix.WriteAsync(m, Bytes.Of("z"))); // PD4
     }
 
     [Fact]
@@ -125,15 +125,15 @@ public class MissingPeerTests
     {
         using var pty = new DeterministicPty();
         var (m, s) = pty.OpenPair();
-        var write = pty.Posix.Write(m, Bytes.Repeat('x', 10000));
+        var write = pty.Posix.WriteAsync(m, Bytes.Repeat('x', 10000));
         pty.Settle();
         Assert.False(write.IsCompleted);
         pty.Close(s);
         Assert.False(write.IsCompleted, "ptsclose enables nothing (D16)");
         Assert.Empty(pty.Read(m));
-        pty.Ok(pty.Posix.Flush(m, Streams.FlushFlags.FLUSHW));
+        pty.Ok(pty.Posix.DiscardAsync(m, FlushFlags.FLUSHW));
         Assert.Equal(SysResult.Ok(10000), pty.Done(write)); // resumed, it met D9: the whole write counts (PD4)
-        pty.Fails(Errno.EINVAL, pty.Posix.Write(m, Bytes.Of("y")));
+        pty.Fails(Errno.EINVAL, pty.Posix.WriteAsync(m, Bytes.Of("y")));
     }
 
     [Fact]
@@ -154,12 +154,12 @@ public class MissingPeerTests
     {
         using var pty = new DeterministicPty();
         var (m, s) = pty.OpenPair();
-        var write = pty.Posix.Write(s, Bytes.Repeat('y', 20000));
+        var write = pty.Posix.WriteAsync(s, Bytes.Repeat('y', 20000));
         pty.Settle();
         Assert.False(write.IsCompleted);
         pty.Close(m);
         var result = pty.Settle(write);
         Assert.True(result.IsOk ? result.Value is > 0 and < 20000 : result.Errno == Errno.EIO, result.ToString());
-        pty.Fails(Errno.EIO, pty.Posix.Write(s, Bytes.Of("y")));
+        pty.Fails(Errno.EIO, pty.Posix.WriteAsync(s, Bytes.Of("y")));
     }
 }

@@ -18,12 +18,12 @@ public class ModuleStackTests
     {
         using var pty = new DeterministicPty();
         var (m, s) = pty.OpenPair();
-        Assert.Equal(0, pty.Ok(pty.Posix.Push(s, "probe")));
-        Assert.Equal(0, pty.Ok(pty.Posix.Push(s, "upper")));
-        Assert.Equal("upper probe pts", pty.Settle(pty.Posix.List(s)).Text);
-        Assert.Equal("ptm", pty.Settle(pty.Posix.List(m)).Text);
-        Assert.Equal(1, pty.Ok(pty.Posix.Find(s, "probe")));
-        Assert.Equal(0, pty.Ok(pty.Posix.Find(m, "probe")));
+        Assert.Equal(0, pty.Ok(pty.Posix.PushAsync(s, "probe")));
+        Assert.Equal(0, pty.Ok(pty.Posix.PushAsync(s, "upper")));
+        Assert.Equal("upper probe pts", pty.Settle(pty.Posix.ListAsync(s)).Text);
+        Assert.Equal("ptm", pty.Settle(pty.Posix.ListAsync(m)).Text);
+        Assert.Equal(1, pty.Ok(pty.Posix.FindAsync(s, "probe")));
+        Assert.Equal(0, pty.Ok(pty.Posix.FindAsync(m, "probe")));
         pty.CloseAllAndCheckClean(m, s);
     }
 
@@ -32,8 +32,8 @@ public class ModuleStackTests
     {
         using var pty = new DeterministicPty();
         var (m, s) = pty.OpenPair();
-        pty.Ok(pty.Posix.Push(s, "probe"));
-        pty.Ok(pty.Posix.Push(s, "upper"));
+        pty.Ok(pty.Posix.PushAsync(s, "probe"));
+        pty.Ok(pty.Posix.PushAsync(s, "upper"));
         pty.Write(m, "hello");
         Assert.Equal("HELLO", pty.ReadText(s));
         pty.Write(s, "world");
@@ -46,14 +46,14 @@ public class ModuleStackTests
     {
         using var pty = new DeterministicPty();
         var (m, s) = pty.OpenPair();
-        pty.Ok(pty.Posix.Push(s, "probe"));
-        pty.Ok(pty.Posix.Push(s, "upper"));
-        pty.Ok(pty.Posix.Pop(s));
-        Assert.Equal("probe pts", pty.Settle(pty.Posix.List(s)).Text);
+        pty.Ok(pty.Posix.PushAsync(s, "probe"));
+        pty.Ok(pty.Posix.PushAsync(s, "upper"));
+        pty.Ok(pty.Posix.PopAsync(s));
+        Assert.Equal("probe pts", pty.Settle(pty.Posix.ListAsync(s)).Text);
         pty.Write(m, "abc");
         Assert.Equal("abc", pty.ReadText(s));
-        pty.Ok(pty.Posix.Pop(s));
-        pty.Fails(Errno.EINVAL, pty.Posix.Pop(s)); // M4.2: nothing to pop
+        pty.Ok(pty.Posix.PopAsync(s));
+        pty.Fails(Errno.EINVAL, pty.Posix.PopAsync(s)); // M4.2: nothing to pop
         pty.Write(s, "def");
         Assert.Equal("def", pty.ReadText(m));
         pty.CloseAllAndCheckClean(m, s);
@@ -64,10 +64,10 @@ public class ModuleStackTests
     {
         using var pty = new DeterministicPty();
         var (m, s) = pty.OpenPair();
-        pty.Fails(Errno.EINVAL, pty.Posix.Push(s, "nosuch"));
-        pty.Fails(Errno.EINVAL, pty.Posix.Find(s, "nosuch"));
-        for (var i = 0; i < ModuleRegistry.MaxPushed; i++) pty.Ok(pty.Posix.Push(s, "probe"));
-        pty.Fails(Errno.EINVAL, pty.Posix.Push(s, "probe"));
+        pty.Fails(Errno.EINVAL, pty.Posix.PushAsync(s, "nosuch"));
+        pty.Fails(Errno.EINVAL, pty.Posix.FindAsync(s, "nosuch"));
+        for (var i = 0; i < ModuleRegistry.MaxPushed; i++) pty.Ok(pty.Posix.PushAsync(s, "probe"));
+        pty.Fails(Errno.EINVAL, pty.Posix.PushAsync(s, "probe"));
         pty.CloseAllAndCheckClean(m, s);
     }
 
@@ -76,8 +76,8 @@ public class ModuleStackTests
     {
         using var pty = new DeterministicPty();
         var (m, s) = pty.OpenPair(OpenFlags.NonBlock, OpenFlags.NonBlock);
-        pty.Ok(pty.Posix.Push(s, "probe"));
-        pty.Ok(pty.Posix.Push(s, "probe"));
+        pty.Ok(pty.Posix.PushAsync(s, "probe"));
+        pty.Ok(pty.Posix.PushAsync(s, "probe"));
         var accepted = pty.Fill(m, 'x', 64 * 1024);
         Assert.InRange(accepted, 2048, 16 * 1024); // bounded: head, two modules, pts's backlog and ptm's queue
         Assert.Equal(accepted, pty.Drain(s).Length);
@@ -89,7 +89,7 @@ public class ModuleStackTests
     {
         using var pty = new DeterministicPty();
         var (m, s) = pty.OpenPair();
-        pty.Ok(pty.Posix.Push(s, "probe"));
+        pty.Ok(pty.Posix.PushAsync(s, "probe"));
         pty.Write(s, "bye");
         pty.Close(s);
         Assert.Equal("bye", pty.ReadText(m));
@@ -103,7 +103,7 @@ public class ModuleStackTests
         using var pty = new DeterministicPty();
         var (m, s) = pty.OpenPair();
         pty.Close(m);
-        pty.Fails(Errno.ENXIO, pty.Posix.Push(s, "probe"));
+        pty.Fails(Errno.ENXIO, pty.Posix.PushAsync(s, "probe"));
         pty.CloseAllAndCheckClean(s);
     }
 
@@ -112,9 +112,9 @@ public class ModuleStackTests
     {
         using var pty = new DeterministicPty();
         var (m, s) = pty.OpenPair(OpenFlags.NonBlock, OpenFlags.NonBlock);
-        pty.Ok(pty.Posix.Push(s, "probe"));
+        pty.Ok(pty.Posix.PushAsync(s, "probe"));
         pty.Fill(m, 'x', 4096); // the head's read queue is full, so data also waits in the probe's read queue
-        pty.Ok(pty.Posix.Flush(m, FlushFlags.FLUSHW)); // reaches the subsidiary as FLUSHR (D4): every queue on the read side empties
+        pty.Ok(pty.Posix.DiscardAsync(m, FlushFlags.FLUSHW)); // reaches the subsidiary as FLUSHR (D4): every queue on the read side empties
         Assert.Null(pty.ReadNow(s));
         pty.Write(m, "after");
         Assert.Equal("after", pty.ReadText(s));

@@ -10,10 +10,10 @@ public class PushedModuleTests
     {
         using var pty = new DeterministicPty();
         var (m, s) = pty.OpenPair();
-        Assert.Equal(0, pty.Ok(pty.Posix.isatty(s))); // L20
-        pty.Ok(pty.Posix.Push(s, "ptem"));
-        Assert.Equal(1, pty.Ok(pty.Posix.isatty(s))); // M4.4
-        Assert.Equal(0, pty.Ok(pty.Posix.isatty(m))); // L19: forwarded, ptem passes it up, the subsidiary head NAKs it
+        Assert.Equal(0, pty.Ok(pty.Posix.IsTerminalAsync(s))); // L20
+        pty.Ok(pty.Posix.PushAsync(s, "ptem"));
+        Assert.Equal(1, pty.Ok(pty.Posix.IsTerminalAsync(s))); // M4.4
+        Assert.Equal(0, pty.Ok(pty.Posix.IsTerminalAsync(m))); // L19: forwarded, ptem passes it up, the subsidiary head NAKs it
         pty.CloseAllAndCheckClean(m, s);
     }
 
@@ -22,13 +22,13 @@ public class PushedModuleTests
     {
         using var pty = new DeterministicPty();
         var (m, s) = pty.OpenPair();
-        pty.Ok(pty.Posix.Push(s, "ptem"));
-        pty.Ok(pty.Posix.SetWindowSize(m, new WindowSize(24, 80)));
-        var (result, size) = pty.Settled(pty.Posix.GetWindowSize(s));
+        pty.Ok(pty.Posix.PushAsync(s, "ptem"));
+        pty.Ok(pty.Posix.SetWindowSizeAsync(m, new WindowSize(24, 80)));
+        var (result, size) = pty.Settled(pty.Posix.GetWindowSizeAsync(s));
         Assert.True(result.IsOk);
         Assert.Equal(new WindowSize(24, 80), size);
-        Assert.Equal(new[] { Signal.SIGWINCH }, pty.Settled(pty.Posix.TakeSignals(s)).Signals);
-        Assert.Empty(pty.Settled(pty.Posix.TakeSignals(s)).Signals); // taken once
+        Assert.Equal(new[] { Signal.SIGWINCH }, pty.Settled(pty.Posix.TakeSignalsAsync(s)).Signals);
+        Assert.Empty(pty.Settled(pty.Posix.TakeSignalsAsync(s)).Signals); // taken once
         pty.CloseAllAndCheckClean(m, s);
     }
 
@@ -37,12 +37,12 @@ public class PushedModuleTests
     {
         using var pty = new DeterministicPty();
         var (m, s) = pty.OpenPair();
-        pty.Ok(pty.Posix.Push(s, "ptem"));
+        pty.Ok(pty.Posix.PushAsync(s, "ptem"));
         pty.Write(m, "left");
         pty.Close(m);
         Assert.Equal("left", pty.ReadText(s));
         Assert.Empty(pty.Read(s)); // L15
-        Assert.Equal(new[] { Signal.SIGHUP }, pty.Settled(pty.Posix.TakeSignals(s)).Signals); // M4.5: strhup on a terminal
+        Assert.Equal(new[] { Signal.SIGHUP }, pty.Settled(pty.Posix.TakeSignalsAsync(s)).Signals); // M4.5: strhup on a terminal
         pty.CloseAllAndCheckClean(s);
     }
 
@@ -51,10 +51,10 @@ public class PushedModuleTests
     {
         using var pty = new DeterministicPty();
         var (m, s) = pty.OpenPair();
-        pty.Ok(pty.Posix.Push(m, "pckt"));
+        pty.Ok(pty.Posix.PushAsync(m, "pckt"));
         pty.Write(s, "hi");
-        pty.Fails(Errno.EBADMSG, pty.Posix.Read(m, new byte[16])); // H7, M2
-        var message = pty.Settled(pty.Posix.Getmsg(m, 16, 16));
+        pty.Fails(Errno.EBADMSG, pty.Posix.ReadAsync(m, new byte[16])); // H7, M2
+        var message = pty.Settled(pty.Posix.GetMessageAsync(m, 16, 16));
         Assert.Equal(new byte[] { 0x00 }, message.Control!.Value.ToArray()); // M_DATA
         Assert.Equal("hi", Bytes.Text(message.Data!.Value.ToArray()));
         pty.CloseAllAndCheckClean(m, s);
@@ -65,12 +65,12 @@ public class PushedModuleTests
     {
         using var pty = new DeterministicPty(options: new PtySystemOptions { Autopush = new[] { "ptem", "ldterm" } });
         var (m, s) = pty.OpenPair();
-        Assert.Equal("ldterm ptem pts", pty.Settle(pty.Posix.List(s)).Text); // M4.6: pushed in order, so the last is on top
-        Assert.Equal(1, pty.Ok(pty.Posix.isatty(s)));
-        pty.Ok(pty.Posix.Pop(s));
+        Assert.Equal("ldterm ptem pts", pty.Settle(pty.Posix.ListAsync(s)).Text); // M4.6: pushed in order, so the last is on top
+        Assert.Equal(1, pty.Ok(pty.Posix.IsTerminalAsync(s)));
+        pty.Ok(pty.Posix.PopAsync(s));
         var second = pty.OpenSubsidiary(pty.PathOf(m)); // joins the open stream (L9): nothing more is pushed
-        Assert.Equal("ptem pts", pty.Settle(pty.Posix.List(second)).Text);
-        Assert.Equal("ptm", pty.Settle(pty.Posix.List(m)).Text); // never on the manager
+        Assert.Equal("ptem pts", pty.Settle(pty.Posix.ListAsync(second)).Text);
+        Assert.Equal("ptm", pty.Settle(pty.Posix.ListAsync(m)).Text); // never on the manager
         pty.CloseAllAndCheckClean(m, s, second);
     }
 
@@ -86,12 +86,12 @@ public class PushedModuleTests
     {
         using var pty = new DeterministicPty();
         var (m, s) = pty.OpenPair(OpenFlags.NonBlock, OpenFlags.NonBlock);
-        pty.Ok(pty.Posix.Push(s, "ptem"));
-        pty.Ok(pty.Posix.Push(s, "ldterm"));
+        pty.Ok(pty.Posix.PushAsync(s, "ptem"));
+        pty.Ok(pty.Posix.PushAsync(s, "ldterm"));
         var accepted = 0;
         for (var i = 0; i < 400; i++) // lines the subsidiary never reads, echoed to a manager that never reads (M1, M4.1)
         {
-            var result = pty.Settle(pty.Posix.Write(m, Bytes.Of(new string('e', 63) + "\r")));
+            var result = pty.Settle(pty.Posix.WriteAsync(m, Bytes.Of(new string('e', 63) + "\r")));
             if (!result.IsOk) break;
             accepted += (int)result.Value;
             pty.Drain(s); // the program reads every line; only the echo piles up
@@ -105,13 +105,13 @@ public class PushedModuleTests
     {
         using var pty = new DeterministicPty();
         var (m, s) = pty.OpenPair();
-        pty.Ok(pty.Posix.Push(s, "ptem"));
-        var waiting = pty.Posix.WaitSignals(s);
+        pty.Ok(pty.Posix.PushAsync(s, "ptem"));
+        var waiting = pty.Posix.WaitSignalsAsync(s);
         pty.Settle();
         Assert.False(waiting.IsCompleted); // nothing recorded yet: it waits, no polling (M4.5)
-        pty.Ok(pty.Posix.SetWindowSize(m, new WindowSize(10, 20)));
+        pty.Ok(pty.Posix.SetWindowSizeAsync(m, new WindowSize(10, 20)));
         Assert.Equal(new[] { Signal.SIGWINCH }, pty.Settled(waiting).Signals);
-        var last = pty.Posix.WaitSignals(s);
+        var last = pty.Posix.WaitSignalsAsync(s);
         pty.Close(s);
         Assert.Equal(Errno.EBADF, pty.Settled(last).Result.Errno);
         pty.CloseAllAndCheckClean(m);

@@ -30,14 +30,14 @@ public class NumberTests
         // A caller that passes the raw numbers, as a C program would, gets the same answers.
         using var pty = new DeterministicPty();
         var m = pty.OpenManager();
-        Assert.Equal(0L, pty.Ok(pty.Posix.Ioctl(m, 0x5001))); // ISPTM
-        Assert.Equal(0L, pty.Ok(pty.Posix.Ioctl(m, 0x5005, EntryUpdateRaceTests.OwnerPayload(0, 7)))); // OWNERPT
-        Assert.Equal("uid=0 gid=7 mode=0620", pty.Settle(pty.Posix.Stat(pty.PathOf(m))).Text);
-        Assert.Equal(0L, pty.Ok(pty.Posix.Ioctl(m, 0x5002))); // UNLKPT
+        Assert.Equal(0L, pty.Ok(pty.Posix.IoctlAsync(m, 0x5001))); // ISPTM
+        Assert.Equal(0L, pty.Ok(pty.Posix.IoctlAsync(m, 0x5005, EntryUpdateRaceTests.OwnerPayload(0, 7)))); // OWNERPT
+        Assert.Equal("uid=0 gid=7 mode=0620", pty.Settle(pty.Posix.StatAsync(pty.PathOf(m))).Text);
+        Assert.Equal(0L, pty.Ok(pty.Posix.IoctlAsync(m, 0x5002))); // UNLKPT
         var s = pty.OpenSubsidiary(pty.PathOf(m));
-        Assert.Equal(0L, pty.Ok(pty.Posix.Ioctl(s, 0x5003))); // PTSSTTY
-        pty.Fails(Errno.EEXIST, pty.Posix.Ioctl(s, 0x5003));
-        Assert.Equal(0L, pty.Ok(pty.Posix.Ioctl(m, 0x5004, EntryUpdateRaceTests.ZonePayload(0)))); // ZONEPT
+        Assert.Equal(0L, pty.Ok(pty.Posix.IoctlAsync(s, 0x5003))); // PTSSTTY
+        pty.Fails(Errno.EEXIST, pty.Posix.IoctlAsync(s, 0x5003));
+        Assert.Equal(0L, pty.Ok(pty.Posix.IoctlAsync(m, 0x5004, EntryUpdateRaceTests.ZonePayload(0)))); // ZONEPT
         pty.CloseAllAndCheckClean(s, m);
     }
 
@@ -54,8 +54,8 @@ public class NumberTests
         var (m, s) = pty.OpenPair(OpenFlags.NonBlock, OpenFlags.NonBlock);
         pty.Write(m, "to the subsidiary");
         pty.Write(s, "to the manager");
-        pty.Ok(pty.Posix.Flush(s, (FlushFlags)0x01));
-        pty.Fails(Errno.EAGAIN, pty.Posix.Read(s, new byte[64]));
+        pty.Ok(pty.Posix.DiscardAsync(s, (FlushFlags)0x01));
+        pty.Fails(Errno.EAGAIN, pty.Posix.ReadAsync(s, new byte[64]));
         Assert.Equal("to the manager", pty.ReadText(m));
         pty.CloseAllAndCheckClean(s, m);
     }
@@ -67,7 +67,7 @@ public class NumberTests
         {
             var first = pty.OpenManager();
             var second = pty.OpenManager();
-            pty.Fails(Errno.ENOMEM, pty.Posix.posix_openpt(OpenFlags.None));
+            pty.Fails(Errno.ENOMEM, pty.Posix.OpenManagerAsync(OpenFlags.None));
             pty.CloseAllAndCheckClean(first, second);
         }
 
@@ -75,7 +75,7 @@ public class NumberTests
         using (var pty = new DeterministicPty(options: new PtySystemOptions { MemoryDerivedMaximum = 2, MinimumPtys = 3 }))
         {
             var managers = new[] { pty.OpenManager(), pty.OpenManager(), pty.OpenManager() };
-            pty.Fails(Errno.ENOMEM, pty.Posix.posix_openpt(OpenFlags.None));
+            pty.Fails(Errno.ENOMEM, pty.Posix.OpenManagerAsync(OpenFlags.None));
             pty.CloseAllAndCheckClean(managers);
         }
     }

@@ -16,8 +16,8 @@ public sealed class CloseAndEofRaceTests(ITestOutputHelper output)
             pty.BeginRace();
             var down = pty.StartWrite(manager, "to-s");
             var up = pty.StartWrite(subsidiary, "to-m");
-            var managerClose = pty.Posix.Close(manager);
-            var subsidiaryClose = pty.Posix.Close(subsidiary);
+            var managerClose = pty.Posix.CloseAsync(manager);
+            var subsidiaryClose = pty.Posix.CloseAsync(subsidiary);
             pty.Settle();
 
             Assert.Equal(4, pty.Done(down, "manager write").Value); // delivered or the PD4 count: queued before the close
@@ -47,9 +47,9 @@ public sealed class CloseAndEofRaceTests(ITestOutputHelper output)
             for (var i = 0; i < 3; i++)
             {
                 var buffer = new byte[64];
-                racingReads.Add((pty.Posix.Read(manager, buffer), buffer));
+                racingReads.Add((pty.Posix.ReadAsync(manager, buffer), buffer));
             }
-            var close = pty.Posix.Close(subsidiary);
+            var close = pty.Posix.CloseAsync(subsidiary);
             pty.Settle();
 
             foreach (var write in writes) Assert.Equal(5, pty.Done(write, "subsidiary write").Value);
@@ -89,8 +89,8 @@ public sealed class CloseAndEofRaceTests(ITestOutputHelper output)
             var (manager, subsidiary) = pty.OpenPair(managerFlags: OpenFlags.NonBlock);
             pty.BeginRace();
             var write = pty.StartWrite(subsidiary, "data");
-            var subsidiaryClose = pty.Posix.Close(subsidiary);
-            var managerClose = pty.Posix.Close(manager);
+            var subsidiaryClose = pty.Posix.CloseAsync(subsidiary);
+            var managerClose = pty.Posix.CloseAsync(manager);
             pty.Settle();
 
             pty.Done(write, "subsidiary write");
@@ -114,10 +114,10 @@ public sealed class CloseAndEofRaceTests(ITestOutputHelper output)
             var (manager, subsidiary) = pty.OpenPair();
             pty.BeginRace();
             var firstBuffer = new byte[64];
-            var first = pty.Posix.Read(manager, firstBuffer); // blocking reads: each waits for what comes
-            var second = pty.Posix.Read(manager, new byte[64]);
+            var first = pty.Posix.ReadAsync(manager, firstBuffer); // blocking reads: each waits for what comes
+            var second = pty.Posix.ReadAsync(manager, new byte[64]);
             var write = pty.StartWrite(subsidiary, "x");
-            var close = pty.Posix.Close(subsidiary);
+            var close = pty.Posix.CloseAsync(subsidiary);
             pty.Settle();
 
             Assert.Equal(1, pty.Done(write, "write").Value);

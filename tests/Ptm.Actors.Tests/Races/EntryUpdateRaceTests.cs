@@ -30,11 +30,11 @@ public sealed class EntryUpdateRaceTests(ITestOutputHelper output)
         SeedSweep.Run(output, "R11 (UNLKPT)", pty =>
         {
             var manager = pty.OpenManager(OpenFlags.NonBlock);
-            Assert.True(pty.Settle(pty.Posix.grantpt(manager)).IsOk, pty.At("grantpt"));
+            Assert.True(pty.Settle(pty.Posix.GrantAsync(manager)).IsOk, pty.At("grantpt"));
             var name = pty.PathOf(manager);
             pty.BeginRace();
-            var unlock = pty.Posix.unlockpt(manager);
-            var open = pty.Posix.Open(name, OpenFlags.NonBlock);
+            var unlock = pty.Posix.UnlockAsync(manager);
+            var open = pty.Posix.OpenAsync(name, OpenFlags.NonBlock);
             pty.Settle();
 
             Assert.True(pty.Done(unlock, "unlockpt").IsOk, pty.At("unlockpt"));
@@ -61,8 +61,8 @@ public sealed class EntryUpdateRaceTests(ITestOutputHelper output)
             var manager = pty.OpenUnlockedManager();
             var name = pty.PathOf(manager);
             pty.BeginRace();
-            var zonept = pty.Posix.Ioctl(manager, IoctlCommands.ZONEPT, ZonePayload(5));
-            var open = pty.Posix.Open(name, OpenFlags.NonBlock);
+            var zonept = pty.Posix.IoctlAsync(manager, IoctlCommands.ZONEPT, ZonePayload(5));
+            var open = pty.Posix.OpenAsync(name, OpenFlags.NonBlock);
             pty.Settle();
 
             Assert.True(pty.Done(zonept, "ZONEPT").IsOk, pty.At("ZONEPT"));
@@ -73,8 +73,8 @@ public sealed class EntryUpdateRaceTests(ITestOutputHelper output)
             outcomes[key] = outcomes.GetValueOrDefault(key) + 1;
             if (opened.Errno == Errno.EPERM && firstEperm == 0) firstEperm = pty.Seed;
             // Afterwards the entry is in zone 5: invisible from zone 0, visible from zone 5 (L8).
-            Assert.Equal(Errno.ENOENT, pty.Settle(pty.Posix.Stat(name)).Errno);
-            Assert.Equal("uid=0 gid=7 mode=0620", pty.Settle(pty.Posix.Stat(name, new Credentials(0, 0, zone: 5, privileged: true))).Text);
+            Assert.Equal(Errno.ENOENT, pty.Settle(pty.Posix.StatAsync(name)).Errno);
+            Assert.Equal("uid=0 gid=7 mode=0620", pty.Settle(pty.Posix.StatAsync(name, new Credentials(0, 0, zone: 5, privileged: true))).Text);
             pty.CloseAllAndCheckClean(opened.IsOk ? [(int)opened.Value, manager] : [manager]);
         });
         output.WriteLine("outcomes: " + string.Join(", ", outcomes.Select(o => $"{o.Key} x{o.Value}")) + $"; first EPERM at seed {firstEperm}");
@@ -95,8 +95,8 @@ public sealed class EntryUpdateRaceTests(ITestOutputHelper output)
             // The open starts when the other manager answers a poll, so the lookup may land before or after the
             // Clone learns the new owner (a request queued now would always precede the manager's SetOwner).
             Task<SysResult>? open = null;
-            pty.Posix.Poll(other).ContinueWith(_ => open = pty.Posix.Open(name, OpenFlags.NonBlock, user), TaskContinuationOptions.ExecuteSynchronously);
-            var ownerpt = pty.Posix.Ioctl(manager, IoctlCommands.OWNERPT, OwnerPayload(1000, 7));
+            pty.Posix.PollAsync(other).ContinueWith(_ => open = pty.Posix.OpenAsync(name, OpenFlags.NonBlock, user), TaskContinuationOptions.ExecuteSynchronously);
+            var ownerpt = pty.Posix.IoctlAsync(manager, IoctlCommands.OWNERPT, OwnerPayload(1000, 7));
             pty.Settle();
 
             Assert.True(pty.Done(ownerpt, "OWNERPT").IsOk, pty.At("OWNERPT"));
@@ -105,7 +105,7 @@ public sealed class EntryUpdateRaceTests(ITestOutputHelper output)
             Assert.True(opened.IsOk || opened.Errno == Errno.EACCES, pty.At($"unprivileged open racing OWNERPT gave {opened} (L8)"));
             var key = opened.IsOk ? "ok" : "EACCES";
             outcomes[key] = outcomes.GetValueOrDefault(key) + 1;
-            Assert.Equal("uid=1000 gid=7 mode=0620", pty.Settle(pty.Posix.Stat(name)).Text);
+            Assert.Equal("uid=1000 gid=7 mode=0620", pty.Settle(pty.Posix.StatAsync(name)).Text);
             var subsidiary = opened.IsOk ? (int)opened.Value : pty.OpenSubsidiary(name, OpenFlags.NonBlock, user);
             pty.CloseAllAndCheckClean(subsidiary, manager, other);
         }, options: new PtySystemOptions { InlineCompletions = true });

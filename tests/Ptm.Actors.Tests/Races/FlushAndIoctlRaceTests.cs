@@ -1,3 +1,4 @@
+using Ptm.Actors.TestKit.Faults;
 using Ptm.Actors.Tests.Support;
 using Ptm.Actors.Pty;
 using Ptm.Actors.Streams;
@@ -23,10 +24,10 @@ public sealed class FlushAndIoctlRaceTests(ITestOutputHelper output)
             pty.BeginRace();
             var flushes = new[]
             {
-                pty.Posix.Flush(manager, FlushFlags.FLUSHR), // round trip through the subsidiary stream head (D4)
-                pty.Posix.Flush(manager, FlushFlags.FLUSHRW),
-                pty.Posix.Flush(subsidiary, FlushFlags.FLUSHRW),
-                pty.Posix.Flush(subsidiary, FlushFlags.FLUSHW),
+                pty.Posix.DiscardAsync(manager, FlushFlags.FLUSHR), // round trip through the subsidiary stream head (D4)
+                pty.Posix.DiscardAsync(manager, FlushFlags.FLUSHRW),
+                pty.Posix.DiscardAsync(subsidiary, FlushFlags.FLUSHRW),
+                pty.Posix.DiscardAsync(subsidiary, FlushFlags.FLUSHW),
             };
             var turns = pty.Settle();
 
@@ -53,11 +54,11 @@ public sealed class FlushAndIoctlRaceTests(ITestOutputHelper output)
             pty.BeginRace();
             var flushes = new[]
             {
-                pty.Posix.Flush(manager, FlushFlags.FLUSHR),
-                pty.Posix.Flush(manager, FlushFlags.FLUSHRW),
-                pty.Posix.Flush(subsidiary, FlushFlags.FLUSHRW),
+                pty.Posix.DiscardAsync(manager, FlushFlags.FLUSHR),
+                pty.Posix.DiscardAsync(manager, FlushFlags.FLUSHRW),
+                pty.Posix.DiscardAsync(subsidiary, FlushFlags.FLUSHRW),
             };
-            var close = pty.Posix.Close(closeManager ? manager : subsidiary);
+            var close = pty.Posix.CloseAsync(closeManager ? manager : subsidiary);
             var turns = pty.Settle();
 
             foreach (var flush in flushes) Assert.True(pty.Done(flush, "flush").IsOk, pty.At("flush failed (a flush with no peer is dropped silently)"));
@@ -76,13 +77,13 @@ public sealed class FlushAndIoctlRaceTests(ITestOutputHelper output)
             var (manager, subsidiary) = pty.OpenPair();
             var variant = pty.Seed % 3; // 0: manager closes, 1: subsidiary closes, 2: both
             pty.BeginRace();
-            var managerIoctls = new[] { pty.Posix.Ioctl(manager, TIOCGWINSZ), pty.Posix.Ioctl(manager, TCGETS) };
-            var subsidiaryIoctls = new[] { pty.Posix.Ioctl(subsidiary, TIOCGWINSZ), pty.Posix.Ioctl(subsidiary, TCGETS) };
-            var isptm = pty.Posix.Ioctl(manager, IoctlCommands.ISPTM);
-            var ptsstty = pty.Posix.Ioctl(subsidiary, IoctlCommands.PTSSTTY);
+            var managerIoctls = new[] { pty.Posix.IoctlAsync(manager, TIOCGWINSZ), pty.Posix.IoctlAsync(manager, TCGETS) };
+            var subsidiaryIoctls = new[] { pty.Posix.IoctlAsync(subsidiary, TIOCGWINSZ), pty.Posix.IoctlAsync(subsidiary, TCGETS) };
+            var isptm = pty.Posix.IoctlAsync(manager, IoctlCommands.ISPTM);
+            var ptsstty = pty.Posix.IoctlAsync(subsidiary, IoctlCommands.PTSSTTY);
             var closes = new List<Task<SysResult>>();
-            if (variant != 1) closes.Add(pty.Posix.Close(manager));
-            if (variant != 0) closes.Add(pty.Posix.Close(subsidiary));
+            if (variant != 1) closes.Add(pty.Posix.CloseAsync(manager));
+            if (variant != 0) closes.Add(pty.Posix.CloseAsync(subsidiary));
             pty.Settle();
 
             foreach (var ioctl in managerIoctls)
@@ -118,8 +119,8 @@ public sealed class FlushAndIoctlRaceTests(ITestOutputHelper output)
             var crashManager = pty.Seed % 2 == 0;
             var survivor = crashManager ? subsidiary : manager;
             pty.BeginRace();
-            var ioctls = new[] { pty.Posix.Ioctl(survivor, TIOCGWINSZ), pty.Posix.Ioctl(survivor, TCGETS) };
-            Assert.True(pty.Posix.Crash(crashManager ? manager : subsidiary).Result.IsOk, pty.At("crash"));
+            var ioctls = new[] { pty.Posix.IoctlAsync(survivor, TIOCGWINSZ), pty.Posix.IoctlAsync(survivor, TCGETS) };
+            Assert.True(pty.Posix.CrashAsync(crashManager ? manager : subsidiary).Result.IsOk, pty.At("crash"));
             pty.Settle();
 
             foreach (var ioctl in ioctls)
@@ -129,7 +130,7 @@ public sealed class FlushAndIoctlRaceTests(ITestOutputHelper output)
                 Assert.True(result.Errno is Errno.EINVAL or Errno.ENXIO, pty.At($"ioctl racing the peer's crash gave {result}"));
             }
             // The crashed side's own handles answer EIO from now on (PD13).
-            Assert.Equal(Errno.EIO, pty.Settle(pty.Posix.Ioctl(crashManager ? manager : subsidiary, TCGETS)).Errno);
+            Assert.Equal(Errno.EIO, pty.Settle(pty.Posix.IoctlAsync(crashManager ? manager : subsidiary, TCGETS)).Errno);
             pty.CloseAllAndCheckClean(manager, subsidiary);
         });
     }
@@ -144,10 +145,10 @@ public sealed class FlushAndIoctlRaceTests(ITestOutputHelper output)
             pty.BeginRace();
             var ioctls = new[]
             {
-                pty.Posix.Ioctl(manager, TIOCGWINSZ), pty.Posix.Ioctl(subsidiary, TCGETS),
-                pty.Posix.Ioctl(manager, TCGETS), pty.Posix.Ioctl(subsidiary, TIOCGWINSZ),
+                pty.Posix.IoctlAsync(manager, TIOCGWINSZ), pty.Posix.IoctlAsync(subsidiary, TCGETS),
+                pty.Posix.IoctlAsync(manager, TCGETS), pty.Posix.IoctlAsync(subsidiary, TIOCGWINSZ),
             };
-            Assert.True(pty.Posix.Crash(crashManager ? manager : subsidiary).Result.IsOk, pty.At("crash"));
+            Assert.True(pty.Posix.CrashAsync(crashManager ? manager : subsidiary).Result.IsOk, pty.At("crash"));
             pty.Settle();
 
             var unanswered = Enumerable.Range(0, ioctls.Length).Where(i => !ioctls[i].IsCompleted).ToList();

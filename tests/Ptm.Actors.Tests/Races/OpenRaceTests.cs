@@ -1,3 +1,4 @@
+using Ptm.Actors.TestKit.Faults;
 using Ptm.Actors.Tests.Support;
 using Ptm.Actors.Pty;
 using Xunit.Abstractions;
@@ -16,10 +17,10 @@ public sealed class OpenRaceTests(ITestOutputHelper output)
         {
             var manager = pty.OpenUnlockedManager();
             pty.BeginRace();
-            var open = pty.Posix.Open(pty.PathOf(manager), OpenFlags.NonBlock);
+            var open = pty.Posix.OpenAsync(pty.PathOf(manager), OpenFlags.NonBlock);
             var first = pty.StartWrite(manager, "a");
             var second = pty.StartWrite(manager, "b");
-            var ioctl = pty.Posix.Ioctl(manager, TIOCGWINSZ);
+            var ioctl = pty.Posix.IoctlAsync(manager, TIOCGWINSZ);
             pty.Settle();
 
             var opened = pty.Done(open, "subsidiary open");
@@ -54,7 +55,7 @@ public sealed class OpenRaceTests(ITestOutputHelper output)
             {
                 Assert.Equal(Errno.EINVAL, secondResult.Errno);
                 Assert.Null(received);
-                Assert.Equal((long)PollEvents.POLLERR, pty.Settle(pty.Posix.Poll(manager)).Value);
+                Assert.Equal((long)PollEvents.POLLERR, pty.Settle(pty.Posix.PollAsync(manager)).Value);
             }
             pty.CloseAllAndCheckClean(subsidiary, manager);
         });
@@ -70,8 +71,8 @@ public sealed class OpenRaceTests(ITestOutputHelper output)
             var (manager, first) = pty.OpenPair();
             var name = pty.PathOf(manager);
             pty.BeginRace();
-            var open = pty.Posix.Open(name, OpenFlags.NonBlock);
-            var close = pty.Posix.Close(manager);
+            var open = pty.Posix.OpenAsync(name, OpenFlags.NonBlock);
+            var close = pty.Posix.CloseAsync(manager);
             pty.Settle();
 
             Assert.True(pty.Done(close, "manager close").IsOk, pty.At("manager close"));
@@ -102,8 +103,8 @@ public sealed class OpenRaceTests(ITestOutputHelper output)
             var (manager, first) = pty.OpenPair();
             var name = pty.PathOf(manager);
             pty.BeginRace();
-            var open = pty.Posix.Open(name, OpenFlags.NonBlock);
-            Assert.True(pty.Posix.Crash(manager).Result.IsOk, pty.At("crash"));
+            var open = pty.Posix.OpenAsync(name, OpenFlags.NonBlock);
+            Assert.True(pty.Posix.CrashAsync(manager).Result.IsOk, pty.At("crash"));
             pty.Settle();
 
             var opened = pty.Done(open, "subsidiary open");
@@ -133,8 +134,8 @@ public sealed class OpenRaceTests(ITestOutputHelper output)
             var manager = pty.OpenUnlockedManager();
             var name = pty.PathOf(manager);
             pty.BeginRace();
-            var open = pty.Posix.Open(name, OpenFlags.NonBlock);
-            var close = pty.Posix.Close(manager);
+            var open = pty.Posix.OpenAsync(name, OpenFlags.NonBlock);
+            var close = pty.Posix.CloseAsync(manager);
             pty.Settle();
 
             Assert.True(pty.Done(close, "manager close").IsOk, pty.At("manager close"));
@@ -167,8 +168,8 @@ public sealed class OpenRaceTests(ITestOutputHelper output)
     {
         Assert.Equal(Errno.EIO, pty.Settle(pty.StartWrite(subsidiary, "x")).Errno);
         Assert.Equal("", pty.ReadNow(subsidiary));
-        Assert.Equal(Errno.ENXIO, pty.Settle(pty.Posix.Ioctl(subsidiary, TIOCGWINSZ)).Errno);
-        Assert.Equal((long)PollEvents.POLLHUP, pty.Settle(pty.Posix.Poll(subsidiary)).Value);
+        Assert.Equal(Errno.ENXIO, pty.Settle(pty.Posix.IoctlAsync(subsidiary, TIOCGWINSZ)).Errno);
+        Assert.Equal((long)PollEvents.POLLHUP, pty.Settle(pty.Posix.PollAsync(subsidiary)).Value);
     }
 
     private static void Count(Dictionary<string, int> outcomes, string outcome) => outcomes[outcome] = outcomes.GetValueOrDefault(outcome) + 1;
@@ -182,8 +183,8 @@ public sealed class OpenRaceTests(ITestOutputHelper output)
             var (manager, subsidiary) = pty.OpenPair(managerFlags: OpenFlags.NonBlock);
             var name = pty.PathOf(manager);
             pty.BeginRace();
-            var open = pty.Posix.Open(name, OpenFlags.NonBlock);
-            var close = pty.Posix.Close(subsidiary);
+            var open = pty.Posix.OpenAsync(name, OpenFlags.NonBlock);
+            var close = pty.Posix.CloseAsync(subsidiary);
             pty.Settle();
 
             Assert.True(pty.Done(close, "last close").IsOk, pty.At("close"));
@@ -221,8 +222,8 @@ public sealed class OpenRaceTests(ITestOutputHelper output)
             var name = pty.PathOf(manager);
             pty.BeginRace();
             Task<SysResult>? close = null;
-            pty.Posix.Poll(other).ContinueWith(_ => close = pty.Posix.Close(subsidiary), TaskContinuationOptions.ExecuteSynchronously);
-            var open = pty.Posix.Open(name, OpenFlags.NonBlock);
+            pty.Posix.PollAsync(other).ContinueWith(_ => close = pty.Posix.CloseAsync(subsidiary), TaskContinuationOptions.ExecuteSynchronously);
+            var open = pty.Posix.OpenAsync(name, OpenFlags.NonBlock);
             pty.Settle();
 
             Assert.NotNull(close);

@@ -17,9 +17,9 @@ public sealed class PeerSendVersusCloseRaceTests(ITestOutputHelper output)
             var (manager, subsidiary) = pty.OpenPair(subsidiaryFlags: OpenFlags.NonBlock);
             pty.BeginRace();
             var writes = new[] { pty.StartWrite(subsidiary, "one"), pty.StartWrite(subsidiary, "two") };
-            var ioctl = pty.Posix.Ioctl(subsidiary, TIOCGWINSZ);
-            var flush = pty.Posix.Flush(subsidiary, Streams.FlushFlags.FLUSHRW);
-            var close = pty.Posix.Close(manager);
+            var ioctl = pty.Posix.IoctlAsync(subsidiary, TIOCGWINSZ);
+            var flush = pty.Posix.DiscardAsync(subsidiary, FlushFlags.FLUSHRW);
+            var close = pty.Posix.CloseAsync(manager);
             pty.Settle();
 
             Assert.True(pty.Done(close, "manager close").IsOk, pty.At("manager close"));
@@ -39,7 +39,7 @@ public sealed class PeerSendVersusCloseRaceTests(ITestOutputHelper output)
             TraceChecks.NoSideProcessesAfterItsClose(pty, trace);
             // The manager announced its stop: the subsidiary ends up hung up (L15, PD6).
             Assert.Equal(Errno.EIO, pty.Settle(pty.StartWrite(subsidiary, "x")).Errno);
-            Assert.Equal(Errno.ENXIO, pty.Settle(pty.Posix.Ioctl(subsidiary, TIOCGWINSZ)).Errno);
+            Assert.Equal(Errno.ENXIO, pty.Settle(pty.Posix.IoctlAsync(subsidiary, TIOCGWINSZ)).Errno);
             pty.CloseAllAndCheckClean(subsidiary);
         });
     }
@@ -52,9 +52,9 @@ public sealed class PeerSendVersusCloseRaceTests(ITestOutputHelper output)
             var (manager, subsidiary) = pty.OpenPair(managerFlags: OpenFlags.NonBlock);
             pty.BeginRace();
             var write = pty.StartWrite(manager, "hello");
-            var ioctl = pty.Posix.Ioctl(manager, TIOCGWINSZ);
-            var flush = pty.Posix.Flush(manager, Streams.FlushFlags.FLUSHRW);
-            var close = pty.Posix.Close(subsidiary);
+            var ioctl = pty.Posix.IoctlAsync(manager, TIOCGWINSZ);
+            var flush = pty.Posix.DiscardAsync(manager, FlushFlags.FLUSHRW);
+            var close = pty.Posix.CloseAsync(subsidiary);
             pty.Settle();
 
             Assert.True(pty.Done(close, "subsidiary close").IsOk, pty.At("subsidiary close"));
@@ -73,7 +73,7 @@ public sealed class PeerSendVersusCloseRaceTests(ITestOutputHelper output)
             var after = pty.Settle(pty.StartWrite(manager, "late"));
             Assert.True(after.IsOk ? after.Value == 4 : after.Errno == Errno.EINVAL, pty.At($"write after the subsidiary closed gave {after}"));
             Assert.Equal(Errno.EINVAL, pty.Settle(pty.StartWrite(manager, "later")).Errno);
-            Assert.Equal((long)PollEvents.POLLERR, pty.Settle(pty.Posix.Poll(manager)).Value);
+            Assert.Equal((long)PollEvents.POLLERR, pty.Settle(pty.Posix.PollAsync(manager)).Value);
             pty.CloseAllAndCheckClean(manager);
         });
     }

@@ -31,7 +31,7 @@ public sealed class SweepReplayTests
     {
         var (manager, subsidiary) = pty.OpenPair();
         pty.BeginRace();
-        var calls = new[] { pty.StartWrite(manager, "down"), pty.StartWrite(subsidiary, "up"), pty.Posix.Close(manager), pty.Posix.Close(subsidiary) };
+        var calls = new[] { pty.StartWrite(manager, "down"), pty.StartWrite(subsidiary, "up"), pty.Posix.CloseAsync(manager), pty.Posix.CloseAsync(subsidiary) };
         pty.Settle();
         foreach (var call in calls) pty.Done(call);
         return string.Join("\n", pty.RaceTrace.Select(TraceChecks.WithoutCloneNumber));

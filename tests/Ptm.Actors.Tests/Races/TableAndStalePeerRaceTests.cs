@@ -1,3 +1,4 @@
+using Ptm.Actors.TestKit.Faults;
 using Ptm.Actors.Tests.Support;
 using Ptm.Actors.Pty;
 using Xunit.Abstractions;
@@ -20,11 +21,11 @@ public sealed class TableAndStalePeerRaceTests(ITestOutputHelper output)
             var opens = new Task<SysResult>[Opens];
             for (var i = 0; i < Opens; i++)
             {
-                opens[i] = pty.Posix.posix_openpt(OpenFlags.None);
+                opens[i] = pty.Posix.OpenManagerAsync(OpenFlags.None);
             }
-            var join = pty.Posix.Open(pty.PathOf(manager1));
-            var stat = pty.Posix.Stat(pty.PathOf(manager2));
-            var missing = pty.Posix.Open("/dev/pts/" + (Opens + 3));
+            var join = pty.Posix.OpenAsync(pty.PathOf(manager1));
+            var stat = pty.Posix.StatAsync(pty.PathOf(manager2));
+            var missing = pty.Posix.OpenAsync("/dev/pts/" + (Opens + 3));
             pty.Settle();
 
             var minors = new HashSet<int>();
@@ -67,17 +68,17 @@ public sealed class TableAndStalePeerRaceTests(ITestOutputHelper output)
         var (manager, old) = pty.OpenPair(OpenFlags.NonBlock, OpenFlags.NonBlock);
         var name = pty.PathOf(manager);
         // Old output fills the subsidiary's read queue and waits on ptm's write queue (D13, D14).
-        var filled = pty.Settle(pty.Posix.Write(manager, Enumerable.Repeat((byte)'o', 3000).ToArray()));
+        var filled = pty.Settle(pty.Posix.WriteAsync(manager, Enumerable.Repeat((byte)'o', 3000).ToArray()));
         Assert.True(filled.IsOk && filled.Value > 2048, pty.At($"filling write gave {filled}"));
         pty.BeginRace();
         Task<SysResult>? read = null;
-        if (crash) Assert.True(pty.Posix.Crash(old).Result.IsOk, pty.At("crash"));
+        if (crash) Assert.True(pty.Posix.CrashAsync(old).Result.IsOk, pty.At("crash"));
         else
         {
-            read = pty.Posix.Read(old, new byte[4096]); // drains, so a Credit heads for the manager as the stream closes
-            pty.Posix.Close(old);
+            read = pty.Posix.ReadAsync(old, new byte[4096]); // drains, so a Credit heads for the manager as the stream closes
+            pty.Posix.CloseAsync(old);
         }
-        var reopen = pty.Posix.Open(name, OpenFlags.NonBlock);
+        var reopen = pty.Posix.OpenAsync(name, OpenFlags.NonBlock);
         pty.Settle();
 
         if (read is not null) Assert.True(pty.Done(read, "old read").IsOk, pty.At("old read"));

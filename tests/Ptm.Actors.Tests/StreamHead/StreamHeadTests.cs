@@ -15,17 +15,17 @@ public class StreamHeadTests
         using var pty = new DeterministicPty();
         var (m, s) = pty.OpenPair(OpenFlags.NonBlock);
         pty.Fill(m);
-        var held = pty.Posix.Ioctl(m, TIOCGWINSZ); // queued in ptm's queue behind the data (D7)
+        var held = pty.Posix.IoctlAsync(m, TIOCGWINSZ); // queued in ptm's queue behind the data (D7)
         pty.Close(s); // the held output and the ioctl stay held (PD5)
         Assert.Empty(pty.Read(m));
         Assert.False(held.IsCompleted);
-        var flush = pty.Posix.Flush(m, FlushFlags.FLUSHW); // its M_FLUSH empties the data; its round trip waits behind the ioctl (H5)
+        var flush = pty.Posix.DiscardAsync(m, FlushFlags.FLUSHW); // its M_FLUSH empties the data; its round trip waits behind the ioctl (H5)
         pty.Settle();
         Assert.False(flush.IsCompleted);
         Assert.Equal(1, pty.Write(m, "y")); // no subsidiary: M_ERROR (D9)
         Assert.Equal(Errno.EINVAL, pty.Done(held).Errno); // H1
         Assert.True(pty.Done(flush).IsOk);
-        pty.Fails(Errno.EINVAL, pty.Posix.Ioctl(m, IoctlCommands.ISPTM));
+        pty.Fails(Errno.EINVAL, pty.Posix.IoctlAsync(m, IoctlCommands.ISPTM));
     }
 
     [Fact]
@@ -34,8 +34,8 @@ public class StreamHeadTests
         using var pty = new DeterministicPty();
         var (m, s) = pty.OpenPair(OpenFlags.NonBlock);
         pty.Close(s);
-        Assert.Equal(0, pty.Ok(pty.Posix.Read(m, Memory<byte>.Empty)));
-        pty.Fails(Errno.EAGAIN, pty.Posix.Read(m, new byte[8])); // the EOF is gone
+        Assert.Equal(0, pty.Ok(pty.Posix.ReadAsync(m, Memory<byte>.Empty)));
+        pty.Fails(Errno.EAGAIN, pty.Posix.ReadAsync(m, new byte[8])); // the EOF is gone
     }
 
     [Fact]
@@ -44,8 +44,8 @@ public class StreamHeadTests
         using var pty = new DeterministicPty();
         var (m, s) = pty.OpenPair(OpenFlags.NonBlock, OpenFlags.NonBlock);
         var accepted = pty.Fill(m);
-        var forwarded = pty.Posix.Ioctl(m, TIOCGWINSZ);
-        var isptm = pty.Posix.Ioctl(m, IoctlCommands.ISPTM);
+        var forwarded = pty.Posix.IoctlAsync(m, TIOCGWINSZ);
+        var isptm = pty.Posix.IoctlAsync(m, IoctlCommands.ISPTM);
         pty.Settle();
         Assert.False(forwarded.IsCompleted);
         Assert.False(isptm.IsCompleted, "ISPTM is answered by ptm itself, but only once it is the stream's one outstanding ioctl");
@@ -62,8 +62,8 @@ public class StreamHeadTests
         using var pty = new DeterministicPty();
         var (m, s) = pty.OpenPair(OpenFlags.NonBlock, OpenFlags.NonBlock);
         pty.Fill(s, 'y');
-        var ptsname = pty.Posix.ptsname(s);
-        var grantpt = pty.Posix.grantpt(s);
+        var ptsname = pty.Posix.GetSubsidiaryNameAsync(s);
+        var grantpt = pty.Posix.GrantAsync(s);
         pty.Settle();
         Assert.False(ptsname.IsCompleted);
         Assert.False(grantpt.IsCompleted);
@@ -78,14 +78,14 @@ public class StreamHeadTests
         using var pty = new DeterministicPty();
         var (m, s) = pty.OpenPair(OpenFlags.NonBlock, OpenFlags.NonBlock);
         pty.Fill(m);
-        var flushr = pty.Posix.Flush(m, FlushFlags.FLUSHR);
+        var flushr = pty.Posix.DiscardAsync(m, FlushFlags.FLUSHR);
         pty.Settle();
         Assert.False(flushr.IsCompleted);
         while (!flushr.IsCompleted) pty.Drain(s);
         Assert.True(pty.Done(flushr).IsOk);
 
         pty.Fill(m);
-        pty.Ok(pty.Posix.Flush(m, FlushFlags.FLUSHW)); // empties ptm's queue first (D4), so the round trip is quick
+        pty.Ok(pty.Posix.DiscardAsync(m, FlushFlags.FLUSHW)); // empties ptm's queue first (D4), so the round trip is quick
     }
 
     [Fact]
@@ -93,10 +93,10 @@ public class StreamHeadTests
     {
         using var pty = new DeterministicPty();
         var (m, s) = pty.OpenPair();
-        pty.Ok(pty.Posix.Putmsg(s, Bytes.Of("c"), Bytes.Of("hi")));
-        pty.Fails(Errno.EBADMSG, pty.Posix.Read(m, new byte[16]));
-        pty.Fails(Errno.EBADMSG, pty.Posix.Read(m, new byte[16])); // still queued
-        var message = pty.Posix.Getmsg(m, 16, 16);
+        pty.Ok(pty.Posix.PutMessageAsync(s, Bytes.Of("c"), Bytes.Of("hi")));
+        pty.Fails(Errno.EBADMSG, pty.Posix.ReadAsync(m, new byte[16]));
+        pty.Fails(Errno.EBADMSG, pty.Posix.ReadAsync(m, new byte[16])); // still queued
+        var message = pty.Posix.GetMessageAsync(m, 16, 16);
         pty.Settle();
         var (status, control, data) = message.Result;
         Assert.True(status.IsOk);
@@ -110,14 +110,14 @@ public class StreamHeadTests
         using var pty = new DeterministicPty();
         var (m, s) = pty.OpenPair();
         pty.Write(m, "ab");
-        pty.Ok(pty.Posix.Putmsg(m, Bytes.Of("ctl"), null));
+        pty.Ok(pty.Posix.PutMessageAsync(m, Bytes.Of("ctl"), null));
         pty.Write(m, "cd");
         Assert.Equal("ab", pty.ReadText(s));
-        var proto = pty.Posix.Getmsg(s, 8, 8);
+        var proto = pty.Posix.GetMessageAsync(s, 8, 8);
         pty.Settle();
         Assert.Equal("ctl", Bytes.Text(proto.Result.Control!.Value.Span));
         Assert.Equal(0, proto.Result.Data!.Value.Length);
-        var data = pty.Posix.Getmsg(s, 8, 8);
+        var data = pty.Posix.GetMessageAsync(s, 8, 8);
         pty.Settle();
         Assert.Null(data.Result.Control);
         Assert.Equal("cd", Bytes.Text(data.Result.Data!.Value.Span));
@@ -130,7 +130,7 @@ public class StreamHeadTests
         var (m, s) = pty.OpenPair(OpenFlags.NonBlock, OpenFlags.NonBlock);
         var blocking = pty.OpenSubsidiary(pty.PathOf(m)); // the same stream, without O_NONBLOCK (L9)
         pty.Fill(s, 'a', 1000); // 1000-byte messages: pts's queue fills to 3000
-        var held = pty.Posix.Write(blocking, Bytes.Repeat('b', 1000));
+        var held = pty.Posix.WriteAsync(blocking, Bytes.Repeat('b', 1000));
         pty.Settle();
         Assert.False(held.IsCompleted);
         Assert.Equal(2900, pty.ReadText(m, 2900).Length); // a credit: two messages go on, pts keeps 1000, above low water

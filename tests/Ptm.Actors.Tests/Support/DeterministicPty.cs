@@ -97,13 +97,13 @@ internal sealed class DeterministicPty : IDisposable
 
     public void Fails(Errno expected, Task<SysResult> call) => Assert.Equal(expected, Settle(call).Errno);
 
-    public int OpenManager(OpenFlags flags = OpenFlags.None, Credentials? who = null) => (int)Ok(Posix.posix_openpt(flags, who), "posix_openpt");
+    public int OpenManager(OpenFlags flags = OpenFlags.None, Credentials? who = null) => (int)Ok(Posix.OpenManagerAsync(flags, who), "posix_openpt");
 
     /// <summary>grantpt, unlockpt (C10): the manager's subsidiary can be opened from now on.</summary>
     public void GrantAndUnlock(int manager)
     {
-        Ok(Posix.grantpt(manager), "grantpt");
-        Ok(Posix.unlockpt(manager), "unlockpt");
+        Ok(Posix.GrantAsync(manager), "grantpt");
+        Ok(Posix.UnlockAsync(manager), "unlockpt");
     }
 
     /// <summary>posix_openpt, grantpt, unlockpt (C10).</summary>
@@ -118,7 +118,7 @@ internal sealed class DeterministicPty : IDisposable
     public string PathOf(int manager) => Posix.SubsidiaryPathOf(manager) ?? throw new InvalidOperationException(At($"{manager} is not a manager"));
 
     /// <summary>An open of /dev/pts/N that must succeed (no grant or unlock: see <see cref="GrantAndUnlock"/>).</summary>
-    public int OpenSubsidiary(string path, OpenFlags flags = OpenFlags.None, Credentials? who = null) => (int)Ok(Posix.Open(path, flags, who), "open " + path);
+    public int OpenSubsidiary(string path, OpenFlags flags = OpenFlags.None, Credentials? who = null) => (int)Ok(Posix.OpenAsync(path, flags, who), "open " + path);
 
     /// <summary>The usual sequence (C10): an unlocked manager and one open subsidiary.</summary>
     public (int Manager, int Subsidiary) OpenPair(OpenFlags managerFlags = OpenFlags.None, OpenFlags subsidiaryFlags = OpenFlags.None)
@@ -128,12 +128,12 @@ internal sealed class DeterministicPty : IDisposable
     }
 
     /// <summary>A write that must succeed now; returns its count.</summary>
-    public int Write(int fd, byte[] data) => (int)Ok(Posix.Write(fd, data), "write");
+    public int Write(int fd, byte[] data) => (int)Ok(Posix.WriteAsync(fd, data), "write");
 
     public int Write(int fd, string text) => Write(fd, Bytes.Of(text));
 
     /// <summary>Starts a write without running anything (a racing call).</summary>
-    public Task<SysResult> StartWrite(int fd, string text) => Posix.Write(fd, Bytes.Of(text));
+    public Task<SysResult> StartWrite(int fd, string text) => Posix.WriteAsync(fd, Bytes.Of(text));
 
     /// <summary>
     /// Writes <paramref name="size"/>-byte blocks of <paramref name="fill"/> on a non-blocking
@@ -142,7 +142,7 @@ internal sealed class DeterministicPty : IDisposable
     public int Fill(int fd, char fill = 'x', int size = 4096)
     {
         var accepted = 0;
-        while (Settle(Posix.Write(fd, Bytes.Repeat(fill, size))) is { IsOk: true } result) accepted += (int)result.Value;
+        while (Settle(Posix.WriteAsync(fd, Bytes.Repeat(fill, size))) is { IsOk: true } result) accepted += (int)result.Value;
         return accepted;
     }
 
@@ -150,7 +150,7 @@ internal sealed class DeterministicPty : IDisposable
     public byte[] Read(int fd, int count = 65536)
     {
         var buffer = new byte[count];
-        var n = (int)Ok(Posix.Read(fd, buffer), "read");
+        var n = (int)Ok(Posix.ReadAsync(fd, buffer), "read");
         return buffer[..n];
     }
 
@@ -160,7 +160,7 @@ internal sealed class DeterministicPty : IDisposable
     public string? ReadNow(int fd, int count = 8192)
     {
         var buffer = new byte[count];
-        var result = Settle(Posix.Read(fd, buffer), "read");
+        var result = Settle(Posix.ReadAsync(fd, buffer), "read");
         if (!result.IsOk && result.Errno == Errno.EAGAIN) return null;
         Assert.True(result.IsOk, At($"read failed {result.Errno}"));
         return Bytes.Text(buffer.AsSpan(0, (int)result.Value));
@@ -173,7 +173,7 @@ internal sealed class DeterministicPty : IDisposable
         while (true)
         {
             var buffer = new byte[65536];
-            var result = Settle(Posix.Read(fd, buffer), "read");
+            var result = Settle(Posix.ReadAsync(fd, buffer), "read");
             if (!result.IsOk)
             {
                 Assert.Equal(Errno.EAGAIN, result.Errno);
@@ -184,9 +184,9 @@ internal sealed class DeterministicPty : IDisposable
         }
     }
 
-    public PollEvents Poll(int fd) => (PollEvents)Ok(Posix.Poll(fd), "poll");
+    public PollEvents Poll(int fd) => (PollEvents)Ok(Posix.PollAsync(fd), "poll");
 
-    public void Close(int fd) => Ok(Posix.Close(fd), "close");
+    public void Close(int fd) => Ok(Posix.CloseAsync(fd), "close");
 
     /// <summary>
     /// Closes every listed descriptor and checks that nothing leaked (L16) and no dead letter was
@@ -195,7 +195,7 @@ internal sealed class DeterministicPty : IDisposable
     public void CloseAllAndCheckClean(params int[] descriptors)
     {
         var closes = new List<Task<SysResult>>();
-        foreach (var fd in descriptors) closes.Add(Posix.Close(fd));
+        foreach (var fd in descriptors) closes.Add(Posix.CloseAsync(fd));
         Settle();
         if (closes.Any(close => !close.IsCompleted)) Sleep(Pty.SideActor.CloseTime);
         foreach (var close in closes) Done(close, "close");

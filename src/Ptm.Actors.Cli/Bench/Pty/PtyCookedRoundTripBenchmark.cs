@@ -28,7 +28,7 @@ internal sealed class PtyCookedRoundTripBenchmark : IBenchmark
                 long trips = 0;
                 do
                 {
-                    (await posix.Write(manager, CookedLines.Request).ConfigureAwait(false)).ValueOrThrow("write");
+                    (await posix.WriteAsync(manager, CookedLines.Request).ConfigureAwait(false)).ValueOrThrow("write");
                     await ReadAnswerAsync(posix, manager, answer).ConfigureAwait(false);
                     trips++;
                 } while (!Measure.Reached(deadline));
@@ -38,7 +38,7 @@ internal sealed class PtyCookedRoundTripBenchmark : IBenchmark
         }
         finally
         {
-            await posix.Close(manager).ConfigureAwait(false); // hangs the subsidiary up: its read returns 0
+            await posix.CloseAsync(manager).ConfigureAwait(false); // hangs the subsidiary up: its read returns 0
             await answering.ConfigureAwait(false);
             await terminal.DisposeAsync().ConfigureAwait(false);
         }
@@ -53,12 +53,12 @@ internal sealed class PtyCookedRoundTripBenchmark : IBenchmark
             var got = 0;
             do
             {
-                var read = await posix.Read(subsidiary, line.AsMemory(got)).ConfigureAwait(false);
+                var read = await posix.ReadAsync(subsidiary, line.AsMemory(got)).ConfigureAwait(false);
                 if (!read.IsOk || read.Value == 0) return; // hung up at the end of the run
                 got += (int)read.Value;
             } while (!CookedLines.EndsLine(line.AsSpan(0, got)) && got < line.Length);
             if (got != CookedLines.Request.Length) throw new InvalidOperationException($"the subsidiary read {got} bytes of a {CookedLines.Request.Length}-byte line");
-            if (!(await posix.Write(subsidiary, CookedLines.Answer).ConfigureAwait(false)).IsOk) return;
+            if (!(await posix.WriteAsync(subsidiary, CookedLines.Answer).ConfigureAwait(false)).IsOk) return;
         }
     }
 
@@ -68,7 +68,7 @@ internal sealed class PtyCookedRoundTripBenchmark : IBenchmark
         var got = 0;
         while (got < answer.Length)
         {
-            var n = (await posix.Read(manager, answer.AsMemory(got)).ConfigureAwait(false)).ValueOrThrow("read");
+            var n = (await posix.ReadAsync(manager, answer.AsMemory(got)).ConfigureAwait(false)).ValueOrThrow("read");
             if (n == 0) throw new InvalidOperationException("the manager read end of file mid-run");
             got += (int)n;
         }

@@ -15,9 +15,9 @@ internal sealed class PtyRoundTripBenchmark : IBenchmark
             var one = new byte[1];
             while (true)
             {
-                var read = await posix.Read(pair.Subsidiary, one).ConfigureAwait(false);
+                var read = await posix.ReadAsync(pair.Subsidiary, one).ConfigureAwait(false);
                 if (!read.IsOk || read.Value == 0) return; // hung up at the end of the run
-                if (!(await posix.Write(pair.Subsidiary, one).ConfigureAwait(false)).IsOk) return;
+                if (!(await posix.WriteAsync(pair.Subsidiary, one).ConfigureAwait(false)).IsOk) return;
             }
         }, cancellation);
         var ping = new byte[] { 42 };
@@ -27,13 +27,13 @@ internal sealed class PtyRoundTripBenchmark : IBenchmark
             long trips = 0;
             do
             {
-                (await posix.Write(pair.Manager, ping).ConfigureAwait(false)).ValueOrThrow("write");
-                (await posix.Read(pair.Manager, pong).ConfigureAwait(false)).ValueOrThrow("read");
+                (await posix.WriteAsync(pair.Manager, ping).ConfigureAwait(false)).ValueOrThrow("write");
+                (await posix.ReadAsync(pair.Manager, pong).ConfigureAwait(false)).ValueOrThrow("read");
                 trips++;
             } while (!Measure.Reached(deadline));
             return trips;
         }).ConfigureAwait(false);
-        await posix.Close(pair.Manager).ConfigureAwait(false);
+        await posix.CloseAsync(pair.Manager).ConfigureAwait(false);
         await echo.ConfigureAwait(false);
         context.Add("pty_round_trips_per_s", perSecond, FigureUnits.PerSecond);
     }

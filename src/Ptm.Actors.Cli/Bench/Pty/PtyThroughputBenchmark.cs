@@ -21,7 +21,7 @@ internal sealed class PtyThroughputBenchmark(string key, int writeSize, int read
         {
             while (!Volatile.Read(ref stop))
             {
-                var written = await posix.Write(pair.Manager, block).ConfigureAwait(false);
+                var written = await posix.WriteAsync(pair.Manager, block).ConfigureAwait(false);
                 if (!written.IsOk) return;
             }
         }, cancellation);
@@ -31,7 +31,7 @@ internal sealed class PtyThroughputBenchmark(string key, int writeSize, int read
             long bytes = 0;
             do
             {
-                bytes += (await posix.Read(pair.Subsidiary, buffer).ConfigureAwait(false)).ValueOrThrow("read");
+                bytes += (await posix.ReadAsync(pair.Subsidiary, buffer).ConfigureAwait(false)).ValueOrThrow("read");
             } while (!Measure.Reached(deadline));
             return bytes;
         }).ConfigureAwait(false);
@@ -50,9 +50,9 @@ internal sealed class PtyThroughputBenchmark(string key, int writeSize, int read
         stopWriter();
         using var writerDone = new CancellationTokenSource();
         _ = writer.ContinueWith(_ => writerDone.Cancel(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-        while (!writer.IsCompleted) await posix.Read(pair.Subsidiary, buffer, cancellationToken: writerDone.Token).ConfigureAwait(false); // EINTR once it is done
+        while (!writer.IsCompleted) await posix.ReadAsync(pair.Subsidiary, buffer, cancellationToken: writerDone.Token).ConfigureAwait(false); // EINTR once it is done
         await writer.ConfigureAwait(false);
-        await posix.Flush(pair.Manager, Streams.FlushFlags.FLUSHW).ConfigureAwait(false);
-        await posix.Close(pair.Manager).ConfigureAwait(false);
+        await posix.DiscardAsync(pair.Manager, FlushFlags.FLUSHW).ConfigureAwait(false);
+        await posix.CloseAsync(pair.Manager).ConfigureAwait(false);
     }
 }

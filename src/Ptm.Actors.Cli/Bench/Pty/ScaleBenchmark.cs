@@ -58,14 +58,14 @@ internal sealed class ScaleBenchmark : IBenchmark
             tasks.Add(Task.Run(async () =>
             {
                 while (!stop.IsCancellationRequested)
-                    if (!(await posix.Write(pair.Manager, block, null, stop.Token).ConfigureAwait(false)).IsOk) return;
+                    if (!(await posix.WriteAsync(pair.Manager, block, null, stop.Token).ConfigureAwait(false)).IsOk) return;
             }));
             tasks.Add(Task.Run(async () =>
             {
                 var buffer = new byte[64 * 1024];
                 while (!stop.IsCancellationRequested)
                 {
-                    var read = await posix.Read(pair.Subsidiary, buffer, null, stop.Token).ConfigureAwait(false);
+                    var read = await posix.ReadAsync(pair.Subsidiary, buffer, null, stop.Token).ConfigureAwait(false);
                     if (!read.IsOk) return;
                     Interlocked.Add(ref received, read.Value);
                 }
@@ -81,7 +81,7 @@ internal sealed class ScaleBenchmark : IBenchmark
         await Task.WhenAll(tasks).ConfigureAwait(false);
         // What the writers left queued would hold each manager's blocking close for 15 s (H3):
         // the close phase measures closing, so the output nobody will read is dropped first.
-        foreach (var pair in busy) await posix.Flush(pair.Manager, Streams.FlushFlags.FLUSHW).ConfigureAwait(false);
+        foreach (var pair in busy) await posix.DiscardAsync(pair.Manager, FlushFlags.FLUSHW).ConfigureAwait(false);
         return bytes / seconds / FigureUnits.BytesPerMegabyte;
     }
 

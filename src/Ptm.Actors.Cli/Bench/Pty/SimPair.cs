@@ -5,18 +5,18 @@ internal readonly record struct SimPair(int Manager, int Subsidiary)
 {
     public static async Task<SimPair> OpenAsync(PosixApi posix)
     {
-        var manager = (int)(await posix.posix_openpt(OpenFlags.NoCtty).ConfigureAwait(false)).ValueOrThrow("posix_openpt");
-        (await posix.grantpt(manager).ConfigureAwait(false)).ValueOrThrow("grantpt");
-        (await posix.unlockpt(manager).ConfigureAwait(false)).ValueOrThrow("unlockpt");
-        var name = await posix.ptsname(manager).ConfigureAwait(false);
+        var manager = (int)(await posix.OpenManagerAsync(OpenFlags.NoCtty).ConfigureAwait(false)).ValueOrThrow("posix_openpt");
+        (await posix.GrantAsync(manager).ConfigureAwait(false)).ValueOrThrow("grantpt");
+        (await posix.UnlockAsync(manager).ConfigureAwait(false)).ValueOrThrow("unlockpt");
+        var name = await posix.GetSubsidiaryNameAsync(manager).ConfigureAwait(false);
         name.ValueOrThrow("ptsname");
-        var subsidiary = (int)(await posix.Open(name.Text!, OpenFlags.NoCtty).ConfigureAwait(false)).ValueOrThrow("open " + name.Text);
+        var subsidiary = (int)(await posix.OpenAsync(name.Text!, OpenFlags.NoCtty).ConfigureAwait(false)).ValueOrThrow("open " + name.Text);
         return new SimPair(manager, subsidiary);
     }
 
     public async Task CloseAsync(PosixApi posix)
     {
-        await posix.Close(Manager).ConfigureAwait(false);
-        await posix.Close(Subsidiary).ConfigureAwait(false);
+        await posix.CloseAsync(Manager).ConfigureAwait(false);
+        await posix.CloseAsync(Subsidiary).ConfigureAwait(false);
     }
 }

@@ -1,7 +1,7 @@
 namespace Ptm.Actors.Pty;
 
 /// <summary>Counters the Clone actor publishes for the host (leak checks, soak and bench reports).</summary>
-public sealed class CloneStatistics
+internal sealed class CloneStatistics
 {
     private int _allocated;
     private int _peak;

@@ -2,7 +2,7 @@ namespace Ptm.Actors.Pty;
 
 /// <summary>The entry's state bits (ptms.h, N9).</summary>
 [Flags]
-public enum PtyState
+internal enum PtyState
 {
     None = 0,
 

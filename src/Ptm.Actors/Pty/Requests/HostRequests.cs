@@ -1,15 +1,16 @@
+using Akka.Actor;
 using Ptm.Actors.Streams;
 
 namespace Ptm.Actors.Pty;
 
 /// <summary>read(2): byte-stream into the caller's buffer (D21).</summary>
-public sealed class ReadRequest(Credentials who, OpenFile file, Memory<byte> buffer) : PtyRequest(who, file)
+internal sealed class ReadRequest(Credentials who, OpenFile file, Memory<byte> buffer) : PtyRequest(who, file)
 {
     public Memory<byte> Buffer { get; } = buffer;
 }
 
 /// <summary>write(2): split into packets (D18), held by flow control when blocking (D14).</summary>
-public sealed class WriteRequest(Credentials who, OpenFile file, ReadOnlyMemory<byte> data) : PtyRequest(who, file)
+internal sealed class WriteRequest(Credentials who, OpenFile file, ReadOnlyMemory<byte> data) : PtyRequest(who, file)
 {
     public ReadOnlyMemory<byte> Data { get; } = data;
 
@@ -37,20 +38,20 @@ public sealed class WriteRequest(Credentials who, OpenFile file, ReadOnlyMemory<
 }
 
 /// <summary>poll(2) for POLLIN|POLLOUT, answered with the readiness now.</summary>
-public sealed class PollRequest(Credentials who, OpenFile file) : PtyRequest(who, file)
+internal sealed class PollRequest(Credentials who, OpenFile file) : PtyRequest(who, file)
 {
     /// <summary>A crashed side reports an error condition.</summary>
     public override SysResult WhenSideIsGone => SysResult.Ok((long)PollEvents.POLLERR);
 }
 
 /// <summary>I_FLUSH: an M_FLUSH sent down the handle's stream.</summary>
-public sealed class FlushRequest(Credentials who, OpenFile file, FlushFlags flags) : PtyRequest(who, file)
+internal sealed class FlushRequest(Credentials who, OpenFile file, FlushFlags flags) : PtyRequest(who, file)
 {
     public FlushFlags Flags { get; } = flags;
 }
 
 /// <summary>ioctl(2). Payload null means a transparent ioctl; otherwise the I_STR data (I8).</summary>
-public sealed class IoctlRequest(Credentials who, OpenFile file, int command, ReadOnlyMemory<byte>? payload) : PtyRequest(who, file)
+internal sealed class IoctlRequest(Credentials who, OpenFile file, int command, ReadOnlyMemory<byte>? payload) : PtyRequest(who, file)
 {
     public int Command { get; } = command;
     public ReadOnlyMemory<byte>? Payload { get; } = payload;
@@ -60,7 +61,7 @@ public sealed class IoctlRequest(Credentials who, OpenFile file, int command, Re
 }
 
 /// <summary>close(2). Closing a crashed side succeeds.</summary>
-public sealed class CloseRequest(Credentials who, OpenFile file, bool drain = true) : PtyRequest(who, file)
+internal sealed class CloseRequest(Credentials who, OpenFile file, bool drain = true) : PtyRequest(who, file)
 {
     public override SysResult WhenSideIsGone => SysResult.Ok();
 
@@ -69,17 +70,33 @@ public sealed class CloseRequest(Credentials who, OpenFile file, bool drain = tr
     /// close on an O_NONBLOCK/O_NDELAY descriptor does not, nor does the system's own clean-up.
     /// </summary>
     public bool Drains { get; } = drain && !file.IsNonBlocking;
+
+    /// <summary>The caller cancelled: the close goes on, but no longer waits for the drain.</summary>
+    public bool StoppedWaiting => Volatile.Read(ref _stoppedWaiting);
+
+    private bool _stoppedWaiting;
+
+    /// <summary>
+    /// Cancelling a close ends its wait for the drain instead of failing it: the descriptor is
+    /// already gone. The flag covers a cancel that comes before the actor starts the drain, the
+    /// message one that comes during it.
+    /// </summary>
+    protected override void OnCancelled()
+    {
+        Volatile.Write(ref _stoppedWaiting, true);
+        File!.Side?.Tell(new CloseDrainOver(this), ActorRefs.NoSender);
+    }
 }
 
 /// <summary>putmsg(2): a control part makes an M_PROTO, data alone an M_DATA; neither sends nothing.</summary>
-public sealed class PutmsgRequest(Credentials who, OpenFile file, ReadOnlyMemory<byte>? control, ReadOnlyMemory<byte>? data) : PtyRequest(who, file)
+internal sealed class PutmsgRequest(Credentials who, OpenFile file, ReadOnlyMemory<byte>? control, ReadOnlyMemory<byte>? data) : PtyRequest(who, file)
 {
     public ReadOnlyMemory<byte>? Control { get; } = control;
     public ReadOnlyMemory<byte>? Data { get; } = data;
 }
 
 /// <summary>getmsg(2): takes one message whole (H7); the parts are set before the call completes.</summary>
-public sealed class GetmsgRequest(Credentials who, OpenFile file, int controlLength, int dataLength) : PtyRequest(who, file)
+internal sealed class GetmsgRequest(Credentials who, OpenFile file, int controlLength, int dataLength) : PtyRequest(who, file)
 {
     public int ControlLength { get; } = controlLength;
     public int DataLength { get; } = dataLength;
@@ -92,7 +109,7 @@ public sealed class GetmsgRequest(Credentials who, OpenFile file, int controlLen
 }
 
 /// <summary>The signals a stream head recorded (M4.5): taken, so the next request sees only newer ones.</summary>
-public sealed class SignalsRequest(Credentials who, OpenFile file, bool wait = false) : PtyRequest(who, file)
+internal sealed class SignalsRequest(Credentials who, OpenFile file, bool wait = false) : PtyRequest(who, file)
 {
     /// <summary>Wait for the next signal when none is recorded, instead of answering with none.</summary>
     public bool Wait { get; } = wait;
@@ -102,10 +119,10 @@ public sealed class SignalsRequest(Credentials who, OpenFile file, bool wait = f
 }
 
 /// <summary>grantpt(3C) (C6): the manager check, then OWNERPT with the caller's uid and group tty.</summary>
-public sealed class GrantRequest(Credentials who, OpenFile file) : PtyRequest(who, file);
+internal sealed class GrantRequest(Credentials who, OpenFile file) : PtyRequest(who, file);
 
 /// <summary>ptsname_r(3C) (C3): BufferLength null means a null buffer; ptsname uses PTLEN.</summary>
-public sealed class PtsnameRequest(Credentials who, OpenFile file, int? bufferLength) : PtyRequest(who, file)
+internal sealed class PtsnameRequest(Credentials who, OpenFile file, int? bufferLength) : PtyRequest(who, file)
 {
     public int? BufferLength { get; } = bufferLength;
 }
@@ -114,7 +131,7 @@ public sealed class PtsnameRequest(Credentials who, OpenFile file, int? bufferLe
 /// An open(2): its descriptor exists from the start (so the call has a file to answer on), and a
 /// failed open forgets it before the caller sees the failure, so the table holds only open files.
 /// </summary>
-public abstract class OpenRequest(Credentials who, OpenFile file, Action<int>? forgetDescriptor) : PtyRequest(who, file)
+internal abstract class OpenRequest(Credentials who, OpenFile file, Action<int>? forgetDescriptor) : PtyRequest(who, file)
 {
     private protected override void OnCompleting(in SysResult result)
     {
@@ -123,11 +140,11 @@ public abstract class OpenRequest(Credentials who, OpenFile file, Action<int>? f
 }
 
 /// <summary>open("/dev/ptmx") (L1, L2).</summary>
-public sealed class OpenManagerRequest(Credentials who, OpenFile file, Action<int>? forgetDescriptor = null)
+internal sealed class OpenManagerRequest(Credentials who, OpenFile file, Action<int>? forgetDescriptor = null)
     : OpenRequest(who, file, forgetDescriptor);
 
 /// <summary>open("/dev/pts/N"): the /dev/pts lookup (L8), then the driver open (L7).</summary>
-public sealed class OpenSubsidiaryRequest(Credentials who, OpenFile file, int minor, Action<int>? forgetDescriptor = null)
+internal sealed class OpenSubsidiaryRequest(Credentials who, OpenFile file, int minor, Action<int>? forgetDescriptor = null)
     : OpenRequest(who, file, forgetDescriptor)
 {
     public int Minor { get; } = minor;

@@ -8,7 +8,7 @@ namespace Ptm.Actors.Pty;
 /// actor once the open has succeeded; a file whose actor has stopped (a crash) answers through
 /// the dead-letter path. Several files may share one subsidiary stream (L9).
 /// </summary>
-public sealed class OpenFile
+internal sealed class OpenFile
 {
     private static long s_ids;
 

@@ -10,7 +10,7 @@ namespace Ptm.Actors.Pty;
 /// returned. If the target actor is gone, the request reaches dead letters, where the PtySystem
 /// completes it with <see cref="WhenSideIsGone"/> (a crashed side fails calls EIO, PD13).
 /// </summary>
-public abstract class PtyRequest : TaskCompletionSource<SysResult>, IDeadLetterSuppression, IThreadPoolWorkItem
+internal abstract class PtyRequest : TaskCompletionSource<SysResult>, IDeadLetterSuppression, IThreadPoolWorkItem
 {
     private readonly CallCompletion _completion;
     private int _claimed;

@@ -20,13 +20,13 @@ internal abstract partial class SideActor
     protected void DrainThenClose(CloseRequest request)
     {
         if (PopForClose(request)) return; // M4.2: the modules go first, top first; this runs again once they have
-        if (!request.Drains || WriteQueue.Count == 0 || DriverHungUp)
+        if (!request.Drains || request.StoppedWaiting || WriteQueue.Count == 0 || DriverHungUp)
         {
             CloseDriver(request);
             return;
         }
         _drainingClose = request;
-        _drainTimer = Context.System.Scheduler.ScheduleTellOnceCancelable(CloseTime, Self, new CloseDrainExpired(request), Self);
+        _drainTimer = Context.System.Scheduler.ScheduleTellOnceCancelable(CloseTime, Self, new CloseDrainOver(request), Self);
     }
 
     /// <summary>The driver has been hung up (L15), which ends a close-time drain.</summary>
@@ -41,9 +41,9 @@ internal abstract partial class SideActor
         if (WriteQueue.Count == 0 || DriverHungUp) EndDrain();
     }
 
-    private void OnDrainExpired(CloseDrainExpired expired)
+    private void OnDrainOver(CloseDrainOver over)
     {
-        if (ReferenceEquals(expired.Close, _drainingClose)) EndDrain(); // 15 s: what is still queued is left to the driver's close
+        if (ReferenceEquals(over.Close, _drainingClose)) EndDrain(); // 15 s, or the caller cancelled: what is still queued is left to the driver's close
     }
 
     private void EndDrain()
@@ -68,5 +68,5 @@ internal abstract partial class SideActor
     }
 }
 
-/// <summary>The 15 s of a close-time drain are over (H3).</summary>
-internal sealed record CloseDrainExpired(CloseRequest Close) : Akka.Event.IDeadLetterSuppression;
+/// <summary>A close-time drain is over (H3): its 15 s have passed, or its caller cancelled the wait.</summary>
+internal sealed record CloseDrainOver(CloseRequest Close) : Akka.Event.IDeadLetterSuppression;

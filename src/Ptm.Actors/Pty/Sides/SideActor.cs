@@ -73,7 +73,7 @@ internal abstract partial class SideActor : UntypedActor, IStreamBelow
             case PtsnameRequest ptsname: HandlePtsname(ptsname); break;
             case StreamMessage stream: FromPeer(stream); break;
             case Credit credit: OnCredit(credit); break;
-            case CloseDrainExpired expired: OnDrainExpired(expired); break;
+            case CloseDrainOver expired: OnDrainOver(expired); break;
             case EndCloseDrains: if (_drainingClose is not null) EndDrain(); break;
             case Upstream or Downstream or BackEnabled or ModuleOpened or ModulePopped: FromModules(message); break;
             case ModuleDrainExpired expired: OnModuleDrainExpired(expired); break;

@@ -146,11 +146,12 @@ public class LdtermIoctlTests
     }
 
     [Theory]
-    [InlineData(0, FlowKind.StopOutput)]
-    [InlineData(2, FlowKind.StopInput)]
-    [InlineData(3, FlowKind.StartInput)]
-    public void Tcxonc_sends_its_flow_message_down_and_succeeds(int action, FlowKind kind)
+    [InlineData(0, (int)FlowKind.StopOutput)]
+    [InlineData(2, (int)FlowKind.StopInput)]
+    [InlineData(3, (int)FlowKind.StartInput)]
+    public void Tcxonc_sends_its_flow_message_down_and_succeeds(int action, int kindValue)
     {
+        var kind = (FlowKind)kindValue; // the enum is internal; a public test method takes its number
         var ldterm = new LdtermHarness();
         var xonc = ldterm.Ioctl(IoctlCommands.TCXONC, Int(action));
         ldterm.FromAbove(xonc);

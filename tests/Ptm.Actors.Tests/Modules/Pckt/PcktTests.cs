@@ -89,12 +89,13 @@ public sealed class PcktTests
     }
 
     [Theory]
-    [InlineData(FlowKind.StopOutput, 0x87)]
-    [InlineData(FlowKind.StartOutput, 0x88)]
-    [InlineData(FlowKind.StopInput, 0x8f)]
-    [InlineData(FlowKind.StartInput, 0x90)]
-    public void M2_Each_flow_control_message_arrives_as_a_packet_of_its_type(FlowKind kind, int type)
+    [InlineData((int)FlowKind.StopOutput, 0x87)]
+    [InlineData((int)FlowKind.StartOutput, 0x88)]
+    [InlineData((int)FlowKind.StopInput, 0x8f)]
+    [InlineData((int)FlowKind.StartInput, 0x90)]
+    public void M2_Each_flow_control_message_arrives_as_a_packet_of_its_type(int kindValue, int type)
     {
+        var kind = (FlowKind)kindValue; // the enum is internal; a public test method takes its number
         _pckt.ReadPut(new FlowMessage(kind), _context);
         var packet = SinglePacket();
         Assert.Equal(new[] { (byte)type }, packet.Control.ToArray());
