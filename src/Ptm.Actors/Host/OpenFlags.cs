@@ -14,7 +14,7 @@ public enum OpenFlags
     NoCtty = 4,
 }
 
-public static class OpenFlagsExtensions
+internal static class OpenFlagsExtensions
 {
     public static bool IsNonBlocking(this OpenFlags flags) => (flags & (OpenFlags.NonBlock | OpenFlags.NDelay)) != 0;
 }

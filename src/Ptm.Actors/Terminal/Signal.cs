@@ -37,7 +37,7 @@ public enum Signal
 }
 
 /// <summary>Signal numbers as TIOCSIGNAL checks them (M3.8).</summary>
-public static class Signals
+internal static class Signals
 {
     /// <summary>illumos NSIG: valid signals are 1 to NSIG - 1.</summary>
     public const int NSIG = 75;
