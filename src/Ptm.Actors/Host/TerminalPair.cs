@@ -25,7 +25,7 @@ public sealed class TerminalPair : IAsyncDisposable
 
     /// <summary>
     /// Closes the subsidiary, then the manager. Each close waits for its side's queued output to
-    /// drain, for at most 15 seconds (H3); flush a side first (<see cref="PtyHandle.FlushAsync"/>)
+    /// drain, for at most 15 seconds (H3); flush a side first (<see cref="PtyHandle.DiscardAsync"/>)
     /// to close at once. Closing twice is harmless.
     /// </summary>
     public async ValueTask DisposeAsync()
