@@ -18,9 +18,10 @@ public abstract partial class PtyHandle
     /// A read into an empty buffer returns 0 at once and consumes nothing.</item>
     /// <item>Writes are write(2) until every byte is down: a short count (a write cut off part way)
     /// is followed by the next write(2) of the rest. A write after a hang-up throws
-    /// <see cref="PtyException"/> (an <see cref="IOException"/>) with <see cref="Errno.EIO"/>; on the
-    /// manager, once the subsidiary has gone, writes fail <see cref="Errno.EINVAL"/> (D9). An empty
-    /// write sends nothing.</item>
+    /// <see cref="PtyException"/> (an <see cref="IOException"/>) with <see cref="Errno.EIO"/>. On the
+    /// manager, once the subsidiary has closed, the first write may still succeed (its data goes
+    /// nowhere) and later ones throw it with <see cref="Errno.EINVAL"/> (D9, PD4): the read side's end
+    /// of stream is the signal to stop. An empty write sends nothing.</item>
     /// <item>A cancelled read or write throws <see cref="OperationCanceledException"/>. A cancelled read
     /// has read nothing; a cancelled write may have sent part of its data, in order, and the rest not.</item>
     /// <item><see cref="Stream.Flush"/> and <see cref="Stream.FlushAsync(CancellationToken)"/> return at

@@ -38,6 +38,17 @@ public class StreamEndTests
     }
 
     [Fact]
+    public async Task D9_manager_stream_writes_after_the_subsidiary_closed_fail_EINVAL()
+    {
+        await using var pty = await OpenAsync();
+        await pty.Subsidiary.CloseAsync();
+        var stream = pty.Manager.AsStream();
+        await stream.WriteAsync("lost"u8.ToArray()); // the write that meets the missing subsidiary may report success (PD4)
+        var failure = await Assert.ThrowsAsync<PtyException>(() => stream.WriteAsync("x"u8.ToArray()).AsTask());
+        Assert.Equal(Errno.EINVAL, failure.Errno);
+    }
+
+    [Fact]
     public async Task PD13_a_read_that_fails_EIO_ends_the_stream()
     {
         await using var pty = await OpenAsync();
