@@ -86,6 +86,9 @@ public sealed partial class PtySystem : IAsyncDisposable, IExtension
     /// <summary>True once DisposeAsync has closed everything.</summary>
     public bool IsDisposed => _disposed;
 
+    /// <summary>DisposeAsync has begun: the hang-ups its closes cause are not the host's (PtyHandle.HungUp is cancelled instead).</summary>
+    internal bool IsDisposing => Volatile.Read(ref _disposeStarted) != 0 || _disposed;
+
     /// <summary>
     /// A pty subsystem on an actor system of its own (named <c>ptys-N</c>), which DisposeAsync
     /// terminates. Actor logging goes through Akka.Logger.Serilog to <paramref name="logger"/>

@@ -159,6 +159,7 @@ internal sealed partial class StreamHead
         if (HungUp) return;
         HungUp = true;
         if (IsTty) Record(Signal.SIGHUP); // strhup on a terminal (M4.5)
+        AnswerHangUpWatches(); // PtyHandle.HungUp
         FailWaitingIoctls(Errno.ENXIO);
         ServeReaders();
         ResumeWriters();
@@ -182,6 +183,7 @@ internal sealed partial class StreamHead
         FailReaders(errno);
         FailWriters(errno);
         FailIoctls(errno);
+        FailHangUpWatches(errno);
         if (_signalWaiters is { } waiters)
         {
             foreach (var waiter in waiters) waiter.Fail(errno);

@@ -162,3 +162,12 @@ internal sealed class TuneRequest(string tunable, long value, CallCompletion com
     public string Tunable { get; } = tunable;
     public long Value { get; } = value;
 }
+
+/// <summary>
+/// Waits in the stream head for the end of the other side, for PtyHandle.HungUp: on a
+/// subsidiary the hang-up (M_HANGUP, L14, L15; PD13 after a manager crash), on a manager the
+/// subsidiary's end of file (L12, L13; PD13 after a subsidiary crash). Answered Ok then; EBADF
+/// when its own file closes first; EIO when its own side crashes (PD13), which the handle reads
+/// as a hang-up too: that side is gone for good.
+/// </summary>
+internal sealed class HangUpRequest(Credentials who, OpenFile file) : PtyRequest(who, file);

@@ -92,6 +92,7 @@ internal sealed class ManagerActor : SideActor
         Context.Watch(subsidiary);
         WriteQueue.ResetPeer();
         NewPeerProducer();
+        Head.PeerStarted(); // L11: a new stream, whose last close is a new end of file
         subsidiary.Tell(Connected.Instance, Self);
         // ptsopen enables nothing: output held from an earlier subsidiary stays held (PD5).
     }
@@ -107,6 +108,7 @@ internal sealed class ManagerActor : SideActor
         _wedged = WriteQueue.Count > 0; // D16, PD5
         NakForwardedIoctls(Errno.EINVAL); // R9
         PutUp(DataMessage.Empty);
+        Head.PeerEnded(); // PtyHandle.HungUp; with pckt pushed the EOF may still be on its way up through it
     }
 
     protected override bool ServiceEnabled => !_wedged;

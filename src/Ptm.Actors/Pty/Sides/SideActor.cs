@@ -68,7 +68,11 @@ internal abstract partial class SideActor : UntypedActor, IStreamBelow
             case PutmsgRequest putmsg: Head.Write(putmsg); break;
             case GetmsgRequest getmsg: Head.Getmsg(getmsg); break;
             case SignalsRequest signals: Head.TakeSignals(signals); break;
-            case CloseRequest close: HandleClose(close); break;
+            case HangUpRequest watch: Head.WatchHangUp(watch); break;
+            case CloseRequest close:
+                Head.FileClosing(close.File!); // its HungUp ends now, before any drain (H3) or other file's close (L9)
+                HandleClose(close);
+                break;
             case GrantRequest grant: HandleGrant(grant); break;
             case PtsnameRequest ptsname: HandlePtsname(ptsname); break;
             case StreamMessage stream: FromPeer(stream); break;
