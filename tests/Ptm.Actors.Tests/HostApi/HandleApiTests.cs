@@ -209,7 +209,7 @@ public class HandleApiTests
         var read = subsidiary.ReadAsync(new byte[4]);
         await system.WhenIdleAsync();
         Assert.False(read.IsCompleted);
-        system.Posix.CrashAsync(subsidiary.Descriptor);
+        await system.Posix.CrashAsync(subsidiary.Descriptor);
         Assert.Equal(Errno.EIO, (await Assert.ThrowsAsync<PtyException>(() => read.WaitAsync(Safety))).Errno);
         Assert.Equal(0, await manager.ReadAsync(new byte[4]).WaitAsync(Safety)); // L13 once
     }
