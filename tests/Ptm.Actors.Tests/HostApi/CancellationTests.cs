@@ -113,3 +113,44 @@ public class CancellationTests
         Assert.All(Enum.GetValues<Errno>(), errno => Assert.DoesNotContain("error ", PtyException.Describe(errno)));
     }
 }
+
+/// <summary>An open whose caller stopped waiting must not leave a pty nobody holds (L16: the minor comes back).</summary>
+public class CancelledOpenTests
+{
+    [Fact]
+    public void A_facade_open_with_a_cancelled_token_fails_eintr_and_allocates_nothing()
+    {
+        using var pty = new DeterministicPty();
+        var cancelled = new CancellationToken(canceled: true);
+        pty.Fails(Errno.EINTR, pty.Posix.OpenManagerAsync(cancellationToken: cancelled));
+        var m = pty.OpenUnlockedManager();
+        pty.Fails(Errno.EINTR, pty.Posix.OpenAsync(pty.PathOf(m), cancellationToken: cancelled));
+        Assert.Equal(1, pty.System.AllocatedMinors);
+        pty.Close(m);
+        Assert.Equal(0, pty.System.AllocatedMinors);
+    }
+
+    [Fact]
+    public async Task A_cancelled_open_leaves_nothing_open_wherever_the_cancel_lands()
+    {
+        await using var system = PtySystem.Create();
+        await using var manager = await system.OpenManagerAsync();
+        await manager.GrantAsync();
+        await manager.UnlockAsync();
+        var path = await manager.GetSubsidiaryNameAsync();
+        for (var i = 0; i < 1200; i++)
+        {
+            using var cancel = new CancellationTokenSource();
+            var open = i % 2 == 0 ? system.Posix.OpenManagerAsync(cancellationToken: cancel.Token) : system.Posix.OpenAsync(path, cancellationToken: cancel.Token);
+            Thread.SpinWait(i % 50 * 20); // cancels land before, during and after the actors' work
+            cancel.Cancel();
+            var result = await open;
+            if (result.IsOk) await system.Posix.CloseAsync((int)result.Value); // it won the race: the caller holds it
+        }
+        await system.WhenIdleAsync();
+        Assert.Equal(1, system.AllocatedMinors); // only the first manager's pty
+        await manager.DisposeAsync();
+        await system.WhenIdleAsync();
+        Assert.Equal(0, system.AllocatedMinors);
+    }
+}

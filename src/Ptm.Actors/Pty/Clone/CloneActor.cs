@@ -111,6 +111,7 @@ internal sealed partial class CloneActor : UntypedActor
     {
         switch (message)
         {
+            case OpenRequest { IsDone: true }: break; // cancelled on its way: nobody waits for this open
             case OpenManagerRequest open: OpenManager(open); break;
             case OpenSubsidiaryRequest open: LookUp(open); break;
             case DriverOpen driverOpen: OpenSubsidiary(driverOpen.Request); break;

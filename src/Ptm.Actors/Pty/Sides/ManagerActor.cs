@@ -63,7 +63,7 @@ internal sealed class ManagerActor : SideActor
         file.Minor = Minor;
         file.IsManager = true;
         file.Side = Self;
-        open.Complete(file.Descriptor);
+        if (!open.Complete(file.Descriptor)) CloseAbandoned(file);
     }
 
     protected override void OnLifecycle(object message)

@@ -29,6 +29,17 @@ internal abstract partial class SideActor
         _drainTimer = Context.System.Scheduler.ScheduleTellOnceCancelable(CloseTime, Self, new CloseDrainOver(request), Self);
     }
 
+    /// <summary>
+    /// An open the driver completed after its caller stopped waiting (a cancelled open answered
+    /// EINTR): nobody holds the descriptor, so it is closed here as its caller would have closed
+    /// it, without a drain nobody waits for, or the pty would never be freed (L16).
+    /// </summary>
+    protected void CloseAbandoned(OpenFile file)
+    {
+        file.Closed = true;
+        Self.Tell(new CloseRequest(Credentials.Root, file, drain: false));
+    }
+
     /// <summary>The driver has been hung up (L15), which ends a close-time drain.</summary>
     protected virtual bool DriverHungUp => Head.HungUp;
 

@@ -113,7 +113,7 @@ internal sealed class SubsidiaryActor : SideActor
         file.Side = Self;
         if (_firstFile == 0 || _firstFile == file.Id) _firstFile = file.Id;
         else (_otherFiles ??= new HashSet<long>()).Add(file.Id);
-        request.Complete(file.Descriptor);
+        if (!request.Complete(file.Descriptor)) CloseAbandoned(file);
     }
 
     /// <summary>PD13: a stream that dies (or never started) fails the opens still waiting for it, then everything else.</summary>
