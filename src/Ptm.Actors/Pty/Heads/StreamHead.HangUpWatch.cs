@@ -37,7 +37,11 @@ internal sealed partial class StreamHead
     public void PeerStarted() => _peerEnded = false;
 
     /// <summary>close(2) of <paramref name="file"/>: its watches end now, whatever the close then waits for (H3, L9).</summary>
-    public void FileClosing(OpenFile file) => EndHangUpWatches(watch => ReferenceEquals(watch.File, file), SysResult.Fail(Errno.EBADF));
+    public void FileClosing(OpenFile file)
+    {
+        if (_hangUpWatches is null) return; // no closure for the closes of handles nobody watched
+        EndHangUpWatches(watch => ReferenceEquals(watch.File, file), SysResult.Fail(Errno.EBADF));
+    }
 
     /// <summary>STRHUP was just set (L15).</summary>
     private void AnswerHangUpWatches() => EndHangUpWatches(static _ => true, SysResult.Ok());
