@@ -177,7 +177,12 @@ public sealed partial class PosixApi
         return request.Task;
     }
 
-    private static Task<SysResult> Failed(Errno errno) => Task.FromResult(SysResult.Fail(errno));
+    /// <summary>A call answered here, without reaching an actor: counted in ptm.errors as a failed request is.</summary>
+    private Task<SysResult> Failed(Errno errno)
+    {
+        _system.Diagnostics.Error(errno);
+        return Task.FromResult(SysResult.Fail(errno));
+    }
 
     /// <summary>Canonical decimal only ("/dev/pts/01" is not a name the directory has).</summary>
     private static bool TryParseMinor(ReadOnlySpan<char> text, out int minor)

@@ -23,7 +23,7 @@ internal static class ActorFactory
 }
 
 /// <summary>What a side actor is started with, apart from the open call it answers.</summary>
-internal readonly record struct SideStart(int Minor, int Zone, IActorRef CloneActor, IActorRef? Manager, string[]? Autopush = null);
+internal readonly record struct SideStart(int Minor, int Zone, IActorRef CloneActor, IActorRef? Manager, Diagnostics.SideDiagnostics Diagnostics, string[]? Autopush = null);
 
 /// <summary>
 /// The Props of one side actor. An actor's cell keeps its Props for its whole life, and a pty

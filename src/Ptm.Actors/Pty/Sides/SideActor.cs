@@ -1,4 +1,5 @@
 using Akka.Actor;
+using Ptm.Actors.Diagnostics;
 using Ptm.Actors.Modules;
 using Ptm.Actors.Streams;
 
@@ -17,16 +18,20 @@ namespace Ptm.Actors.Pty;
 /// </summary>
 internal abstract partial class SideActor : UntypedActor, IStreamBelow
 {
-    protected SideActor(int minor, IActorRef clone, WaterMarks ownQueue)
+    protected SideActor(in SideStart start, WaterMarks ownQueue)
     {
-        Minor = minor;
-        Clone = clone;
+        Minor = start.Minor;
+        Clone = start.CloneActor;
+        Diagnostics = start.Diagnostics;
         WriteQueue = new DriverQueue(ownQueue, WaterMarks.StreamHead);
-        Head = new StreamHead(this);
+        Head = new StreamHead(this, start.Diagnostics);
     }
 
     protected int Minor { get; }
     protected IActorRef Clone { get; }
+
+    /// <summary>This side's measurements and Debug logs (opens, closes, crashes).</summary>
+    protected SideDiagnostics Diagnostics { get; }
 
     /// <summary>The peer, only while it is fully started and not closing (R1, R2, R3, R4, R13).</summary>
     protected IActorRef? Peer { get; set; }
@@ -44,9 +49,10 @@ internal abstract partial class SideActor : UntypedActor, IStreamBelow
             Dispatch(message);
             if (_drainingClose is not null) EndDrainIfDone();
         }
-        catch (Exception) when (message is PtyRequest request)
+        catch (Exception cause)
         {
-            request.Fail(Errno.EIO); // the call that made the side fail is answered too (PD13), then the failure goes on to the Clone
+            Diagnostics.Crashed(Minor, cause);
+            if (message is PtyRequest request) request.Fail(Errno.EIO); // the call that made the side fail is answered too (PD13), then the failure goes on to the Clone
             throw;
         }
         finally
@@ -68,7 +74,10 @@ internal abstract partial class SideActor : UntypedActor, IStreamBelow
             case PutmsgRequest putmsg: Head.Write(putmsg); break;
             case GetmsgRequest getmsg: Head.Getmsg(getmsg); break;
             case SignalsRequest signals: Head.TakeSignals(signals); break;
-            case CloseRequest close: HandleClose(close); break;
+            case CloseRequest close:
+                Diagnostics.Closed(Minor);
+                HandleClose(close);
+                break;
             case GrantRequest grant: HandleGrant(grant); break;
             case PtsnameRequest ptsname: HandlePtsname(ptsname); break;
             case StreamMessage stream: FromPeer(stream); break;
