@@ -21,8 +21,9 @@ internal static partial class PtyLog
     [LoggerMessage(EventId = 3, EventName = "PtyHungUp", Level = LogLevel.Debug, Message = "pty {Minor} ({PtySystem}): subsidiary hung up, {Cause}")]
     public static partial void HungUp(ILogger logger, int minor, string ptySystem, string cause);
 
-    [LoggerMessage(EventId = 4, EventName = "PtyCrashed", Level = LogLevel.Debug, Message = "pty {Minor} ({PtySystem}): {Side} crashed (injected: {Injected})")]
-    public static partial void Crashed(ILogger logger, Exception? exception, int minor, string ptySystem, string side, bool injected);
+    /// <summary>PD13: <paramref name="crash"/> is "injected" for a crash a test or the soak injected, "failure" for any other (a bug, also logged at Error by the Clone).</summary>
+    [LoggerMessage(EventId = 4, EventName = "PtyCrashed", Level = LogLevel.Debug, Message = "pty {Minor} ({PtySystem}): {Side} crashed ({Crash})")]
+    public static partial void Crashed(ILogger logger, Exception? exception, int minor, string ptySystem, string side, string crash);
 
     [LoggerMessage(EventId = 5, EventName = "PtyFreed", Level = LogLevel.Debug, Message = "pty {Minor} ({PtySystem}): both sides gone, minor free")]
     public static partial void Freed(ILogger logger, int minor, string ptySystem);

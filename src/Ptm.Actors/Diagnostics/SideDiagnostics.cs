@@ -65,6 +65,6 @@ internal sealed class SideDiagnostics
     {
         var injected = cause is InjectedCrashException;
         if (injected && PtyMetrics.FaultsInjected.Enabled) PtyMetrics.FaultsInjected.Add(1, _system.System, s_crashFault);
-        PtyLog.Crashed(_system.Log, injected ? null : cause, minor, _system.Name, _name, injected);
+        PtyLog.Crashed(_system.Log, injected ? null : cause, minor, _system.Name, _name, injected ? "injected" : "failure");
     }
 }

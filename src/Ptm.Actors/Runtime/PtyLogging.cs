@@ -1,7 +1,7 @@
 using Akka.Actor;
 using Akka.Actor.Setup;
 using Akka.Configuration;
-using Akka.Hosting.Logging;
+using Akka.Hosting.Logging; // LoggerFactorySetup: where an actor system keeps its ILoggerFactory
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Ptm.Actors.Diagnostics;
@@ -16,9 +16,9 @@ namespace Ptm.Actors.Runtime;
 /// <list type="bullet">
 /// <item>a Serilog logger: Akka.Logger.Serilog, routed per system (<see cref="SerilogRouting"/>),
 /// and our own events through Serilog.Extensions.Logging's factory over that logger;</item>
-/// <item>an ILoggerFactory: Akka.Hosting's LoggerFactoryLogger (the logger an Akka.Hosting app
-/// uses; Akka.Logger.Serilog already brings Akka.Hosting in), which finds the factory in the
-/// system's own setup, so every system logs to its own factory with no global state.</item>
+/// <item>an ILoggerFactory: <see cref="LoggerFactoryForwarder"/>, which finds the factory in the
+/// system's own setup (Akka.Hosting's LoggerFactorySetup, the same place an Akka.Hosting app
+/// keeps its host's factory), so every system logs to its own factory with no global state.</item>
 /// </list>
 /// An attached PtySystem leaves the host system's logging alone and logs its own events only.
 /// </summary>
@@ -88,12 +88,12 @@ internal sealed class PtyLogging : IDisposable
         _ownedFactory?.Dispose();
     }
 
-    /// <summary>Akka.NET's level follows what the factory enables for the category LoggerFactoryLogger writes to.</summary>
+    /// <summary>Akka.NET's level follows what the factory enables for "Akka" (the forwarder's category for Akka.NET's own sources).</summary>
     private static Config AkkaLogging(ILoggerFactory factory)
     {
-        var akka = factory.CreateLogger<ActorSystem>();
+        var akka = factory.CreateLogger("Akka");
         var level = LevelOf(akka.IsEnabled(LogLevel.Debug), akka.IsEnabled(LogLevel.Information), akka.IsEnabled(LogLevel.Warning), akka.IsEnabled(LogLevel.Error));
-        return AkkaLoggers(level, "Akka.Hosting.Logging.LoggerFactoryLogger, Akka.Hosting");
+        return AkkaLoggers(level, typeof(LoggerFactoryForwarder).FullName + ", Ptm.Actors");
     }
 
     /// <summary>Akka.NET's loglevel for a sink that lets through the levels given, most verbose first.</summary>
