@@ -13,8 +13,8 @@ namespace Ptm.Actors;
 /// (<see cref="OpenManagerAsync"/>, <see cref="OpenSubsidiaryAsync"/>) or the POSIX facade
 /// (<see cref="Posix"/>).
 /// <list type="bullet">
-/// <item><see cref="Create"/> runs on an actor system of its own.</item>
-/// <item><see cref="Attach"/> runs inside a host's actor system, under its <c>/user</c>; several may attach to one host, each with its own minors.</item>
+/// <item><see cref="Create(PtySystemOptions?, Serilog.ILogger?)"/> (or with an ILoggerFactory) runs on an actor system of its own.</item>
+/// <item><see cref="Attach(ActorSystem, PtySystemOptions?)"/> runs inside a host's actor system, under its <c>/user</c>; several may attach to one host, each with its own minors.</item>
 /// <item><see cref="Get"/> is the host system's own, the Akka.NET extension way.</item>
 /// </list>
 /// DisposeAsync closes every open descriptor and stops the actors (and the actor system, if it
