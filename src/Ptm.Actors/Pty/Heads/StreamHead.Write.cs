@@ -27,7 +27,7 @@ internal sealed partial class StreamHead
         if (!request.IsNonBlocking)
         {
             (_writers ??= new Queue<PtyRequest>()).Enqueue(request);
-            _diagnostics.Stalled(); // H8: parked by flow control
+            _below.Diagnostics.Stalled(); // H8: parked by flow control
         }
         else if (request is WriteRequest { Accepted: > 0 } partial) request.Complete(partial.Accepted); // D19: a partial count
         else request.Fail(Errno.EAGAIN);
@@ -42,7 +42,7 @@ internal sealed partial class StreamHead
             if (putmsg.Control is { } control) _below.Put(new ProtoMessage(control.ToArray(), (putmsg.Data ?? ReadOnlyMemory<byte>.Empty).ToArray(), Priority: false)); // copies: the caller may reuse its buffers
             else if (putmsg.Data is { } data) _below.Put(new DataMessage(data.ToArray()));
             _below.Deliver();
-            _diagnostics.Wrote((putmsg.Control?.Length ?? 0) + (putmsg.Data?.Length ?? 0));
+            _below.Diagnostics.Wrote((putmsg.Control?.Length ?? 0) + (putmsg.Data?.Length ?? 0));
             request.Complete(0);
             return true;
         }
@@ -83,7 +83,7 @@ internal sealed partial class StreamHead
             }
         }
         _below.Deliver(); // before the write can complete: its data is on its way first
-        _diagnostics.Wrote(request.Accepted - before);
+        _below.Diagnostics.Wrote(request.Accepted - before);
     }
 
     /// <summary>The stream's copy of a write: every byte is overwritten at once, so the array is not zeroed first.</summary>

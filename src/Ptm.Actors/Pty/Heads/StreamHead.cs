@@ -1,4 +1,3 @@
-using Ptm.Actors.Diagnostics;
 using Ptm.Actors.Streams;
 
 namespace Ptm.Actors.Pty;
@@ -22,14 +21,9 @@ namespace Ptm.Actors.Pty;
 internal sealed partial class StreamHead
 {
     private readonly IStreamBelow _below;
-    private readonly SideDiagnostics _diagnostics; // bytes written and writers stalled, by side
     private readonly ReadQueue _readQueue = new(WaterMarks.StreamHead);
 
-    public StreamHead(IStreamBelow below, SideDiagnostics diagnostics)
-    {
-        _below = below;
-        _diagnostics = diagnostics;
-    }
+    public StreamHead(IStreamBelow below) => _below = below;
 
     /// <summary>Bytes waiting in the read queue (the level the module above the driver sees, M4.1).</summary>
     public int QueuedBytes => _readQueue.Bytes;

@@ -24,7 +24,7 @@ internal abstract partial class SideActor : UntypedActor, IStreamBelow
         Clone = start.CloneActor;
         Diagnostics = start.Diagnostics;
         WriteQueue = new DriverQueue(ownQueue, WaterMarks.StreamHead);
-        Head = new StreamHead(this, start.Diagnostics);
+        Head = new StreamHead(this);
     }
 
     protected int Minor { get; }
@@ -108,6 +108,8 @@ internal abstract partial class SideActor : UntypedActor, IStreamBelow
     }
 
     void IStreamBelow.Deliver() => SendRun();
+
+    SideDiagnostics IStreamBelow.Diagnostics => Diagnostics;
 
     private void OnCredit(Credit credit)
     {
