@@ -65,13 +65,15 @@ internal sealed partial class CloneActor : UntypedActor
     // too), and hashing a ref's path string on every open, close and ioctl update was a visible cost.
     private readonly Dictionary<IActorRef, PtyEntry> _bySide = new(ReferenceEqualityComparer.Instance);
     private long _serial;
-    private readonly string[] _autopush; // M4.6
+    private readonly SideCommon _managers;
+    private readonly SideCommon _subsidiaries; // with the M4.6 autopush list
 
     public CloneActor(PtySystemOptions options, CloneStatistics statistics, CallCompletion owner, string dispatcher, PtyDiagnostics diagnostics)
     {
         _diagnostics = diagnostics;
         _table = new SlotTable(options);
-        _autopush = options.Autopush.ToArray();
+        _managers = new SideCommon(Self, diagnostics.Manager, []);
+        _subsidiaries = new SideCommon(Self, diagnostics.Subsidiary, options.Autopush.ToArray());
         _statistics = statistics;
         _owner = owner;
         _sideDeploy = Props.Empty.WithDispatcher(dispatcher).Deploy;
@@ -167,7 +169,7 @@ internal sealed partial class CloneActor : UntypedActor
         _statistics.RecordPeak(_table.InUse);
         // Props build the actor on the child's first turn: they carry values, not the mutable entry.
         var manager = Context.ActorOf(
-            new SideProps<ManagerActor>(_sideDeploy, new SideStart(entry.Minor, entry.Zone, Self, null, _diagnostics.Manager), request,
+            new SideProps<ManagerActor>(_sideDeploy, new SideStart(entry.Minor, entry.Zone, null, _managers), request,
                 static (start, open) => new ManagerActor(start, (OpenManagerRequest)open)),
             "ptm-" + entry.Minor + "-" + ++_serial);
         entry.Manager = manager;
@@ -218,7 +220,7 @@ internal sealed partial class CloneActor : UntypedActor
         if (entry.Has(PtyState.PTLOCK) || !entry.Has(PtyState.PTMOPEN)) { request.Fail(Errno.EAGAIN); return; } // L6, L7.5
         entry.State |= PtyState.PTSOPEN; // L7.8
         var subsidiary = Context.ActorOf(
-            new SideProps<SubsidiaryActor>(_sideDeploy, new SideStart(entry.Minor, entry.Zone, Self, entry.Manager, _diagnostics.Subsidiary, _autopush), request,
+            new SideProps<SubsidiaryActor>(_sideDeploy, new SideStart(entry.Minor, entry.Zone, entry.Manager, _subsidiaries), request,
                 static (start, open) => new SubsidiaryActor(start, (OpenSubsidiaryRequest)open)),
             "pts-" + entry.Minor + "-" + ++_serial);
         entry.Subsidiary = subsidiary;

@@ -21,17 +21,19 @@ internal abstract partial class SideActor : UntypedActor, IStreamBelow
     protected SideActor(in SideStart start, WaterMarks ownQueue)
     {
         Minor = start.Minor;
-        Clone = start.CloneActor;
-        Diagnostics = start.Diagnostics;
+        Common = start.Common;
         WriteQueue = new DriverQueue(ownQueue, WaterMarks.StreamHead);
         Head = new StreamHead(this);
     }
 
     protected int Minor { get; }
-    protected IActorRef Clone { get; }
+    /// <summary>What this side shares with every side like it of the Clone.</summary>
+    protected SideCommon Common { get; }
+
+    protected IActorRef Clone => Common.Clone;
 
     /// <summary>This side's measurements and Debug logs (opens, closes, crashes).</summary>
-    protected SideDiagnostics Diagnostics { get; }
+    protected SideDiagnostics Diagnostics => Common.Diagnostics;
 
     /// <summary>The peer, only while it is fully started and not closing (R1, R2, R3, R4, R13).</summary>
     protected IActorRef? Peer { get; set; }

@@ -48,13 +48,10 @@ internal sealed class SubsidiaryActor : SideActor
 
     protected override bool DriverHungUp => _hungUp;
 
-    private readonly string[] _autopush;
-
     public SubsidiaryActor(in SideStart start, OpenSubsidiaryRequest open)
         : base(start, WaterMarks.PtsQueue)
     {
         _manager = start.Manager!;
-        _autopush = start.Autopush!;
         _waitingForConnect = new List<OpenSubsidiaryRequest> { open };
     }
 
@@ -64,7 +61,7 @@ internal sealed class SubsidiaryActor : SideActor
     protected override void PreStart()
     {
         PutUp(new SetOptionsMessage(WaterMarks.StreamHead)); // pts's M_SETOPTS (L7, D17)
-        foreach (var module in _autopush) Autopush(module); // M4.6: before the open completes, as the open's autopush does
+        foreach (var module in Common.Autopush) Autopush(module); // M4.6: before the open completes, as the open's autopush does
         Context.Watch(_manager);
         _manager.Tell(SubsidiaryOpened.Instance, Self);
     }
