@@ -13,6 +13,9 @@ public static class PtyHostingExtensions
     /// extension), started with the system rather than on first use, so its Clone actor is under
     /// <c>/user</c> before any of the host's actors or startup tasks run and they can all reach it
     /// with <c>PtySystem.Get(system)</c>. It ends with the ActorSystem; the host does not dispose it.
+    /// Its own events (opens, closes, hang-ups and crashes at Debug, category "Ptm.Actors") go to
+    /// the host's ILoggerFactory, which Akka.Hosting keeps in the ActorSystem's setup; its
+    /// measurements are on the "Ptm.Actors" Meter, like every PtySystem's.
     /// </summary>
     /// <param name="builder">The host's Akka.NET configuration builder.</param>
     /// <param name="options">

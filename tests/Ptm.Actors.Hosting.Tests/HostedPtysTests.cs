@@ -16,10 +16,11 @@ public class HostedPtysTests
 {
     private static readonly TimeSpan Safety = TimeSpan.FromSeconds(20); // a safety net against hangs, never a barrier
 
-    /// <summary>Builds and starts a host whose ActorSystem "host-app" is configured by <paramref name="configure"/>.</summary>
-    private static async Task<IHost> StartHostAsync(Action<AkkaConfigurationBuilder> configure)
+    /// <summary>Builds and starts a host (set up by <paramref name="app"/>) whose ActorSystem "host-app" is configured by <paramref name="configure"/>.</summary>
+    internal static async Task<IHost> StartHostAsync(Action<AkkaConfigurationBuilder> configure, Action<HostApplicationBuilder>? app = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        app?.Invoke(builder);
         builder.Services.AddAkka("host-app", (akka, _) => configure(akka));
         var host = builder.Build();
         try
@@ -34,7 +35,7 @@ public class HostedPtysTests
         }
     }
 
-    private static async Task StopAsync(IHost host)
+    internal static async Task StopAsync(IHost host)
     {
         await host.StopAsync().WaitAsync(Safety);
         host.Dispose();

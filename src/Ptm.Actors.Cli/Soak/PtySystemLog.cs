@@ -6,10 +6,12 @@ namespace Ptm.Actors.Cli.Soak;
 
 /// <summary>
 /// The logger a soak run gives its pty system (PtySystem.Create and DeterministicPtys.Create
-/// route the actor system's Akka.Logger.Serilog events to it): the pty actors' events (a PD13
-/// crash at Debug, an unexpected failure at Error) go on to the run's logger, their actor path
-/// as the <see cref="SourceProperty"/> the console line starts with. Akka.NET's own start-up and
-/// shutdown chatter below Warning stays out of the run's log.
+/// route the actor system's Akka.Logger.Serilog events to it): the pty actors' events (an
+/// unexpected failure at Error) go on to the run's logger, their actor path as the
+/// <see cref="SourceProperty"/> the console line starts with, and so do the subsystem's own PD13
+/// crashes at Debug (category "Ptm.Actors"). Akka.NET's own start-up and shutdown chatter below
+/// Warning stays out of the run's log, and so do the subsystem's Debug events of every open,
+/// close and hang-up, which would outnumber everything else a thousand to one.
 /// </summary>
 public static class PtySystemLog
 {
@@ -31,6 +33,7 @@ public static class PtySystemLog
         return new LoggerConfiguration()
             .MinimumLevel.Is(minimum)
             .Filter.ByExcluding(IsAkkaChatter)
+            .Filter.ByExcluding(IsPtyChatter)
             .Enrich.With(new ActorSourceEnricher())
             .WriteTo.Logger(run)
             .CreateLogger();
@@ -41,6 +44,13 @@ public static class PtySystemLog
         && logEvent.Properties.TryGetValue(SourceContext, out var context)
         && context is ScalarValue { Value: string name }
         && name.StartsWith("Akka.", StringComparison.Ordinal);
+
+    /// <summary>The subsystem's own events below Warning other than a crash (only its crash message has a Crash property).</summary>
+    private static bool IsPtyChatter(LogEvent logEvent) =>
+        logEvent.Level < LogEventLevel.Warning
+        && logEvent.Properties.TryGetValue(SourceContext, out var context)
+        && context is ScalarValue { Value: "Ptm.Actors" }
+        && !logEvent.Properties.ContainsKey("Crash");
 
     private sealed class ActorSourceEnricher : ILogEventEnricher
     {

@@ -10,9 +10,9 @@ public sealed partial class PosixApi
     /// <summary>getmsg(2) with control and data buffers of the given sizes: takes the first message queued at the stream head.</summary>
     public Task<GetmsgResult> GetMessageAsync(int fd, int controlLength, int dataLength, Credentials? who = null, CancellationToken cancellationToken = default)
     {
-        if (controlLength < 0 || dataLength < 0) return Task.FromResult(new GetmsgResult(SysResult.Fail(Errno.EINVAL), null, null));
+        if (controlLength < 0 || dataLength < 0) return Task.FromResult(new GetmsgResult(_system.Refuse(Errno.EINVAL), null, null));
         return Usable(fd) is { } handle
             ? handle.Getmsg(controlLength, dataLength, who ?? Credentials.Root, cancellationToken)
-            : Task.FromResult(new GetmsgResult(SysResult.Fail(Errno.EBADF), null, null));
+            : Task.FromResult(new GetmsgResult(_system.Refuse(Errno.EBADF), null, null));
     }
 }

@@ -83,13 +83,13 @@ public sealed partial class PosixApi
     private Task<(SysResult Result, IReadOnlyList<Signal> Signals)> Signals(int fd, bool wait, Credentials? who, CancellationToken cancellationToken) =>
         Usable(fd) is { } handle
             ? handle.Signals(wait, who ?? Credentials.Root, cancellationToken)
-            : Task.FromResult<(SysResult, IReadOnlyList<Signal>)>((SysResult.Fail(Errno.EBADF), Array.Empty<Signal>()));
+            : Task.FromResult<(SysResult, IReadOnlyList<Signal>)>((_system.Refuse(Errno.EBADF), Array.Empty<Signal>()));
 
     private Task<T> IoctlThen<T>(int fd, int command, ReadOnlyMemory<byte>? payload, Credentials? who,
         Func<SysResult, ReadOnlyMemory<byte>?, T> map, CancellationToken cancellationToken) =>
         Usable(fd) is { } handle
             ? handle.Ioctl(command, payload, who ?? Credentials.Root, map, cancellationToken)
-            : Task.FromResult(map(SysResult.Fail(Errno.EBADF), null));
+            : Task.FromResult(map(_system.Refuse(Errno.EBADF), null));
 }
 
 /// <summary>When tcsetattr's change takes effect (TCSANOW, TCSADRAIN, TCSAFLUSH).</summary>

@@ -78,7 +78,7 @@ public sealed partial class PosixApi
     /// <summary>ptsname_r(3C) (C3) with a buffer of <paramref name="bufferLength"/> bytes; null is a null buffer (EINVAL, checked first).</summary>
     public Task<SysResult> GetSubsidiaryNameAsync(int fd, int? bufferLength, Credentials? who = null, CancellationToken cancellationToken = default)
     {
-        if (bufferLength is not { } length || length < 0) return Task.FromResult(SysResult.Fail(Errno.EINVAL)); // libc checks the buffer before the descriptor
+        if (bufferLength is not { } length || length < 0) return _system.Refused(Errno.EINVAL); // libc checks the buffer before the descriptor
         return Usable(fd) is { } handle ? handle.Ptsname(length, who ?? Credentials.Root, cancellationToken) : BadDescriptor;
     }
 
@@ -88,7 +88,7 @@ public sealed partial class PosixApi
         ArgumentNullException.ThrowIfNull(path);
         _system.ThrowIfDisposed();
         if (!path.StartsWith(PtsPrefix, StringComparison.Ordinal) || !TryParseMinor(path.AsSpan(PtsPrefix.Length), out var minor))
-            return Task.FromResult(SysResult.Fail(Errno.ENOENT));
+            return _system.Refused(Errno.ENOENT);
         var request = new StatRequest(who ?? Credentials.Root, minor, _system.Completion);
         request.CancelWith(cancellationToken);
         _system.SendToClone(request);
@@ -135,7 +135,7 @@ public sealed partial class PosixApi
             handle = new SubsidiaryHandle(_system, file, who);
             request = new OpenSubsidiaryRequest(who, file, minor, _forgetDescriptor);
         }
-        else return (Task.FromResult(SysResult.Fail(Errno.ENOENT)), null);
+        else return (_system.Refused(Errno.ENOENT), null);
         _handles[handle.Descriptor] = handle;
         request.CancelWith(cancellationToken);
         _system.SendToClone(request);
@@ -173,7 +173,7 @@ public sealed partial class PosixApi
         return _handles.TryGetValue(fd, out var handle) && handle.File.IsUsable ? handle : null;
     }
 
-    private static Task<SysResult> BadDescriptor { get; } = Task.FromResult(SysResult.Fail(Errno.EBADF));
+    private Task<SysResult> BadDescriptor => _system.Refused(Errno.EBADF);
 
     /// <summary>Canonical decimal only ("/dev/pts/01" is not a name the directory has).</summary>
     private static bool TryParseMinor(ReadOnlySpan<char> text, out int minor)

@@ -21,7 +21,7 @@ public abstract partial class PtyHandle
     /// <summary>I_FLUSH: FLUSHR, FLUSHW, FLUSHRW, or 0 (still a round trip: H2, H6); other bits fail EINVAL.</summary>
     internal Task<SysResult> Discard(FlushFlags which, Credentials who, CancellationToken cancellationToken)
     {
-        if ((which & ~FlushFlags.FLUSHRW) != 0) return Task.FromResult(SysResult.Fail(Errno.EINVAL));
+        if ((which & ~FlushFlags.FLUSHRW) != 0) return System.Refused(Errno.EINVAL);
         return File.IsUsable ? Send(new FlushRequest(who, File, which), cancellationToken) : BadDescriptor();
     }
 
@@ -33,7 +33,7 @@ public abstract partial class PtyHandle
     internal Task<T> Ioctl<T>(int command, ReadOnlyMemory<byte>? payload, Credentials who,
         Func<SysResult, ReadOnlyMemory<byte>?, T> map, CancellationToken cancellationToken)
     {
-        if (!File.IsUsable) return Task.FromResult(map(SysResult.Fail(Errno.EBADF), null));
+        if (!File.IsUsable) return Task.FromResult(map(System.Refuse(Errno.EBADF), null));
         var request = new IoctlRequest(who, File, command, payload);
         return SendThen(request, result => map(result, result.IsOk ? request.Reply : null), cancellationToken);
     }
@@ -50,7 +50,7 @@ public abstract partial class PtyHandle
 
     internal Task<GetmsgResult> Getmsg(int controlLength, int dataLength, Credentials who, CancellationToken cancellationToken)
     {
-        if (!File.IsUsable) return Task.FromResult(new GetmsgResult(SysResult.Fail(Errno.EBADF), null, null));
+        if (!File.IsUsable) return Task.FromResult(new GetmsgResult(System.Refuse(Errno.EBADF), null, null));
         var request = new GetmsgRequest(who, File, controlLength, dataLength);
         return SendThen(request, result => new GetmsgResult(result, request.Control, request.Data), cancellationToken);
     }
@@ -58,7 +58,7 @@ public abstract partial class PtyHandle
     /// <summary>The recorded signals (M4.5); with <paramref name="wait"/>, none recorded waits for the next.</summary>
     internal Task<(SysResult Result, IReadOnlyList<Signal> Signals)> Signals(bool wait, Credentials who, CancellationToken cancellationToken)
     {
-        if (!File.IsUsable) return Task.FromResult<(SysResult, IReadOnlyList<Signal>)>((SysResult.Fail(Errno.EBADF), Array.Empty<Signal>()));
+        if (!File.IsUsable) return Task.FromResult<(SysResult, IReadOnlyList<Signal>)>((System.Refuse(Errno.EBADF), Array.Empty<Signal>()));
         var request = new SignalsRequest(who, File, wait);
         return SendThen(request, result => (result, request.Taken), cancellationToken);
     }
@@ -107,6 +107,6 @@ public abstract partial class PtyHandle
     private Task<SysResult> BadDescriptor()
     {
         System.ThrowIfDisposed();
-        return Task.FromResult(SysResult.Fail(Errno.EBADF));
+        return System.Refused(Errno.EBADF);
     }
 }

@@ -1,9 +1,9 @@
 using Akka.Actor;
 using Akka.Configuration;
 using System.Runtime.CompilerServices;
+using Ptm.Actors.Diagnostics;
 using Ptm.Actors.Pty;
 using Ptm.Actors.Runtime;
-using Serilog;
 
 namespace Ptm.Actors;
 
@@ -13,8 +13,8 @@ namespace Ptm.Actors;
 /// (<see cref="OpenManagerAsync"/>, <see cref="OpenSubsidiaryAsync"/>) or the POSIX facade
 /// (<see cref="Posix"/>).
 /// <list type="bullet">
-/// <item><see cref="Create"/> runs on an actor system of its own.</item>
-/// <item><see cref="Attach"/> runs inside a host's actor system, under its <c>/user</c>; several may attach to one host, each with its own minors.</item>
+/// <item><see cref="Create(PtySystemOptions?, Serilog.ILogger?)"/> (or with an ILoggerFactory) runs on an actor system of its own.</item>
+/// <item><see cref="Attach(ActorSystem, PtySystemOptions?)"/> runs inside a host's actor system, under its <c>/user</c>; several may attach to one host, each with its own minors.</item>
 /// <item><see cref="Get"/> is the host system's own, the Akka.NET extension way.</item>
 /// </list>
 /// DisposeAsync closes every open descriptor and stops the actors (and the actor system, if it
@@ -28,25 +28,27 @@ public sealed partial class PtySystem : IAsyncDisposable, IExtension
     private readonly IActorRef _clone;
     private readonly IDispatcherDriver _driver;
     private readonly bool _ownsSystem;
-    private readonly IDisposable? _logRoute;
+    private readonly PtyLogging _logging;
     private int _disposeStarted;
     private volatile bool _disposed;
 
-    private PtySystem(ActorSystem system, PtySystemOptions options, bool ownsSystem, ILogger? logger, IDisposable? logRoute)
+    private PtySystem(ActorSystem system, PtySystemOptions options, bool ownsSystem, PtyLogging logging)
     {
         ActorSystem = system;
         Options = options;
-        Log = logger ?? Serilog.Core.Logger.None;
+        Log = logging.Logger;
         _ownsSystem = ownsSystem;
-        _logRoute = logRoute;
+        _logging = logging;
         system.Settings.InjectTopLevelFallback(PtyConfig.Reference); // ptm.dispatcher for a host's system too
         StartScheduler(system);
         _driver = DispatcherDrivers.For(system, options.Dispatcher);
-        Completion = CallCompletion.For(options, _driver);
+        var cloneName = "ptys-" + Interlocked.Increment(ref s_clonesBySystem.GetValue(system, static _ => new StrongBox<int>()).Value);
+        var diagnostics = Diagnostics = new PtyDiagnostics(system.Name + "/" + cloneName, Log, Statistics);
+        Completion = CallCompletion.For(options, _driver, diagnostics);
         var (statistics, completion, dispatcher) = (Statistics, Completion, options.Dispatcher);
         _clone = system.ActorOf(
-            ActorFactory.Props(() => new CloneActor(options, statistics, completion, dispatcher), dispatcher),
-            "ptys-" + Interlocked.Increment(ref s_clonesBySystem.GetValue(system, static _ => new StrongBox<int>()).Value));
+            ActorFactory.Props(() => new CloneActor(options, statistics, completion, dispatcher, diagnostics), dispatcher),
+            cloneName);
         AwaitCloneStarted();
         Posix = new PosixApi(this);
     }
@@ -54,8 +56,11 @@ public sealed partial class PtySystem : IAsyncDisposable, IExtension
     /// <summary>The subsystem's tunables and dispatcher.</summary>
     public PtySystemOptions Options { get; }
 
-    /// <summary>The Serilog logger given to <see cref="Create"/> (a silent one otherwise).</summary>
-    public ILogger Log { get; }
+    /// <summary>
+    /// Where the subsystem's own events go (category "Ptm.Actors"): the ILoggerFactory or the
+    /// Serilog logger it was created with, a silent logger otherwise.
+    /// </summary>
+    internal Microsoft.Extensions.Logging.ILogger Log { get; }
 
     /// <summary>The Akka.NET actor system the pty actors run on.</summary>
     public ActorSystem ActorSystem { get; }
@@ -91,10 +96,11 @@ public sealed partial class PtySystem : IAsyncDisposable, IExtension
 
     /// <summary>
     /// A pty subsystem on an actor system of its own (named <c>ptys-N</c>), which DisposeAsync
-    /// terminates. Actor logging goes through Akka.Logger.Serilog to <paramref name="logger"/>
-    /// (none: the actor system logs nothing).
+    /// terminates. Actor logging goes through Akka.Logger.Serilog to <paramref name="logger"/>, and
+    /// so do the subsystem's own events (opens, closes, hang-ups and crashes at Debug); none: the
+    /// actor system logs nothing. An ILoggerFactory overload is in PtySystem.Logging.cs.
     /// </summary>
-    public static PtySystem Create(PtySystemOptions? options = null, ILogger? logger = null) =>
+    public static PtySystem Create(PtySystemOptions? options = null, Serilog.ILogger? logger = null) =>
         CreateOwned("ptys", Config.Empty, options ?? new PtySystemOptions(), logger);
 
     /// <summary>
@@ -102,27 +108,17 @@ public sealed partial class PtySystem : IAsyncDisposable, IExtension
     /// <paramref name="config"/> over the logging for <paramref name="logger"/> and our defaults
     /// (Create, and the TestKit's seeded and faultable systems with their own dispatchers).
     /// </summary>
-    internal static PtySystem CreateOwned(string prefix, Config config, PtySystemOptions options, ILogger? logger)
-    {
-        options.Validate();
-        var name = prefix + "-" + Interlocked.Increment(ref s_systems);
-        var route = logger is null ? null : SerilogRouting.Route(name, logger);
-        var system = ActorSystem.Create(name, config.WithFallback(SerilogRouting.AkkaLogging(logger)).WithFallback(PtyConfig.Reference));
-        return new PtySystem(system, options, ownsSystem: true, logger, route);
-    }
+    internal static PtySystem CreateOwned(string prefix, Config config, PtySystemOptions options, Serilog.ILogger? logger) =>
+        CreateOwned(prefix, config, options, name => PtyLogging.ToSerilog(name, logger));
 
     /// <summary>
     /// A pty subsystem inside a host's actor system, its actors under the host's <c>/user</c>.
     /// Each attached PtySystem is its own simulated machine (its first pty is /dev/pts/1).
     /// DisposeAsync stops its actors and frees its minors and leaves the host system running.
+    /// Its own events log to the ILoggerFactory of Akka.Hosting's <c>LoggerFactorySetup</c> in the
+    /// system's setup, if there is one (an Akka.Hosting app has the host's factory there).
     /// </summary>
-    public static PtySystem Attach(ActorSystem system, PtySystemOptions? options = null)
-    {
-        ArgumentNullException.ThrowIfNull(system);
-        options ??= new PtySystemOptions();
-        options.Validate();
-        return new PtySystem(system, options, ownsSystem: false, logger: null, logRoute: null);
-    }
+    public static PtySystem Attach(ActorSystem system, PtySystemOptions? options = null) => Attached(system, options, loggerFactory: null);
 
     /// <summary>
     /// The actor system's own pty subsystem (an Akka.NET extension, like <c>Cluster.Get(system)</c>):
@@ -183,7 +179,7 @@ public sealed partial class PtySystem : IAsyncDisposable, IExtension
         _driver.ShuttingDown();
         if (_ownsSystem) await ActorSystem.Terminate().ConfigureAwait(false);
         else if (!ActorSystem.WhenTerminated.IsCompleted) await StopCloneAsync().ConfigureAwait(false);
-        _logRoute?.Dispose();
+        _logging.Dispose();
     }
 
     /// <summary>The system ended under an extension: nothing is left to close.</summary>
@@ -232,6 +228,16 @@ public sealed partial class PtySystem : IAsyncDisposable, IExtension
     {
         if (IsDisposed) throw new ObjectDisposedException(nameof(PtySystem), "The pty system has been disposed.");
     }
+
+    /// <summary>A call refused before it reached an actor (a bad descriptor, a bad argument): counted in ptm.errors as a failed request is.</summary>
+    internal SysResult Refuse(Errno errno)
+    {
+        Diagnostics.Error(errno);
+        return SysResult.Fail(errno);
+    }
+
+    /// <summary><see cref="Refuse"/> as a finished call.</summary>
+    internal Task<SysResult> Refused(Errno errno) => Task.FromResult(Refuse(errno));
 
     internal void SendToClone(object request) => _clone.Tell(request);
 }

@@ -116,7 +116,7 @@ internal sealed class SignalFeed(PtyHandle handle)
             }
             catch (Exception exception)
             {
-                handle.System.Log.Error(exception, "A SignalReceived handler failed on {Signal} for descriptor {Descriptor}", signal, handle.Descriptor);
+                Diagnostics.PtyLog.SignalHandlerFailed(handle.System.Log, exception, signal, handle.Descriptor);
             }
         }
     }

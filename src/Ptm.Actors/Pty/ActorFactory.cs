@@ -23,7 +23,19 @@ internal static class ActorFactory
 }
 
 /// <summary>What a side actor is started with, apart from the open call it answers.</summary>
-internal readonly record struct SideStart(int Minor, int Zone, IActorRef CloneActor, IActorRef? Manager, string[]? Autopush = null);
+internal readonly record struct SideStart(int Minor, int Zone, IActorRef? Manager, SideCommon Common);
+
+/// <summary>
+/// What every manager, or every subsidiary, of one Clone has in common: the Clone, the side's
+/// measurements and logs, and (subsidiaries) the M4.6 autopush list. One object per Clone and
+/// side, so a side and its Props hold one reference for all of it (memory per idle pair).
+/// </summary>
+internal sealed class SideCommon(IActorRef clone, Diagnostics.SideDiagnostics diagnostics, string[] autopush)
+{
+    public IActorRef Clone { get; } = clone;
+    public Diagnostics.SideDiagnostics Diagnostics { get; } = diagnostics;
+    public string[] Autopush { get; } = autopush;
+}
 
 /// <summary>
 /// The Props of one side actor. An actor's cell keeps its Props for its whole life, and a pty

@@ -24,21 +24,9 @@ internal static class SerilogRouting
     {
         if (logger is null)
             return ConfigurationFactory.ParseString("akka { loglevel = OFF, stdout-loglevel = OFF, log-dead-letters = off, log-dead-letters-during-shutdown = off }");
-        var level = logger.IsEnabled(LogEventLevel.Debug) ? "DEBUG"
-            : logger.IsEnabled(LogEventLevel.Information) ? "INFO"
-            : logger.IsEnabled(LogEventLevel.Warning) ? "WARNING"
-            : logger.IsEnabled(LogEventLevel.Error) ? "ERROR" : "OFF";
-        return ConfigurationFactory.ParseString($$"""
-            akka {
-              loggers = ["Akka.Logger.Serilog.SerilogLogger, Akka.Logger.Serilog"]
-              logger-formatter = "Akka.Logger.Serilog.SerilogLogMessageFormatter, Akka.Logger.Serilog"
-              loggers-dispatcher = "akka.actor.internal-dispatcher"
-              loglevel = {{level}}
-              stdout-loglevel = OFF
-              log-dead-letters = off
-              log-dead-letters-during-shutdown = off
-            }
-            """);
+        var level = PtyLogging.LevelOf(logger.IsEnabled(LogEventLevel.Debug), logger.IsEnabled(LogEventLevel.Information),
+            logger.IsEnabled(LogEventLevel.Warning), logger.IsEnabled(LogEventLevel.Error));
+        return PtyLogging.AkkaLoggers(level, "Akka.Logger.Serilog.SerilogLogger, Akka.Logger.Serilog", "Akka.Logger.Serilog.SerilogLogMessageFormatter, Akka.Logger.Serilog");
     }
 
     /// <summary>Routes the events of actor system <paramref name="systemName"/> to <paramref name="logger"/> until disposed.</summary>

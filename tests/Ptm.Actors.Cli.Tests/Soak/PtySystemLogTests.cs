@@ -19,10 +19,10 @@ public class PtySystemLogTests
     private static readonly TimeSpan LogPatience = TimeSpan.FromSeconds(10);
 
     [Fact]
-    public async Task An_injected_crash_reaches_the_run_logger_at_debug_with_the_actor_path_as_its_source()
+    public async Task An_injected_crash_reaches_the_run_logger_at_debug_with_its_minor_and_side()
     {
         var run = new CapturingLog(LogEventLevel.Debug);
-        var crashLogged = run.WaitFor(e => e.RenderMessage(CultureInfo.InvariantCulture).Contains("injected crash", StringComparison.Ordinal));
+        var crashLogged = run.WaitFor(e => e.RenderMessage(CultureInfo.InvariantCulture).Contains("crashed", StringComparison.Ordinal));
         await using (var ptys = PtySystem.Create(new PtySystemOptions(), PtySystemLog.For(run.Logger)))
         {
             var manager = (int)(await ptys.Posix.OpenManagerAsync(OpenFlags.NoCtty)).ValueOrThrow("posix_openpt");
@@ -31,8 +31,8 @@ public class PtySystemLogTests
             var crash = await crashLogged.WaitAsync(LogPatience);
 
             Assert.Equal(LogEventLevel.Debug, crash.Level);
-            // The Clone actor supervises the sides and logs their crashes: it is the source.
-            Assert.Contains($"DBG] {ptys.CloneActor.Path}: injected crash of the manager of pty 1", CapturingLog.ConsoleLine(crash));
+            // The side logs its own crash, through the subsystem's logger (category Ptm.Actors).
+            Assert.Contains($"DBG] pty 1 ({ptys.Name}): manager crashed (injected)", CapturingLog.ConsoleLine(crash));
         }
     }
 
@@ -64,6 +64,20 @@ public class PtySystemLogTests
         log.ForContext(Constants.SourceContextPropertyName, "Ptm.Actors.Pty.CloneActor").Debug("injected crash");
 
         Assert.Equal(["a phase timed out", "injected crash"], run.Events.Select(e => e.RenderMessage(CultureInfo.InvariantCulture)));
+    }
+
+    [Fact]
+    public async Task The_subsystems_open_and_close_events_stay_out_of_the_run_log()
+    {
+        var run = new CapturingLog(LogEventLevel.Debug);
+        await using (var ptys = PtySystem.Create(new PtySystemOptions(), PtySystemLog.For(run.Logger)))
+        {
+            var manager = (int)(await ptys.Posix.OpenManagerAsync(OpenFlags.NoCtty)).ValueOrThrow("posix_openpt");
+            (await ptys.Posix.CloseAsync(manager)).ValueOrThrow("close");
+            await ptys.WhenIdleAsync();
+        }
+
+        Assert.DoesNotContain(run.Events, e => e.Properties.TryGetValue("SourceContext", out var source) && source is ScalarValue { Value: "Ptm.Actors" });
     }
 
     [Fact]

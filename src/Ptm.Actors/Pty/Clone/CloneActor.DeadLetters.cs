@@ -13,10 +13,12 @@ internal sealed partial class CloneActor
     {
         _deadLetters = new DeadLetterForwarder(Self, ((ExtendedActorSystem)Context.System).Provider);
         Context.System.EventStream.Subscribe(_deadLetters, typeof(AllDeadLetters));
+        Diagnostics.PtyMetrics.Observe(_diagnostics); // ptm.ptys.open reads our counters while we live
     }
 
     protected override void PostStop()
     {
+        Diagnostics.PtyMetrics.Forget(_diagnostics);
         if (_deadLetters is null) return;
         _deadLetters.Close();
         Context.System.EventStream.Unsubscribe(_deadLetters);
@@ -33,7 +35,9 @@ internal sealed partial class CloneActor
         switch (letter.Message)
         {
             case PtyRequest request:
-                if (ReferenceEquals(request.Completion, _owner)) request.Complete(request.WhenSideIsGone);
+                if (!ReferenceEquals(request.Completion, _owner)) return;
+                if (request is CloseRequest { File: { } file }) _diagnostics.Side(file.IsManager).Closed(file.Minor); // a crashed side's descriptor closes too
+                request.Complete(request.WhenSideIsGone);
                 return;
             case JoinOpen join:
                 if (ReferenceEquals(join.Request.Completion, _owner)) Self.Tell(new DriverOpen(join.Request));

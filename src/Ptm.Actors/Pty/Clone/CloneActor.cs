@@ -1,5 +1,6 @@
 using Akka.Actor;
 using Akka.Event;
+using Ptm.Actors.Diagnostics;
 
 namespace Ptm.Actors.Pty;
 
@@ -57,18 +58,22 @@ internal sealed partial class CloneActor : UntypedActor
     private readonly SlotTable _table;
     private readonly CloneStatistics _statistics;
     private readonly CallCompletion _owner;
+    private readonly PtyDiagnostics _diagnostics;
     private readonly Deploy _sideDeploy; // one for every side: on the PtySystem's dispatcher
     private readonly ILoggingAdapter _log = Context.GetLogger();
     // Keyed by reference: a side's ref is one object for its whole life (the sides rely on that for R13
     // too), and hashing a ref's path string on every open, close and ioctl update was a visible cost.
     private readonly Dictionary<IActorRef, PtyEntry> _bySide = new(ReferenceEqualityComparer.Instance);
     private long _serial;
-    private readonly string[] _autopush; // M4.6
+    private readonly SideCommon _managers;
+    private readonly SideCommon _subsidiaries; // with the M4.6 autopush list
 
-    public CloneActor(PtySystemOptions options, CloneStatistics statistics, CallCompletion owner, string dispatcher)
+    public CloneActor(PtySystemOptions options, CloneStatistics statistics, CallCompletion owner, string dispatcher, PtyDiagnostics diagnostics)
     {
+        _diagnostics = diagnostics;
         _table = new SlotTable(options);
-        _autopush = options.Autopush.ToArray();
+        _managers = new SideCommon(Self, diagnostics.Manager, []);
+        _subsidiaries = new SideCommon(Self, diagnostics.Subsidiary, options.Autopush.ToArray());
         _statistics = statistics;
         _owner = owner;
         _sideDeploy = Props.Empty.WithDispatcher(dispatcher).Deploy;
@@ -77,12 +82,11 @@ internal sealed partial class CloneActor : UntypedActor
     /// <summary>
     /// PD13: a crashed side is stopped, never restarted: its state is the stream. A failure
     /// that was not injected is a bug, counted so tests and specs can fail on it, and logged
-    /// as an error; an injected crash is logged at Debug.
+    /// as an error; the side itself logs every crash at Debug with its minor (SideActor.OnReceive).
     /// </summary>
     protected override SupervisorStrategy SupervisorStrategy() => new OneForOneStrategy(-1, -1, Decider.From(cause =>
     {
-        if (cause is InjectedCrashException) _log.Debug("{Crash}", cause.Message);
-        else
+        if (cause is not InjectedCrashException)
         {
             _statistics.RecordUnexpectedFailure(cause);
             _log.Error(cause, "A pty side failed: {Message}", cause.Message);
@@ -166,8 +170,8 @@ internal sealed partial class CloneActor : UntypedActor
         _statistics.RecordPeak(_table.InUse);
         // Props build the actor on the child's first turn: they carry values, not the mutable entry.
         var manager = Context.ActorOf(
-            new SideProps<ManagerActor>(_sideDeploy, new SideStart(entry.Minor, entry.Zone, Self, null), request,
-                static (start, open) => new ManagerActor(start.Minor, start.Zone, start.CloneActor, (OpenManagerRequest)open)),
+            new SideProps<ManagerActor>(_sideDeploy, new SideStart(entry.Minor, entry.Zone, null, _managers), request,
+                static (start, open) => new ManagerActor(start, (OpenManagerRequest)open)),
             "ptm-" + entry.Minor + "-" + ++_serial);
         entry.Manager = manager;
         Track(manager, entry);
@@ -217,8 +221,8 @@ internal sealed partial class CloneActor : UntypedActor
         if (entry.Has(PtyState.PTLOCK) || !entry.Has(PtyState.PTMOPEN)) { request.Fail(Errno.EAGAIN); return; } // L6, L7.5
         entry.State |= PtyState.PTSOPEN; // L7.8
         var subsidiary = Context.ActorOf(
-            new SideProps<SubsidiaryActor>(_sideDeploy, new SideStart(entry.Minor, entry.Zone, Self, entry.Manager, _autopush), request,
-                static (start, open) => new SubsidiaryActor(start.Minor, start.Manager!, start.CloneActor, (OpenSubsidiaryRequest)open, start.Autopush!)),
+            new SideProps<SubsidiaryActor>(_sideDeploy, new SideStart(entry.Minor, entry.Zone, entry.Manager, _subsidiaries), request,
+                static (start, open) => new SubsidiaryActor(start, (OpenSubsidiaryRequest)open)),
             "pts-" + entry.Minor + "-" + ++_serial);
         entry.Subsidiary = subsidiary;
         Track(subsidiary, entry);
@@ -247,6 +251,7 @@ internal sealed partial class CloneActor : UntypedActor
         {
             _table.Free(entry);
             _statistics.Allocated = _table.InUse;
+            _diagnostics.Freed(entry.Minor); // L16
         }
         close?.Complete(0); // close(2) returns once ptms_close's work is done
         if (entry.WaitingOpens is { } waiting)

@@ -27,6 +27,9 @@ internal interface IStreamBelow
     /// <summary>The head's read queue drained below its low-water mark: the read side's back-enable (D15).</summary>
     void ReadSideDrained(long consumedTotal);
 
+    /// <summary>The side's measurements (bytes written, writers stalled): the head keeps no reference of its own (memory per idle pair).</summary>
+    Diagnostics.SideDiagnostics Diagnostics { get; }
+
     /// <summary>Arms strdoioctl's timer for <paramref name="ioctl"/>: <see cref="StreamHead.TimedOut"/> runs when it fires, unless cancelled.</summary>
     Akka.Actor.ICancelable StartIoctlTimer(HeadIoctl ioctl, TimeSpan after);
 }

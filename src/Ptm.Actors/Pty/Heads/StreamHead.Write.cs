@@ -24,7 +24,11 @@ internal sealed partial class StreamHead
         }
         // H8: no order among writers; a writer already held does not make this one wait.
         if (TryFinish(request)) return;
-        if (!request.IsNonBlocking) (_writers ??= new Queue<PtyRequest>()).Enqueue(request);
+        if (!request.IsNonBlocking)
+        {
+            (_writers ??= new Queue<PtyRequest>()).Enqueue(request);
+            _below.Diagnostics.Stalled(); // H8: parked by flow control
+        }
         else if (request is WriteRequest { Accepted: > 0 } partial) request.Complete(partial.Accepted); // D19: a partial count
         else request.Fail(Errno.EAGAIN);
     }
@@ -38,6 +42,7 @@ internal sealed partial class StreamHead
             if (putmsg.Control is { } control) _below.Put(new ProtoMessage(control.ToArray(), (putmsg.Data ?? ReadOnlyMemory<byte>.Empty).ToArray(), Priority: false)); // copies: the caller may reuse its buffers
             else if (putmsg.Data is { } data) _below.Put(new DataMessage(data.ToArray()));
             _below.Deliver();
+            _below.Diagnostics.Wrote((putmsg.Control?.Length ?? 0) + (putmsg.Data?.Length ?? 0));
             request.Complete(0);
             return true;
         }
@@ -62,6 +67,7 @@ internal sealed partial class StreamHead
             return;
         }
         var maxPacket = _below.MaxPacket;
+        var before = request.Accepted;
         while (request.Accepted < request.Data.Length && _below.CanPut)
         {
             // The caller may reuse its buffer once the write returns, so the stream copies it, once (D18 packets slice the copy).
@@ -77,6 +83,7 @@ internal sealed partial class StreamHead
             }
         }
         _below.Deliver(); // before the write can complete: its data is on its way first
+        _below.Diagnostics.Wrote(request.Accepted - before);
     }
 
     /// <summary>The stream's copy of a write: every byte is overwritten at once, so the array is not zeroed first.</summary>

@@ -1,3 +1,4 @@
+using Ptm.Actors.Diagnostics;
 using Ptm.Actors.Runtime;
 
 namespace Ptm.Actors.Pty;
@@ -16,18 +17,22 @@ internal sealed class CallCompletion
 {
     private readonly IDispatcherDriver? _driver;
 
-    private CallCompletion(TaskCreationOptions options, IDispatcherDriver? driver)
+    private CallCompletion(TaskCreationOptions options, IDispatcherDriver? driver, PtyDiagnostics diagnostics)
     {
         TaskOptions = options;
         _driver = driver;
+        Diagnostics = diagnostics;
     }
 
-    public static CallCompletion For(PtySystemOptions options, IDispatcherDriver driver) =>
+    public static CallCompletion For(PtySystemOptions options, IDispatcherDriver driver, PtyDiagnostics diagnostics) =>
         options.InlineCompletions || driver.CompletionMode == CompletionMode.Inline
-            ? new CallCompletion(TaskCreationOptions.None, null)
+            ? new CallCompletion(TaskCreationOptions.None, null, diagnostics)
             : new CallCompletion(
                 driver.CompletionMode == CompletionMode.AfterTurn ? TaskCreationOptions.None : TaskCreationOptions.RunContinuationsAsynchronously,
-                driver);
+                driver, diagnostics);
+
+    /// <summary>The PtySystem's measurements: every call that fails is counted by its errno where it completes.</summary>
+    public PtyDiagnostics Diagnostics { get; }
 
     /// <summary>How the request's TaskCompletionSource runs continuations.</summary>
     public TaskCreationOptions TaskOptions { get; }

@@ -69,6 +69,7 @@ internal abstract class PtyRequest : TaskCompletionSource<SysResult>, IDeadLette
     {
         _cancellation.Dispose();
         _result = result;
+        if (!result.IsOk) _completion.Diagnostics.Error(result.Errno); // ptm.errors: one place sees every failed call that reached the system
         OnCompleting(result);
         _completion.Complete(this);
     }

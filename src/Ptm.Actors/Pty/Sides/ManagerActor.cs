@@ -44,10 +44,10 @@ internal sealed class ManagerActor : SideActor
     private bool _wedged; // PD5: output held for a subsidiary that has gone; nothing enables ptm's service until a flush
     private int _zone;
 
-    public ManagerActor(int minor, int zone, IActorRef clone, OpenManagerRequest open)
-        : base(minor, clone, WaterMarks.PtmQueue)
+    public ManagerActor(in SideStart start, OpenManagerRequest open)
+        : base(start, WaterMarks.PtmQueue)
     {
-        _zone = zone;
+        _zone = start.Zone;
         _open = open;
     }
 
@@ -63,6 +63,7 @@ internal sealed class ManagerActor : SideActor
         file.Minor = Minor;
         file.IsManager = true;
         file.Side = Self;
+        Diagnostics.Opened(Minor); // before the caller can act on the open
         if (!open.Complete(file.Descriptor)) CloseAbandoned(file);
     }
 

@@ -78,7 +78,7 @@ internal abstract partial class SideActor
         {
             case IoctlAck ack: _forwarded?.Remove(ack.Id); break;
             case IoctlNak nak: _forwarded?.Remove(nak.Id); break;
-            case HangupMessage: OnHangup(); return; // the driver lets go of the peer, then tells the head
+            case HangupMessage: OnHangup(managerCrashed: false); return; // the driver lets go of the peer, then tells the head
         }
         PutUp(message);
     }
@@ -89,8 +89,8 @@ internal abstract partial class SideActor
     /// <summary>Stream messages count only from the current peer (R13).</summary>
     protected virtual bool AcceptsFrom(IActorRef sender, StreamMessage message) => ReferenceEquals(sender, Peer);
 
-    /// <summary>An M_HANGUP from the peer; only the subsidiary ever receives one (L14, L15).</summary>
-    protected virtual void OnHangup() { }
+    /// <summary>An M_HANGUP from the peer (L14, L15), or its crash (PD13); only the subsidiary is ever hung up.</summary>
+    protected virtual void OnHangup(bool managerCrashed) { }
 
     /// <summary>R9: every ioctl sent across is answered on every path, the peer's death included.</summary>
     protected void NakForwardedIoctls(Errno errno)

@@ -1,4 +1,5 @@
 using Akka.Actor;
+using Ptm.Actors.Diagnostics;
 using Ptm.Actors.Modules;
 using Ptm.Actors.Streams;
 
@@ -17,16 +18,22 @@ namespace Ptm.Actors.Pty;
 /// </summary>
 internal abstract partial class SideActor : UntypedActor, IStreamBelow
 {
-    protected SideActor(int minor, IActorRef clone, WaterMarks ownQueue)
+    protected SideActor(in SideStart start, WaterMarks ownQueue)
     {
-        Minor = minor;
-        Clone = clone;
+        Minor = start.Minor;
+        Common = start.Common;
         WriteQueue = new DriverQueue(ownQueue, WaterMarks.StreamHead);
         Head = new StreamHead(this);
     }
 
     protected int Minor { get; }
-    protected IActorRef Clone { get; }
+    /// <summary>What this side shares with every side like it of the Clone.</summary>
+    protected SideCommon Common { get; }
+
+    protected IActorRef Clone => Common.Clone;
+
+    /// <summary>This side's measurements and Debug logs (opens, closes, crashes).</summary>
+    protected SideDiagnostics Diagnostics => Common.Diagnostics;
 
     /// <summary>The peer, only while it is fully started and not closing (R1, R2, R3, R4, R13).</summary>
     protected IActorRef? Peer { get; set; }
@@ -44,9 +51,10 @@ internal abstract partial class SideActor : UntypedActor, IStreamBelow
             Dispatch(message);
             if (_drainingClose is not null) EndDrainIfDone();
         }
-        catch (Exception) when (message is PtyRequest request)
+        catch (Exception cause)
         {
-            request.Fail(Errno.EIO); // the call that made the side fail is answered too (PD13), then the failure goes on to the Clone
+            Diagnostics.Crashed(Minor, cause);
+            if (message is PtyRequest request) request.Fail(Errno.EIO); // the call that made the side fail is answered too (PD13), then the failure goes on to the Clone
             throw;
         }
         finally
@@ -71,6 +79,7 @@ internal abstract partial class SideActor : UntypedActor, IStreamBelow
             case HangUpRequest watch: Head.WatchHangUp(watch); break;
             case CloseRequest close:
                 Head.FileClosing(close.File!); // its HungUp ends now, before any drain (H3) or other file's close (L9)
+                Diagnostics.Closed(Minor);
                 HandleClose(close);
                 break;
             case GrantRequest grant: HandleGrant(grant); break;
@@ -103,6 +112,8 @@ internal abstract partial class SideActor : UntypedActor, IStreamBelow
     }
 
     void IStreamBelow.Deliver() => SendRun();
+
+    SideDiagnostics IStreamBelow.Diagnostics => Diagnostics;
 
     private void OnCredit(Credit credit)
     {

@@ -48,13 +48,10 @@ internal sealed class SubsidiaryActor : SideActor
 
     protected override bool DriverHungUp => _hungUp;
 
-    private readonly string[] _autopush;
-
-    public SubsidiaryActor(int minor, IActorRef manager, IActorRef clone, OpenSubsidiaryRequest open, string[] autopush)
-        : base(minor, clone, WaterMarks.PtsQueue)
+    public SubsidiaryActor(in SideStart start, OpenSubsidiaryRequest open)
+        : base(start, WaterMarks.PtsQueue)
     {
-        _manager = manager;
-        _autopush = autopush;
+        _manager = start.Manager!;
         _waitingForConnect = new List<OpenSubsidiaryRequest> { open };
     }
 
@@ -64,7 +61,7 @@ internal sealed class SubsidiaryActor : SideActor
     protected override void PreStart()
     {
         PutUp(new SetOptionsMessage(WaterMarks.StreamHead)); // pts's M_SETOPTS (L7, D17)
-        foreach (var module in _autopush) Autopush(module); // M4.6: before the open completes, as the open's autopush does
+        foreach (var module in Common.Autopush) Autopush(module); // M4.6: before the open completes, as the open's autopush does
         Context.Watch(_manager);
         _manager.Tell(SubsidiaryOpened.Instance, Self);
     }
@@ -79,7 +76,7 @@ internal sealed class SubsidiaryActor : SideActor
                 CompleteWaitingOpens();
                 break;
             case Terminated terminated when ReferenceEquals(terminated.ActorRef, _manager):
-                OnHangup(); // PD13: a crashed manager hangs us up as a close would
+                OnHangup(managerCrashed: true); // PD13: a crashed manager hangs us up as a close would
                 break;
             case JoinOpen join: Join(join.Request); break;
             case PtsTtyAnswer answer: PutUp(answer.Error == Errno.None ? new IoctlAck(answer.Ioctl, 0) : new IoctlNak(answer.Ioctl, answer.Error)); break; // I3
@@ -113,6 +110,7 @@ internal sealed class SubsidiaryActor : SideActor
         file.Side = Self;
         if (_firstFile == 0 || _firstFile == file.Id) _firstFile = file.Id;
         else (_otherFiles ??= new HashSet<long>()).Add(file.Id);
+        Diagnostics.Opened(Minor); // before the caller can act on the open
         if (!request.Complete(file.Descriptor)) CloseAbandoned(file);
     }
 
@@ -128,10 +126,11 @@ internal sealed class SubsidiaryActor : SideActor
     }
 
     /// <summary>L15: the driver lets go of the manager (D10, D12, R9), then the stream head hangs up.</summary>
-    protected override void OnHangup()
+    protected override void OnHangup(bool managerCrashed)
     {
         if (_hungUp) return;
         _hungUp = true;
+        Diagnostics.HungUp(Minor, managerCrashed);
         if (Peer is not null) Context.Unwatch(Peer);
         else Context.Unwatch(_manager);
         Peer = null;
