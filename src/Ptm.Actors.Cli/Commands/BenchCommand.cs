@@ -9,7 +9,7 @@ namespace Ptm.Actors.Cli.Commands;
 /// suites (all by default) and prints a table, or one JSON object of figures with --json.
 /// Exit 0; 1 if a benchmark failed; 2 for bad arguments (CommandLineRunner).
 /// </summary>
-public static class BenchCommand
+internal static class BenchCommand
 {
     public static Command Build() =>
         Build(BenchCatalog.Create(), quick => quick ? BenchOptions.Quick() : BenchOptions.Normal(), BenchOutput.Console());

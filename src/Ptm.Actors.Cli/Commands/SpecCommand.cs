@@ -11,7 +11,7 @@ namespace Ptm.Actors.Cli.Commands;
 /// on this machine's real pty instead (the oracle of M4.7); steps Linux cannot answer are
 /// skipped and listed, and the closing line counts them.
 /// </summary>
-public static class SpecCommand
+internal static class SpecCommand
 {
     /// <summary>What one invocation asks for.</summary>
     /// <param name="Seeds">`--seeds N`: each spec with seeds 1..N on the deterministic dispatcher.</param>

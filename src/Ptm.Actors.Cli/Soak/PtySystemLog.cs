@@ -11,7 +11,7 @@ namespace Ptm.Actors.Cli.Soak;
 /// as the <see cref="SourceProperty"/> the console line starts with. Akka.NET's own start-up and
 /// shutdown chatter below Warning stays out of the run's log.
 /// </summary>
-public static class PtySystemLog
+internal static class PtySystemLog
 {
     /// <summary>"akka://system/user/actor: ", on events that came from an actor.</summary>
     public const string SourceProperty = "ActorSource";
