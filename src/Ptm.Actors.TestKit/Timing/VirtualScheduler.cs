@@ -20,7 +20,7 @@ namespace Ptm.Actors.TestKit.Timing;
  */
 
 /// <summary>An Akka.NET scheduler on a <see cref="VirtualClock"/>.</summary>
-public sealed class VirtualScheduler : SchedulerBase, IDateTimeOffsetNowTimeProvider
+internal sealed class VirtualScheduler : SchedulerBase, IDateTimeOffsetNowTimeProvider
 {
     private static readonly ConcurrentDictionary<long, VirtualClock> s_handedOver = new();
     private static long s_handOvers;
