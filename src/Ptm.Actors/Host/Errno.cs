@@ -19,7 +19,7 @@ public enum Errno
     EIO = 5,
     /// <summary>No such device or address: /dev/pts/0 (L7.2, L8), or an ioctl, I_FLUSH or putmsg on a hung-up stream (H2, L15, PD6).</summary>
     ENXIO = 6,
-    /// <summary>Bad file descriptor: the descriptor or handle is not open (C2-C6).</summary>
+    /// <summary>Bad file descriptor: the descriptor or handle is not open (C2, C3, C5, C6).</summary>
     EBADF = 9,
     /// <summary>
     /// Try again: a non-blocking read with nothing queued or write held by flow control (D19, PD7); a
