@@ -43,6 +43,7 @@ internal sealed class VirtualScheduler : SchedulerBase, IDateTimeOffsetNowTimePr
     public override TimeSpan HighResMonotonicClock => Clock.Elapsed;
 
     /// <summary>HOCON for an actor system whose scheduler runs on <paramref name="clock"/> (a new clock when null).</summary>
+    /// <param name="clock">The clock to hand over to the scheduler Akka.NET makes from this configuration.</param>
     /// <param name="dueNowOnThreadPool">Run timers armed with no delay at once on the ThreadPool (not for seeded systems, whose driver fires them).</param>
     public static Config ConfigFor(VirtualClock? clock, bool dueNowOnThreadPool)
     {
