@@ -6,7 +6,7 @@ namespace Ptm.Actors.Cli;
 /// Parses and invokes a command so that every verb shares one exit-code convention:
 /// 0 success, 1 the job found a failure, 2 bad usage (with the usage text printed).
 /// </summary>
-public static class CommandLineRunner
+internal static class CommandLineRunner
 {
     public const int Usage = 2;
 

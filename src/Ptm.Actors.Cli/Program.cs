@@ -5,7 +5,7 @@ using Ptm.Actors.Cli.Soak;
 namespace Ptm.Actors.Cli;
 
 /// <summary>The `ptm` command. Each verb lives in its own file under Commands/.</summary>
-public static class Program
+internal static class Program
 {
     public static int Main(string[] args)
     {

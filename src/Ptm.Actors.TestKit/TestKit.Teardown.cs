@@ -23,6 +23,10 @@ public abstract partial class TestKit
     /// <summary>Errors logged so far that no EventFilter expected.</summary>
     public IReadOnlyList<Error> UnexpectedErrors => TeardownRecord.Get(Sys).Errors;
 
+    /// <summary>
+    /// Shuts the test's actor system down and fails the test (<see cref="TestKitFailure"/>) on
+    /// seeding violations, and on dead letters and logged errors no EventFilter expected unless allowed.
+    /// </summary>
     protected override void Dispose(bool disposing)
     {
         if (_tornDown || !disposing)

@@ -33,6 +33,8 @@ public abstract partial class TestKit : Akka.TestKit.Xunit2.TestKit
     private static readonly ConcurrentDictionary<Type, TestKit> s_current = new();
     private KitMode _mode = KitMode.Default;
 
+    /// <summary>A fresh actor system for the test, on the ThreadPool and real time until <see cref="UseSeed"/> or <see cref="UseVirtualTime"/>.</summary>
+    /// <param name="output">xunit's test output: the kit writes its log and the seed note there.</param>
     protected TestKit(ITestOutputHelper? output = null)
         : base(ActorSystemSetup.Create(BootstrapSetup.Create().WithConfig(KitConfig.For(KitMode.Default))), null, output)
     {

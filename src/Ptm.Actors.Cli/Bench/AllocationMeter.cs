@@ -4,7 +4,7 @@ namespace Ptm.Actors.Cli.Bench;
 /// Bytes allocated per operation. The operation receives its state explicitly so the caller
 /// can pass a static lambda and the meter itself allocates nothing per call.
 /// </summary>
-public static class AllocationMeter
+internal static class AllocationMeter
 {
     /// <summary>
     /// Counts only the calling thread (GC.GetAllocatedBytesForCurrentThread): exact for

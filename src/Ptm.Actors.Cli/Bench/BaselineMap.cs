@@ -4,7 +4,7 @@ namespace Ptm.Actors.Cli.Bench;
 /// Which figure each figure is compared against when it does not name its baseline itself.
 /// Declaring a new pairing is one line in <see cref="ByFigure"/>.
 /// </summary>
-public static class BaselineMap
+internal static class BaselineMap
 {
     public const string ChannelRoundTrips = "baseline_channel_round_trips_per_s";
     public const string OsPtyThroughput4k = "os_pty_throughput_MBps_4k";

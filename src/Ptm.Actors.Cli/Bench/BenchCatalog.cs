@@ -9,7 +9,7 @@ namespace Ptm.Actors.Cli.Bench;
 /// to the suite it belongs to; name its key as in <see cref="BaselineMap"/> and the table
 /// pairs it with its baseline automatically.
 /// </summary>
-public static class BenchCatalog
+internal static class BenchCatalog
 {
     public static BenchRegistry Create() =>
         new BenchRegistry()

@@ -1,7 +1,7 @@
 namespace Ptm.Actors.Cli.Bench;
 
 /// <summary>What a running benchmark sees: its suite, the timing options, and where figures go.</summary>
-public sealed class BenchContext(string suite, BenchOptions options, BenchReport report)
+internal sealed class BenchContext(string suite, BenchOptions options, BenchReport report)
 {
     public string Suite { get; } = suite;
     public BenchOptions Options { get; } = options;

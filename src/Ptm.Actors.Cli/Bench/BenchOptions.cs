@@ -5,7 +5,7 @@ namespace Ptm.Actors.Cli.Bench;
 /// <see cref="Window"/> each whose median is the figure. <see cref="Pairs"/> sizes the
 /// scale suite (--pairs N).
 /// </summary>
-public sealed record BenchOptions(TimeSpan WarmUp, TimeSpan Window, int Runs, int Pairs)
+internal sealed record BenchOptions(TimeSpan WarmUp, TimeSpan Window, int Runs, int Pairs)
 {
     public const int DefaultPairs = 100_000;
 

@@ -4,7 +4,7 @@ namespace Ptm.Actors.Cli.Bench;
 /// The suites `ptm bench` knows and the benchmarks in each, in registration order.
 /// <see cref="BenchCatalog"/> fills it; the command's accepted suite names come from here.
 /// </summary>
-public sealed class BenchRegistry
+internal sealed class BenchRegistry
 {
     public const string All = "all";
 

@@ -4,16 +4,16 @@ using System.Text.Json;
 namespace Ptm.Actors.Cli.Bench;
 
 /// <summary>A figure that this machine could not measure, and why.</summary>
-public sealed record UnavailableFigure(string Suite, string Key, string Reason);
+internal sealed record UnavailableFigure(string Suite, string Key, string Reason);
 
 /// <summary>A benchmark that threw instead of reporting.</summary>
-public sealed record BenchFailure(string Suite, string Benchmark, string Message);
+internal sealed record BenchFailure(string Suite, string Benchmark, string Message);
 
 /// <summary>
 /// Everything one `ptm bench` run measured, in the order it was measured: the figures, the
 /// figures that were unavailable, the benchmarks that failed, and suites with nothing in them.
 /// </summary>
-public sealed class BenchReport
+internal sealed class BenchReport
 {
     private readonly List<Figure> _figures = [];
     private readonly Dictionary<string, Figure> _byKey = new(StringComparer.Ordinal);

@@ -1,7 +1,7 @@
 namespace Ptm.Actors.Cli.Bench;
 
 /// <summary>Runs the chosen suites' benchmarks one after another (never concurrently: they would skew each other).</summary>
-public static class BenchRunner
+internal static class BenchRunner
 {
     public static async Task<BenchReport> RunAsync(
         BenchRegistry registry, IReadOnlyList<string> suites, BenchOptions options,

@@ -9,7 +9,7 @@ namespace Ptm.Actors.Cli.Bench;
 /// answer as output processing left it (ONLCR: NL becomes CR NL). The modes are the terminal
 /// defaults (illumos' M4.3, Linux's own), with these bits made the same on both.
 /// </summary>
-public static class CookedLines
+internal static class CookedLines
 {
     public static readonly byte[] Request = "ping: the quick brown fox jumps\n"u8.ToArray();
 

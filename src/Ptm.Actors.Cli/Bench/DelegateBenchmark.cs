@@ -1,7 +1,7 @@
 namespace Ptm.Actors.Cli.Bench;
 
 /// <summary>A benchmark written as a lambda, for figures too small to deserve a class.</summary>
-public sealed class DelegateBenchmark(string name, Func<BenchContext, CancellationToken, Task> run) : IBenchmark
+internal sealed class DelegateBenchmark(string name, Func<BenchContext, CancellationToken, Task> run) : IBenchmark
 {
     public string Name { get; } = name;
 

@@ -5,7 +5,7 @@ namespace Ptm.Actors.Cli.Bench;
 /// run that this one is compared against; when left null, <see cref="BaselineMap"/> supplies
 /// the standard pairing (e.g. pty_round_trips_per_s -> os_pty_round_trips_per_s).
 /// </summary>
-public sealed record Figure(string Key, double Value, string Unit, string? BaselineKey = null)
+internal sealed record Figure(string Key, double Value, string Unit, string? BaselineKey = null)
 {
     public string Key { get; } = string.IsNullOrWhiteSpace(Key)
         ? throw new ArgumentException("a figure needs a key", nameof(Key))

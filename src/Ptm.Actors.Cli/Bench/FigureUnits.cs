@@ -1,7 +1,7 @@
 namespace Ptm.Actors.Cli.Bench;
 
 /// <summary>The units figures are reported in; MB is 1,000,000 bytes.</summary>
-public static class FigureUnits
+internal static class FigureUnits
 {
     public const string PerSecond = "/s";
     public const string MegabytesPerSecond = "MB/s";

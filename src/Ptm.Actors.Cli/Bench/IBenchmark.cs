@@ -4,7 +4,7 @@ namespace Ptm.Actors.Cli.Bench;
 /// Something that measures one or more figures and adds them to the context. Blocking
 /// benchmarks may simply run synchronously and return a completed task.
 /// </summary>
-public interface IBenchmark
+internal interface IBenchmark
 {
     /// <summary>Shown in progress lines and failure notes.</summary>
     string Name { get; }

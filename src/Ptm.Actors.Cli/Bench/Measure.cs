@@ -7,17 +7,17 @@ namespace Ptm.Actors.Cli.Bench;
 /// and returns how many it did (bytes, for a throughput). Do at least one; check the clock
 /// after each; allocate nothing inside the loop.
 /// </summary>
-public delegate long TimedLoop(long deadline);
+internal delegate long TimedLoop(long deadline);
 
 /// <summary>The asynchronous form of <see cref="TimedLoop"/>.</summary>
-public delegate ValueTask<long> AsyncTimedLoop(long deadline);
+internal delegate ValueTask<long> AsyncTimedLoop(long deadline);
 
 /// <summary>
 /// Warm-up, then a fixed wall-clock window repeated <see cref="BenchOptions.Runs"/> times;
 /// the figure is the median rate. The count is divided by the window as actually measured
 /// around the loop, so a loop that overruns its deadline is not flattered.
 /// </summary>
-public static class Measure
+internal static class Measure
 {
     public static double PerSecond(BenchOptions options, TimedLoop loop)
     {

@@ -1,7 +1,7 @@
 namespace Ptm.Actors.Cli.Bench;
 
 /// <summary>The report as aligned plain text, for pipes and files (no escape codes).</summary>
-public static class PlainReportWriter
+internal static class PlainReportWriter
 {
     private const string Gap = "  ";
 

@@ -3,13 +3,13 @@ using System.Globalization;
 namespace Ptm.Actors.Cli.Bench;
 
 /// <summary>One table line: figure, value, baseline, baseline value, ratio, all as text.</summary>
-public sealed record ReportRow(string Figure, string Value, string Baseline, string BaselineValue, string Ratio);
+internal sealed record ReportRow(string Figure, string Value, string Baseline, string BaselineValue, string Ratio);
 
 /// <summary>
 /// Turns a report into what both table renderers print: the header, one row per figure
 /// (measured or unavailable), and notes (why unavailable, what failed, empty suites).
 /// </summary>
-public static class ReportRows
+internal static class ReportRows
 {
     public static readonly ReportRow Header = new("figure", "value", "baseline", "value", "ratio");
 

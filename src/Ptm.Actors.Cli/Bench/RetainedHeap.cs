@@ -7,7 +7,7 @@ namespace Ptm.Actors.Cli.Bench;
 /// GC.GetTotalMemory counts the whole process, so anything else allocating meanwhile (other
 /// threads, timers) shows up too: use large N and keep the process otherwise quiet.
 /// </summary>
-public static class RetainedHeap
+internal static class RetainedHeap
 {
     public static double BytesPerObject<T>(int count, Func<int, T> create, Action<T>? release = null)
     {

@@ -3,7 +3,7 @@ using Spectre.Console;
 namespace Ptm.Actors.Cli.Bench;
 
 /// <summary>The report as a Spectre.Console table, for a terminal.</summary>
-public static class SpectreReportWriter
+internal static class SpectreReportWriter
 {
     public static void Write(BenchReport report, IAnsiConsole console)
     {

@@ -1,7 +1,7 @@
 namespace Ptm.Actors.Cli.Bench;
 
 /// <summary>The suites of `ptm bench`.</summary>
-public static class SuiteNames
+internal static class SuiteNames
 {
     /// <summary>
     /// The actor runtime under the pty actors: Akka.NET on the pty dispatcher (ptm.dispatcher),

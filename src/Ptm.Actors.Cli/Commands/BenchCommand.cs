@@ -9,7 +9,7 @@ namespace Ptm.Actors.Cli.Commands;
 /// suites (all by default) and prints a table, or one JSON object of figures with --json.
 /// Exit 0; 1 if a benchmark failed; 2 for bad arguments (CommandLineRunner).
 /// </summary>
-public static class BenchCommand
+internal static class BenchCommand
 {
     public static Command Build() =>
         Build(BenchCatalog.Create(), quick => quick ? BenchOptions.Quick() : BenchOptions.Normal(), BenchOutput.Console());
@@ -21,7 +21,10 @@ public static class BenchCommand
             new(System.Console.Out, System.Console.Error, !System.Console.IsOutputRedirected);
     }
 
+    /// <summary>The command over <paramref name="registry"/>'s benchmarks, writing to <paramref name="output"/>.</summary>
+    /// <param name="registry">The benchmarks and baselines the suites run.</param>
     /// <param name="timing">The options for a run given --quick; --pairs is applied on top.</param>
+    /// <param name="output">Where the report and the progress lines go.</param>
     internal static Command Build(BenchRegistry registry, Func<bool, BenchOptions> timing, BenchOutput output)
     {
         string[] choices = [.. registry.SuiteNames, BenchRegistry.All];

@@ -4,7 +4,7 @@ using Ptm.Actors.Cli.Examples;
 namespace Ptm.Actors.Cli.Commands;
 
 /// <summary>`ptm demo`: the README's host-app example, run for real.</summary>
-public static class DemoCommand
+internal static class DemoCommand
 {
     public static Command Build()
     {

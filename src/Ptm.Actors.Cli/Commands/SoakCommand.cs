@@ -10,7 +10,7 @@ namespace Ptm.Actors.Cli.Commands;
 /// invariants as the run goes (Soak/InvariantChecker). Exit 0 with no violations, 1 with any,
 /// 2 for bad options or while no workload is wired (Soak/SoakWorkloadRegistry).
 /// </summary>
-public static class SoakCommand
+internal static class SoakCommand
 {
     /// <summary>What the command talks to; tests substitute writers, a workload and a logger.</summary>
     public sealed record Environment

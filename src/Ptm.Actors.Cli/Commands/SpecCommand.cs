@@ -11,11 +11,13 @@ namespace Ptm.Actors.Cli.Commands;
 /// on this machine's real pty instead (the oracle of M4.7); steps Linux cannot answer are
 /// skipped and listed, and the closing line counts them.
 /// </summary>
-public static class SpecCommand
+internal static class SpecCommand
 {
     /// <summary>What one invocation asks for.</summary>
+    /// <param name="Paths">The spec files and folders named on the command line.</param>
     /// <param name="Seeds">`--seeds N`: each spec with seeds 1..N on the deterministic dispatcher.</param>
     /// <param name="Seed">`--seed S`: each spec once with exactly that seed.</param>
+    /// <param name="Verbose">`--verbose`: after each summary line, every step with its actual result (and a failure's trace tail).</param>
     /// <param name="Against">`sim` (the default, the actors) or `linux` (this machine's pty).</param>
     public sealed record Settings(IReadOnlyList<string> Paths, int? Seeds = null, int? Seed = null, bool Verbose = false, string Against = "sim")
     {

@@ -7,7 +7,7 @@ namespace Ptm.Actors.Cli.Examples;
 /// on the manager, read it on the subsidiary, close the manager and watch the hang-up.
 /// `ptm demo` runs it; a test checks its transcript.
 /// </summary>
-public static class HelloPty
+internal static class HelloPty
 {
     public static async Task RunAsync(TextWriter output)
     {

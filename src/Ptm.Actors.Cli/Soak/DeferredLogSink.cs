@@ -8,7 +8,7 @@ namespace Ptm.Actors.Cli.Soak;
 /// with other writers) and replays them afterwards. Bounded: beyond Capacity events are only
 /// counted, and the replay says how many were dropped.
 /// </summary>
-public sealed class DeferredLogSink(int capacity = DeferredLogSink.DefaultCapacity) : ILogEventSink
+internal sealed class DeferredLogSink(int capacity = DeferredLogSink.DefaultCapacity) : ILogEventSink
 {
     public const int DefaultCapacity = 2000;
 

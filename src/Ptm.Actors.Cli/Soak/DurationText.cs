@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Ptm.Actors.Cli.Soak;
 
 /// <summary>Durations on the command line: a number with an optional unit ms, s, m or h (seconds if none).</summary>
-public static class DurationText
+internal static class DurationText
 {
     // "ms" before "s", since it also ends with "s".
     private static readonly (string Unit, double Seconds)[] Units = [("ms", 0.001), ("s", 1), ("m", 60), ("h", 3600)];

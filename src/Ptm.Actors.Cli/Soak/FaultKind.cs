@@ -1,7 +1,7 @@
 namespace Ptm.Actors.Cli.Soak;
 
 /// <summary>The faults a soak run injects (one --rate-... option each).</summary>
-public enum FaultKind
+internal enum FaultKind
 {
     /// <summary>The manager actor fails; PD13: the subsidiary is hung up as after a close (L15).</summary>
     CrashManager,
@@ -26,7 +26,7 @@ public enum FaultKind
 }
 
 /// <summary>The snake_case names used on the command line, in the report and in JSON.</summary>
-public static class FaultKinds
+internal static class FaultKinds
 {
     public static readonly FaultKind[] All = Enum.GetValues<FaultKind>();
 

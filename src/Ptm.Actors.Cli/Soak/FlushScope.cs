@@ -4,7 +4,7 @@ namespace Ptm.Actors.Cli.Soak;
 /// Which byte streams a flush may discard from (pty-semantics.md section 2.2, D6; PD14 lets a
 /// flush discard), so a workload opens discard windows on exactly those.
 /// </summary>
-public static class FlushScope
+internal static class FlushScope
 {
     /// <summary>True if a flush issued on side with these flags may discard bytes travelling in direction.</summary>
     public static bool Touches(Side side, FlushFlags flags, Direction direction) => (side, direction) switch

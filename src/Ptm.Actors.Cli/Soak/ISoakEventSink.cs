@@ -1,7 +1,7 @@
 namespace Ptm.Actors.Cli.Soak;
 
 /// <summary>Where a soak workload reports what it does and sees. Thread-safe; events are processed in call order.</summary>
-public interface ISoakEventSink
+internal interface ISoakEventSink
 {
     void Emit(SoakEvent soakEvent);
 

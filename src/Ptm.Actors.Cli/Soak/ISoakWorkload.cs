@@ -26,7 +26,7 @@ namespace Ptm.Actors.Cli.Soak;
 /// run only at Ctrl+C, its Duration being virtual time) and reports workload_hung if RunAsync has
 /// not returned options.TeardownGrace after that.
 /// </summary>
-public interface ISoakWorkload
+internal interface ISoakWorkload
 {
     Task RunAsync(SoakOptions options, ISoakEventSink sink, CancellationToken ct);
 
@@ -42,7 +42,7 @@ public interface ISoakWorkload
 /// here at start-up (e.g. from Program.Main, before the command runs); until it does, `ptm soak`
 /// says so and exits 2 instead of pretending to run.
 /// </summary>
-public static class SoakWorkloadRegistry
+internal static class SoakWorkloadRegistry
 {
     private static Func<ISoakWorkload>? _factory;
 

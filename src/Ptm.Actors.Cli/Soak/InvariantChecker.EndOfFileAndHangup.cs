@@ -5,7 +5,7 @@ namespace Ptm.Actors.Cli.Soak;
 /// while the manager lives) or a hang-up (L15, every subsidiary open when its manager's close
 /// completes, PD3 included), and the tail discards the closes imply (L14, H3, PD13).
 /// </summary>
-public sealed partial class InvariantChecker
+internal sealed partial class InvariantChecker
 {
     private void OnSubsidiaryClosing(SubsidiaryClosing e)
     {

@@ -7,7 +7,7 @@ namespace Ptm.Actors.Cli.Soak;
 /// the modules break on purpose. The lifecycle checks (L13 EOF, L15 hang-up, R9, L16) apply as
 /// to any epoch.
 /// </summary>
-public sealed partial class InvariantChecker
+internal sealed partial class InvariantChecker
 {
     private void OnTerminalEvent(TerminalEvent e)
     {

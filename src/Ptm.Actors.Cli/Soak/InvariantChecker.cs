@@ -14,7 +14,7 @@ namespace Ptm.Actors.Cli.Soak;
 /// not drained in 15 s when blocking (H3); a crash drops what the crashed side held (PD13).
 /// Flushes are announced by the workload with discard windows, since only it knows when it flushes.
 /// </summary>
-public sealed partial class InvariantChecker
+internal sealed partial class InvariantChecker
 {
     private const int RememberedTornDown = 65536;
 

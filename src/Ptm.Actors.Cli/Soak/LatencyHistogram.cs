@@ -7,7 +7,7 @@ namespace Ptm.Actors.Cli.Soak;
 /// that are exact below 64 us and otherwise 1/32 of their power of two wide, so any
 /// percentile is reported within about 3% of the true sample (rounded up to its bucket's top).
 /// </summary>
-public sealed class LatencyHistogram
+internal sealed class LatencyHistogram
 {
     private const int SubBucketBits = 5;
     private const int SubBuckets = 1 << SubBucketBits;

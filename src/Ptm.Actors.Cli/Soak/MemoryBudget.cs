@@ -7,7 +7,7 @@ namespace Ptm.Actors.Cli.Soak;
 /// per-live-pty allowance (two stream heads at most 2048 bytes each, the ptm and pts write
 /// queues, two actors and their mailboxes; D14, D17). Written "BASE+PER_PTY", e.g. "256MiB+64KiB".
 /// </summary>
-public sealed record MemoryBudget(long BaseBytes, long PerPtyBytes)
+internal sealed record MemoryBudget(long BaseBytes, long PerPtyBytes)
 {
     public static readonly MemoryBudget Default = new(256L << 20, 64L << 10);
 
@@ -41,7 +41,7 @@ public sealed record MemoryBudget(long BaseBytes, long PerPtyBytes)
 }
 
 /// <summary>Byte sizes with binary units, for options and the report.</summary>
-public static class ByteSize
+internal static class ByteSize
 {
     private static readonly (string Unit, long Factor)[] Units =
         [("GiB", 1L << 30), ("MiB", 1L << 20), ("KiB", 1L << 10), ("GB", 1L << 30), ("MB", 1L << 20), ("KB", 1L << 10), ("G", 1L << 30), ("M", 1L << 20), ("K", 1L << 10), ("B", 1)];

@@ -10,7 +10,7 @@ namespace Ptm.Actors.Cli.Soak;
 /// name their stream tag and position, and a chunk of 15 bytes or more always holds one.
 /// Word indexes are 32 bits, so a stream repeats after 32 GiB: far beyond one soak session.
 /// </summary>
-public static class PayloadPattern
+internal static class PayloadPattern
 {
     private const ulong Multiplier1 = 0xBF58476D1CE4E5B9UL;
     private const ulong Multiplier2 = 0x94D049BB133111EBUL;

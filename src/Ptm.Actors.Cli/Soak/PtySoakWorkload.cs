@@ -13,7 +13,7 @@ namespace Ptm.Actors.Cli.Soak;
 /// after a grace, and sessions still stuck after that are torn down anyway, which the checker
 /// reports as call_hung.
 /// </summary>
-public sealed class PtySoakWorkload : ISoakWorkload
+internal sealed class PtySoakWorkload : ISoakWorkload
 {
     /// <summary>Extra minors above options.Ptys for clone bursts; the Clone actor's limit (PD2) is Ptys plus this.</summary>
     public const int BurstHeadroom = 32;

@@ -13,7 +13,7 @@ namespace Ptm.Actors.Cli.Soak;
 /// Warning stays out of the run's log, and so do the subsystem's Debug events of every open,
 /// close and hang-up, which would outnumber everything else a thousand to one.
 /// </summary>
-public static class PtySystemLog
+internal static class PtySystemLog
 {
     /// <summary>"akka://system/user/actor: ", on events that came from an actor.</summary>
     public const string SourceProperty = "ActorSource";

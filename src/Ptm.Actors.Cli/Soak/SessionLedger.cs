@@ -1,7 +1,7 @@
 namespace Ptm.Actors.Cli.Soak;
 
 /// <summary>What the checker knows about one subsidiary open epoch of a session.</summary>
-public sealed class EpochLedger
+internal sealed class EpochLedger
 {
     public EpochLedger(long session, int epoch)
     {
@@ -44,7 +44,7 @@ public sealed class EpochLedger
 }
 
 /// <summary>What the checker knows about one live session (one pty).</summary>
-public sealed class SessionLedger
+internal sealed class SessionLedger
 {
     public SessionLedger(long session, int minor)
     {

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Ptm.Actors.Cli.Soak;
 
 /// <summary>The soak options as typed on the command line, before validation.</summary>
-public sealed record SoakArguments
+internal sealed record SoakArguments
 {
     public string Duration { get; init; } = "60s";
     public int Ptys { get; init; } = SoakOptions.DefaultPtys;

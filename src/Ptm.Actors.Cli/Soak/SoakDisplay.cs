@@ -4,13 +4,13 @@ using Spectre.Console.Rendering;
 namespace Ptm.Actors.Cli.Soak;
 
 /// <summary>Shows a running soak until it ends: live on a terminal, a plain line every few seconds otherwise.</summary>
-public interface ISoakDisplay
+internal interface ISoakDisplay
 {
     Task ShowAsync(Func<SoakProgress> read, Task run);
 }
 
 /// <summary>Stdout is not a terminal (Console.IsOutputRedirected): one plain line every few seconds.</summary>
-public sealed class PlainSoakDisplay(TextWriter output, TimeSpan interval) : ISoakDisplay
+internal sealed class PlainSoakDisplay(TextWriter output, TimeSpan interval) : ISoakDisplay
 {
     public static readonly TimeSpan DefaultInterval = TimeSpan.FromSeconds(5);
 
@@ -25,7 +25,7 @@ public sealed class PlainSoakDisplay(TextWriter output, TimeSpan interval) : ISo
 }
 
 /// <summary>A terminal: a Spectre.Console progress bar with a small table of counters under it.</summary>
-public sealed class LiveSoakDisplay(IAnsiConsole console) : ISoakDisplay
+internal sealed class LiveSoakDisplay(IAnsiConsole console) : ISoakDisplay
 {
     private static readonly TimeSpan RefreshInterval = TimeSpan.FromMilliseconds(250);
     private IRenderable _table = new Text("");

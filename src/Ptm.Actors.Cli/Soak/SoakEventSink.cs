@@ -7,7 +7,7 @@ namespace Ptm.Actors.Cli.Soak;
 /// counters, so their order is the order in which the workload's tasks emitted them. That
 /// order is what makes the before/after contract of SoakEvents sound.
 /// </summary>
-public sealed class SoakEventSink : ISoakEventSink
+internal sealed class SoakEventSink : ISoakEventSink
 {
     private readonly object _gate = new();
     private readonly InvariantChecker _checker;

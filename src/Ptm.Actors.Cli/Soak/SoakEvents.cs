@@ -6,22 +6,22 @@ namespace Ptm.Actors.Cli.Soak;
 // concurrent observer (the peer's reader) can never report an effect before its cause is known.
 
 /// <summary>Base of every soak event.</summary>
-public abstract record SoakEvent;
+internal abstract record SoakEvent;
 
 /// <summary>A manager was opened: a new pty (session) exists with this minor (L1, L5).</summary>
-public sealed record SessionStarted(long Session, int Minor) : SoakEvent;
+internal sealed record SessionStarted(long Session, int Minor) : SoakEvent;
 
 /// <summary>
 /// Every handle of the session is closed and every call the workload issued on it has had
 /// time to complete (R9): calls still open now are hung.
 /// </summary>
-public sealed record SessionTornDown(long Session) : SoakEvent;
+internal sealed record SessionTornDown(long Session) : SoakEvent;
 
 /// <summary>A subsidiary open succeeded and started open epoch Epoch (1, 2, ... per session; L11).</summary>
-public sealed record SubsidiaryOpened(long Session, int Epoch) : SoakEvent;
+internal sealed record SubsidiaryOpened(long Session, int Epoch) : SoakEvent;
 
 /// <summary>How a side ends.</summary>
-public enum SideEnd
+internal enum SideEnd
 {
     /// <summary>An orderly last close, after the workload finished with the side.</summary>
     Close,
@@ -39,10 +39,10 @@ public enum SideEnd
 /// the manager, except after a crash (D16, PD13); manager output still queued for the epoch is
 /// held in ptm's queue (PD5) and never reaches this epoch's reader or a later one's.
 /// </summary>
-public sealed record SubsidiaryClosing(long Session, int Epoch, SideEnd How) : SoakEvent;
+internal sealed record SubsidiaryClosing(long Session, int Epoch, SideEnd How) : SoakEvent;
 
 /// <summary>After: the subsidiary's last close of this epoch has completed (for a crash: the actor is known to be gone).</summary>
-public sealed record SubsidiaryClosed(long Session, int Epoch) : SoakEvent;
+internal sealed record SubsidiaryClosed(long Session, int Epoch) : SoakEvent;
 
 /// <summary>
 /// Before: the manager close (or crash) is about to be issued. From here the subsidiary may see
@@ -50,14 +50,14 @@ public sealed record SubsidiaryClosed(long Session, int Epoch) : SoakEvent;
 /// first drains ptm's queue into the subsidiary (H3); a non-blocking close or a crash discards
 /// that queue at once (L14, PD13).
 /// </summary>
-public sealed record ManagerClosing(long Session, SideEnd How, bool Drains) : SoakEvent;
+internal sealed record ManagerClosing(long Session, SideEnd How, bool Drains) : SoakEvent;
 
 /// <summary>
 /// After: the manager close has completed (for a crash: the actor is known to be gone); the
 /// hang-up has been sent (L14.1). DrainExpired: a draining close took the whole 15 s of H3, so
 /// what had not drained by then was discarded (L14); otherwise a draining close delivered all.
 /// </summary>
-public sealed record ManagerClosed(long Session, bool DrainExpired) : SoakEvent;
+internal sealed record ManagerClosed(long Session, bool DrainExpired) : SoakEvent;
 
 /// <summary>
 /// Before: a write of Length payload bytes at Offset of the stream is about to be issued. The
@@ -65,19 +65,19 @@ public sealed record ManagerClosed(long Session, bool DrainExpired) : SoakEvent;
 /// accepted bytes end (a retry after EAGAIN restarts there; after a write that failed in any
 /// other way the workload must not write the stream again, since some of it may have arrived).
 /// </summary>
-public sealed record WriteStarted(StreamKey Stream, long Offset, int Length) : SoakEvent;
+internal sealed record WriteStarted(StreamKey Stream, long Offset, int Length) : SoakEvent;
 
 /// <summary>After: the write at Offset returned the count Length (PD14: these bytes must arrive).</summary>
-public sealed record Accepted(StreamKey Stream, long Offset, int Length) : SoakEvent;
+internal sealed record Accepted(StreamKey Stream, long Offset, int Length) : SoakEvent;
 
 /// <summary>
 /// After: a read on the stream's reader returned these bytes. The memory is only read during
 /// Emit, never kept, so the workload may reuse its buffer afterwards.
 /// </summary>
-public sealed record Received(StreamKey Stream, ReadOnlyMemory<byte> Bytes) : SoakEvent;
+internal sealed record Received(StreamKey Stream, ReadOnlyMemory<byte> Bytes) : SoakEvent;
 
 /// <summary>Why bytes may legally go missing (PD14's list).</summary>
-public enum DiscardReason
+internal enum DiscardReason
 {
     /// <summary>A flush (D4, D5, D6): everything in flight in the flushed queues.</summary>
     Flush,
@@ -95,16 +95,16 @@ public enum DiscardReason
 /// the close may be missing, no later byte. The lifecycle discards (L14, H3, PD13) are derived
 /// from the Closing and Closed events and need no window.
 /// </summary>
-public sealed record DiscardWindowOpened(StreamKey Stream, DiscardReason Reason) : SoakEvent;
+internal sealed record DiscardWindowOpened(StreamKey Stream, DiscardReason Reason) : SoakEvent;
 
 /// <summary>After: the discarding call has returned.</summary>
-public sealed record DiscardWindowClosed(StreamKey Stream, DiscardReason Reason) : SoakEvent;
+internal sealed record DiscardWindowClosed(StreamKey Stream, DiscardReason Reason) : SoakEvent;
 
 /// <summary>The subsidiary of this epoch saw the hang-up (POLLHUP, EIO on write; L15).</summary>
-public sealed record HangupSeen(long Session, int Epoch) : SoakEvent;
+internal sealed record HangupSeen(long Session, int Epoch) : SoakEvent;
 
 /// <summary>The manager reported POLLHUP. It never should: a manager only ever reads EOF (pty-semantics.md section 1.3, L13: no hang-up flag on the manager).</summary>
-public sealed record ManagerHangupSeen(long Session) : SoakEvent;
+internal sealed record ManagerHangupSeen(long Session) : SoakEvent;
 
 /// <summary>
 /// A read returned 0. Reader Manager: the EOF of subsidiary epoch Epoch (L13, once per last
@@ -112,22 +112,22 @@ public sealed record ManagerHangupSeen(long Session) : SoakEvent;
 /// Either way every byte accepted on the stream read by this reader must have arrived by now
 /// unless a discard covers it. (The workload writes no zero-length messages, PD8.)
 /// </summary>
-public sealed record EofSeen(long Session, Side Reader, int Epoch) : SoakEvent;
+internal sealed record EofSeen(long Session, Side Reader, int Epoch) : SoakEvent;
 
 /// <summary>Before: a call (read, write, open, close, ioctl, poll, flush) is issued.</summary>
-public sealed record CallStarted(long Session, long CallId, string Operation) : SoakEvent;
+internal sealed record CallStarted(long Session, long CallId, string Operation) : SoakEvent;
 
 /// <summary>After: the call returned (successfully or with an errno, Outcome says which).</summary>
-public sealed record CallCompleted(long Session, long CallId, TimeSpan Latency, string Outcome) : SoakEvent;
+internal sealed record CallCompleted(long Session, long CallId, TimeSpan Latency, string Outcome) : SoakEvent;
 
 /// <summary>A sample of the Clone actor's count of allocated minors and its limit (PD2; 0 = no limit).</summary>
-public sealed record MinorsAllocated(int Count, int Limit) : SoakEvent;
+internal sealed record MinorsAllocated(int Count, int Limit) : SoakEvent;
 
 /// <summary>A dead letter; Expected when the rules make it harmless (R1, R13: a late resume or data to a gone peer).</summary>
-public sealed record DeadLetter(string Message, string Recipient, bool Expected) : SoakEvent;
+internal sealed record DeadLetter(string Message, string Recipient, bool Expected) : SoakEvent;
 
 /// <summary>A sample of managed memory (bytes) and the number of live ptys at that moment.</summary>
-public sealed record MemorySample(long ManagedBytes, int LivePtys) : SoakEvent;
+internal sealed record MemorySample(long ManagedBytes, int LivePtys) : SoakEvent;
 
 /// <summary>A fault was injected into a session (Session is -1 for faults not tied to one, e.g. timer_delay).</summary>
-public sealed record FaultInjected(FaultKind Kind, long Session) : SoakEvent;
+internal sealed record FaultInjected(FaultKind Kind, long Session) : SoakEvent;

@@ -10,7 +10,7 @@ namespace Ptm.Actors.Cli.Soak;
 /// stderr. While a live display owns the terminal, events are held (DeferredLogSink) and
 /// written once Release is called, so they never tear through the progress display.
 /// </summary>
-public sealed class SoakLogging : IDisposable
+internal sealed class SoakLogging : IDisposable
 {
     private readonly Logger? _console;
     private readonly Logger? _front;

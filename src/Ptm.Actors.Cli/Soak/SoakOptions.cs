@@ -4,7 +4,7 @@ namespace Ptm.Actors.Cli.Soak;
 /// A soak run's settings, already validated (SoakOptionsParser). Fault rates are the
 /// probability, per operation a session performs, that the workload injects that fault there.
 /// </summary>
-public sealed record SoakOptions
+internal sealed record SoakOptions
 {
     public static readonly TimeSpan DefaultDuration = TimeSpan.FromSeconds(60);
     public const int DefaultPtys = 1000;

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Ptm.Actors.Cli.Soak;
 
 /// <summary>A moment of a running soak, as the live display and the plain progress line show it.</summary>
-public sealed record SoakProgress(
+internal sealed record SoakProgress(
     TimeSpan Elapsed,
     TimeSpan Duration,
     long Sessions,

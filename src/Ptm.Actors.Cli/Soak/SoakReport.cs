@@ -1,16 +1,16 @@
 namespace Ptm.Actors.Cli.Soak;
 
 /// <summary>One kind of violation in the report: how many, and the first one seen.</summary>
-public sealed record ViolationSummary(string Kind, long Count, string? FirstExample);
+internal sealed record ViolationSummary(string Kind, long Count, string? FirstExample);
 
 /// <summary>Bytes in one direction: accepted by writes and received by reads.</summary>
-public sealed record DirectionBytes(long Accepted, long Received);
+internal sealed record DirectionBytes(long Accepted, long Received);
 
 /// <summary>What the terminal sessions did: epochs with ptem and ldterm pushed, operations settled, signals taken.</summary>
-public sealed record TerminalFigures(long Epochs, long Operations, long Signals);
+internal sealed record TerminalFigures(long Epochs, long Operations, long Signals);
 
 /// <summary>The outcome of a soak run, as the final table and the JSON file show it.</summary>
-public sealed record SoakReport
+internal sealed record SoakReport
 {
     public required long Seed { get; init; }
     public required bool Deterministic { get; init; }

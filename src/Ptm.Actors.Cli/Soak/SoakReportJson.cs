@@ -7,7 +7,7 @@ namespace Ptm.Actors.Cli.Soak;
 /// The report as JSON (--json FILE). Keys are stable snake_case; every fault and violation kind
 /// is present, zero included, so a consumer never has to guess whether a key is missing or zero.
 /// </summary>
-public static class SoakReportJson
+internal static class SoakReportJson
 {
     public static void Write(SoakReport report, Stream stream)
     {

@@ -5,7 +5,7 @@ using Spectre.Console.Rendering;
 namespace Ptm.Actors.Cli.Soak;
 
 /// <summary>The final report as Spectre.Console tables: the run's numbers, then violations by kind.</summary>
-public static class SoakReportTable
+internal static class SoakReportTable
 {
     public static IRenderable Render(SoakReport report)
     {

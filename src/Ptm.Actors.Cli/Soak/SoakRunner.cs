@@ -10,7 +10,7 @@ namespace Ptm.Actors.Cli.Soak;
 /// on its own virtual clock: stopping it at a wall-clock moment would make what a seed replays
 /// depend on the machine's speed, so only Ctrl+C stops it early.
 /// </summary>
-public sealed class SoakRunner(SoakOptions options, ISoakWorkload workload, ISoakDisplay display, ILogger logger)
+internal sealed class SoakRunner(SoakOptions options, ISoakWorkload workload, ISoakDisplay display, ILogger logger)
 {
     public async Task<SoakReport> RunAsync(CancellationToken ct)
     {

@@ -1,7 +1,7 @@
 namespace Ptm.Actors.Cli.Soak;
 
 /// <summary>The counters of a soak run, updated from its events. Not thread-safe: SoakEventSink serialises calls.</summary>
-public sealed class SoakStatistics
+internal sealed class SoakStatistics
 {
     private readonly long[] _faults = new long[FaultKinds.All.Length];
     private readonly long[] _acceptedBytes = new long[2];

@@ -1,7 +1,7 @@
 namespace Ptm.Actors.Cli.Soak;
 
 /// <summary>Which way bytes travel through a pty.</summary>
-public enum Direction
+internal enum Direction
 {
     /// <summary>Written on the manager, read on the subsidiary.</summary>
     ManagerToSubsidiary,
@@ -11,7 +11,7 @@ public enum Direction
 }
 
 /// <summary>One side of a pty.</summary>
-public enum Side
+internal enum Side
 {
     Manager,
     Subsidiary,
@@ -24,7 +24,7 @@ public enum Side
 /// because PD5 forbids a later subsidiary from ever seeing it; the payload of each stream is
 /// different (PayloadPattern), so a leak across epochs or sessions shows as corrupted data.
 /// </summary>
-public readonly record struct StreamKey(long Session, Direction Direction, int Epoch)
+internal readonly record struct StreamKey(long Session, Direction Direction, int Epoch)
 {
     public override string ToString() =>
         $"session {Session} {(Direction == Direction.ManagerToSubsidiary ? "m->s" : "s->m")} epoch {Epoch}";

@@ -18,7 +18,7 @@ namespace Ptm.Actors.Cli.Soak;
 /// A gap not covered becomes a hole: it is data_reordered if its bytes arrive later, and
 /// data_loss once the stream is drained (EOF) or released with the hole still open.
 /// </summary>
-public sealed class StreamLedger
+internal sealed class StreamLedger
 {
     /// <summary>Holes kept per stream; beyond this the oldest is reported as lost at once.</summary>
     public const int MaxHoles = 8;

@@ -12,7 +12,7 @@ namespace Ptm.Actors.Cli.Soak;
 /// of the same write, EOF after a non-empty line, INTR. Other control characters, IXON's
 /// START/STOP, LNEXT and the like are never typed, so they are not modelled.
 /// </summary>
-public sealed class TerminalDiscipline
+internal sealed class TerminalDiscipline
 {
     private readonly List<byte> _line = new();
 

@@ -14,7 +14,7 @@ namespace Ptm.Actors.Cli.Soak;
 /// order, by the workload's next settle (TerminalSettled); what arrives must be exactly what
 /// is owed next: a read on the subsidiary returns exactly one line in canonical mode.
 /// </summary>
-public sealed class TerminalLedger
+internal sealed class TerminalLedger
 {
     private const int RememberedSkips = 8;
 

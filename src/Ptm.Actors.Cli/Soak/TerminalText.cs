@@ -3,7 +3,7 @@ using System.Text;
 namespace Ptm.Actors.Cli.Soak;
 
 /// <summary>Terminal bytes as a violation shows them: quoted, control characters escaped, long ones cut.</summary>
-public static class TerminalText
+internal static class TerminalText
 {
     private const int Shown = 48;
 

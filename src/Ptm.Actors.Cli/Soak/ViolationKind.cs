@@ -1,7 +1,7 @@
 namespace Ptm.Actors.Cli.Soak;
 
 /// <summary>What the invariant checker can find wrong, one kind per invariant of the soak issue.</summary>
-public enum ViolationKind
+internal enum ViolationKind
 {
     /// <summary>PD14: accepted bytes never arrived and no documented discard covers them.</summary>
     DataLoss,
@@ -53,7 +53,7 @@ public enum ViolationKind
 }
 
 /// <summary>The snake_case names used in the report and in JSON.</summary>
-public static class ViolationKinds
+internal static class ViolationKinds
 {
     public static readonly ViolationKind[] All = Enum.GetValues<ViolationKind>();
 

@@ -3,7 +3,7 @@ using Serilog;
 namespace Ptm.Actors.Cli.Soak;
 
 /// <summary>One violation as the report shows it.</summary>
-public sealed record Violation(ViolationKind Kind, long Session, string Detail)
+internal sealed record Violation(ViolationKind Kind, long Session, string Detail)
 {
     // Details about a stream already start with "session N".
     public override string ToString() =>
@@ -15,7 +15,7 @@ public sealed record Violation(ViolationKind Kind, long Session, string Detail)
 /// Error; after <see cref="LoggedPerKind"/> of one kind the rest are only counted, so a badly
 /// broken run cannot bury the report under millions of log lines.
 /// </summary>
-public sealed class ViolationLog
+internal sealed class ViolationLog
 {
     public const int LoggedPerKind = 20;
 

@@ -11,8 +11,11 @@ namespace Ptm.Actors.TestKit;
 [AttributeUsage(AttributeTargets.Method)]
 public sealed class DeterministicSeedAttribute(int seed) : BeforeAfterTestAttribute
 {
+    /// <summary>The seed the test's actors interleave by.</summary>
     public int Seed { get; } = seed;
 
+    /// <summary>Switches the test's kit to <see cref="Seed"/> before the test method runs (xunit has made the test class by then).</summary>
+    /// <exception cref="InvalidOperationException">The test class does not derive from <see cref="TestKit"/>.</exception>
     public override void Before(MethodInfo methodUnderTest)
     {
         // xunit constructs the test class before this runs; the kit registered itself for its class.

@@ -4,17 +4,20 @@ namespace Ptm.Actors.TestKit.Faults;
 
 /// <summary>
 /// Fault injection for tests, the spec runner and soak runs. It reaches actors whose mailbox is
-/// <see cref="FaultableMailbox"/>: every actor of a TestKit system, the pty actors of
-/// <see cref="FaultablePtys"/> and of DeterministicPtys. Every fault stays inside Akka.NET's
-/// guarantees: nothing is dropped or reordered between one sender and one receiver, and a held
-/// actor still handles its system messages (watch, stop, supervision).
+/// the kit's faultable one: every actor of a TestKit system, the pty actors of
+/// <see cref="FaultablePtys"/> and of DeterministicPtys, and actors of any other system whose
+/// dispatcher says <c>mailbox-type = "Ptm.Actors.TestKit.Faults.FaultableMailbox, Ptm.Actors.TestKit"</c>.
+/// Every fault stays inside Akka.NET's guarantees: nothing is dropped or reordered between one
+/// sender and one receiver, and a held actor still handles its system messages (watch, stop,
+/// supervision).
 /// </summary>
+/// <param name="system">The actor system whose actors it reaches (<c>ptys.ActorSystem</c> for a pty system).</param>
 public sealed class FaultInjector(ActorSystem system)
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(10);
 
     /// <summary>
-    /// The actor's next user message is replaced by an <see cref="InjectedFailure"/>, on which it
+    /// The actor's next user message is replaced by an injected failure, on which it
     /// throws <paramref name="failure"/> (an <see cref="InjectedFault"/> unless given), going to its
     /// supervisor like any failure; the replaced message is never handled. Only actors deriving
     /// from <see cref="FaultableReceiveActor"/> or <see cref="FaultableUntypedActor"/> can be made

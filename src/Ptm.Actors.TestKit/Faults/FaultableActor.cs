@@ -11,12 +11,13 @@ namespace Ptm.Actors.TestKit.Faults;
  * PosixApi.Crash (PD13) instead.
  */
 
-/// <summary>Marks an actor type that throws on an <see cref="InjectedFailure"/>.</summary>
-public interface IFaultableActor;
+/// <summary>Marks an actor type that throws on an InjectedFailure.</summary>
+internal interface IFaultableActor;
 
 /// <summary>A ReceiveActor that <see cref="FaultInjector.FailNextMessage"/> can make fail.</summary>
 public abstract class FaultableReceiveActor : ReceiveActor, IFaultableActor
 {
+    /// <summary>Throws the injected failure in place of the swallowed message; any other message goes to the actor's receive as usual.</summary>
     protected override bool AroundReceive(Receive receive, object message) =>
         message is InjectedFailure injected ? throw injected.Failure : base.AroundReceive(receive, message);
 }
@@ -24,6 +25,7 @@ public abstract class FaultableReceiveActor : ReceiveActor, IFaultableActor
 /// <summary>An UntypedActor that <see cref="FaultInjector.FailNextMessage"/> can make fail.</summary>
 public abstract class FaultableUntypedActor : UntypedActor, IFaultableActor
 {
+    /// <summary>Throws the injected failure in place of the swallowed message; any other message goes to OnReceive as usual.</summary>
     protected override bool AroundReceive(Receive receive, object message) =>
         message is InjectedFailure injected ? throw injected.Failure : base.AroundReceive(receive, message);
 }

@@ -12,7 +12,7 @@ namespace Ptm.Actors.TestKit.Faults;
 /// trace's "actor:MessageType" note. Akka.NET has no per-actor hold or pause, and a mailbox
 /// type is its extension point for one.
 /// </summary>
-public sealed class FaultableMailbox(Settings settings, Config config)
+internal sealed class FaultableMailbox(Settings settings, Config config)
     : MailboxType(settings, config), IProducesMessageQueue<FaultableMessageQueue>
 {
     public override IMessageQueue Create(IActorRef owner, ActorSystem system) => new FaultableMessageQueue(owner, system);

@@ -24,7 +24,7 @@ namespace Ptm.Actors.TestKit.Faults;
  */
 
 /// <summary>The message queue of <see cref="FaultableMailbox"/>.</summary>
-public sealed class FaultableMessageQueue : IMessageQueue, IUnboundedMessageQueueSemantics
+internal sealed class FaultableMessageQueue : IMessageQueue, IUnboundedMessageQueueSemantics
 {
     private readonly CompactMessageQueue _inner = new();
     private readonly IActorRef _owner;

@@ -6,7 +6,7 @@ namespace Ptm.Actors.TestKit.Faults;
 
 /// <summary>
 /// Pty systems on the ThreadPool, as PtySystem.Create makes them (the product's chaining
-/// executor), whose actors' mailboxes are <see cref="FaultableMailbox"/>, so a
+/// executor), whose actors' mailboxes are the kit's faultable ones, so a
 /// <see cref="FaultInjector"/> on <c>ptys.ActorSystem</c> can hold, slow down or fail them (the
 /// Clone actor is <see cref="PtyFaults.CloneActorOf"/>). Disposing the PtySystem terminates its actor system.
 /// </summary>

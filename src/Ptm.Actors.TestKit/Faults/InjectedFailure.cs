@@ -6,7 +6,7 @@ namespace Ptm.Actors.TestKit.Faults;
 /// <see cref="FaultableUntypedActor"/> throw <see cref="Failure"/> on it, so it goes to the
 /// supervisor like any failure. The swallowed message is kept for diagnostics.
 /// </summary>
-public sealed class InjectedFailure(Exception failure, object swallowed)
+internal sealed class InjectedFailure(Exception failure, object swallowed)
 {
     public Exception Failure { get; } = failure;
 

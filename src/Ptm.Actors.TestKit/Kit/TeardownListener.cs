@@ -8,7 +8,7 @@ namespace Ptm.Actors.TestKit.Kit;
 /// into <see cref="TeardownRecord"/> every error and dead letter it prints, that is every one no
 /// EventFilter expected.
 /// </summary>
-public sealed class TeardownListener : TestEventListener
+internal sealed class TeardownListener : TestEventListener
 {
     protected override bool Receive(object message)
     {

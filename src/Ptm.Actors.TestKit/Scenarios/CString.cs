@@ -7,7 +7,7 @@ namespace Ptm.Actors.TestKit.Scenarios;
 /// literals with them and every message renders bytes with them, so an expectation and the
 /// actual result look alike and can be pasted back into a spec.
 /// </summary>
-public static class CString
+internal static class CString
 {
     /// <summary>Longest rendering before the middle is elided; long repeats make huge strings.</summary>
     public const int RenderLimit = 160;

@@ -7,7 +7,7 @@ namespace Ptm.Actors.TestKit.Scenarios;
 /// so the language and the system can never disagree on a value. The constants keep tests and
 /// fakes readable.
 /// </summary>
-public static class ErrnoTable
+internal static class ErrnoTable
 {
     public const int EPERM = (int)ActorErrno.EPERM, ENOENT = (int)ActorErrno.ENOENT, EINTR = (int)ActorErrno.EINTR,
         EIO = (int)ActorErrno.EIO, ENXIO = (int)ActorErrno.ENXIO, EBADF = (int)ActorErrno.EBADF,

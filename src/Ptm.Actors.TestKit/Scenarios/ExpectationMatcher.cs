@@ -3,7 +3,7 @@ using System.Text;
 namespace Ptm.Actors.TestKit.Scenarios;
 
 /// <summary>Checks a call's result against `=> ...` and renders both sides alike for messages.</summary>
-public static class ExpectationMatcher
+internal static class ExpectationMatcher
 {
     private static readonly ExpectationSet MustSucceed = new([new ExpectOk()]);
 

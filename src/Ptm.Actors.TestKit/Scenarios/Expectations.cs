@@ -3,58 +3,58 @@ using System.Collections.Immutable;
 namespace Ptm.Actors.TestKit.Scenarios;
 
 /// <summary>`=> A or B ...`: passes when any one alternative matches.</summary>
-public sealed record ExpectationSet(ImmutableArray<Expectation> Alternatives)
+internal sealed record ExpectationSet(ImmutableArray<Expectation> Alternatives)
 {
     public override string ToString() => string.Join(" or ", Alternatives);
 }
 
 /// <summary>One expected result. ToString renders it as a spec would write it.</summary>
-public abstract record Expectation;
+internal abstract record Expectation;
 
 /// <summary>`ok`: the call succeeded, whatever its value.</summary>
-public sealed record ExpectOk : Expectation
+internal sealed record ExpectOk : Expectation
 {
     public override string ToString() => "ok";
 }
 
 /// <summary>`any`: the call completed, with any success or failure.</summary>
-public sealed record ExpectAny : Expectation
+internal sealed record ExpectAny : Expectation
 {
     public override string ToString() => "any";
 }
 
 /// <summary>`EOF`: a read returned 0 bytes.</summary>
-public sealed record ExpectEof : Expectation
+internal sealed record ExpectEof : Expectation
 {
     public override string ToString() => "EOF";
 }
 
 /// <summary>`6`: the call succeeded with this value (a count, a flag, an empty poll set as 0).</summary>
-public sealed record ExpectNumber(long Value) : Expectation
+internal sealed record ExpectNumber(long Value) : Expectation
 {
     public override string ToString() => Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }
 
 /// <summary>`"text"`: the call succeeded with exactly these bytes.</summary>
-public sealed record ExpectBytes(ImmutableArray<byte> Bytes) : Expectation
+internal sealed record ExpectBytes(ImmutableArray<byte> Bytes) : Expectation
 {
     public override string ToString() => CString.Render(Bytes.AsSpan());
 }
 
 /// <summary>`EIO`: the call failed with this errno.</summary>
-public sealed record ExpectErrno(int Number) : Expectation
+internal sealed record ExpectErrno(int Number) : Expectation
 {
     public override string ToString() => ErrnoTable.NameOf(Number);
 }
 
 /// <summary>`POLLIN|POLLHUP`: exactly this readiness set (<see cref="PollBits"/>).</summary>
-public sealed record ExpectPoll(int Bits) : Expectation
+internal sealed record ExpectPoll(int Bits) : Expectation
 {
     public override string ToString() => PollSet.Render(Bits);
 }
 
 /// <summary>`ctl "\x00" data "hi"`: getmsg succeeded with exactly these parts; a null part is `-` (absent).</summary>
-public sealed record ExpectMessage(ImmutableArray<byte>? Control, ImmutableArray<byte>? Data) : Expectation
+internal sealed record ExpectMessage(ImmutableArray<byte>? Control, ImmutableArray<byte>? Data) : Expectation
 {
     public override string ToString() =>
         MessageSyntax.Render(Control.GetValueOrDefault().AsSpan(), Control.HasValue, Data.GetValueOrDefault().AsSpan(), Data.HasValue);

@@ -2,7 +2,7 @@ namespace Ptm.Actors.TestKit.Scenarios;
 
 /// <summary>Readiness-set names of `poll` expectations, in one fixed rendering order
 /// (POLLIN, POLLOUT, POLLERR, POLLHUP); sets compare as bits, so order never matters.</summary>
-public static class PollSet
+internal static class PollSet
 {
     private static readonly (string Name, int Bit)[] Names =
         [("POLLIN", PollBits.In), ("POLLOUT", PollBits.Out), ("POLLERR", PollBits.Err), ("POLLHUP", PollBits.Hup)];

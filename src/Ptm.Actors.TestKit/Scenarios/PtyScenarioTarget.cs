@@ -19,7 +19,7 @@ namespace Ptm.Actors.TestKit.Scenarios;
 /// scheduler runs on virtual time, so a timer (H3's close-time drain) fires only when a
 /// `sleep` step advances the clock, and a spec never waits on the wall clock.
 /// </summary>
-public sealed class PtyScenarioTarget : IScenarioTarget
+internal sealed class PtyScenarioTarget : IScenarioTarget
 {
     private readonly PtySystem _system;
     private readonly VirtualClock _clock;

@@ -1,7 +1,7 @@
 namespace Ptm.Actors.TestKit.Scenarios;
 
 /// <summary>How a step's success value reads (docs/spec-language.md, the steps table).</summary>
-public enum ResultKind
+internal enum ResultKind
 {
     /// <summary>`ok` (open, close, flush, grantpt, unlockpt, crash, tune, putmsg).</summary>
     Ok,
@@ -20,7 +20,7 @@ public enum ResultKind
 }
 
 /// <summary>The result kind of each step.</summary>
-public static class ResultKinds
+internal static class ResultKinds
 {
     public static ResultKind Of(CallStep step) => step switch
     {

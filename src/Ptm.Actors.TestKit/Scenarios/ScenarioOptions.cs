@@ -5,5 +5,6 @@ namespace Ptm.Actors.TestKit.Scenarios;
 /// for idleness, and this only turns a hung system into a failure naming the step it was on.</param>
 public sealed record ScenarioOptions(TimeSpan SafetyNet)
 {
+    /// <summary>A 60-second safety net.</summary>
     public static readonly ScenarioOptions Default = new(TimeSpan.FromSeconds(60));
 }

@@ -1,7 +1,9 @@
 namespace Ptm.Actors.TestKit.Scenarios;
 
 /// <summary>The outcome of one run of one spec.</summary>
+/// <param name="Path">The spec's path, as it was given.</param>
 /// <param name="Seed">The deterministic dispatcher's seed, or null for the ordinary dispatcher.</param>
+/// <param name="Passed">Every step that ran got what it expected and the end-of-spec checks found nothing left over; skipped steps are listed in <see cref="SkippedLines"/>.</param>
 /// <param name="Line">The failing line (end-of-spec problems point at the last line); 0 when passed.</param>
 /// <param name="Failure">"expected X, got Y", "blocked: ...", or the leftovers; null when passed.</param>
 /// <param name="Transcript">Each step run, with its actual result.</param>

@@ -3,6 +3,7 @@ namespace Ptm.Actors.TestKit.Scenarios;
 /// <summary>Finding and reading spec files, with a clear message for every kind of bad input.</summary>
 public static class SpecFiles
 {
+    /// <summary>".pty": what a spec file's name ends with.</summary>
     public const string Extension = ".pty";
 
     /// <summary>The spec files named by <paramref name="paths"/>: files as given, folders as every

@@ -7,7 +7,7 @@ namespace Ptm.Actors.TestKit.Scenarios;
 /// the punctuation `" # = &amp; | *`, so paths (`/dev/pts/1`) and `pts(m)` are single words;
 /// `#` outside a string ends the line.
 /// </summary>
-public static class SpecLexer
+internal static class SpecLexer
 {
     /// <summary>The tokens of <paramref name="line"/>, or the first lexical error (column, message).</summary>
     public static (List<SpecToken> Tokens, (int Column, string Message)? Error) Tokenize(string line)

@@ -9,6 +9,9 @@ namespace Ptm.Actors.TestKit.Scenarios;
 /// </summary>
 public static class SpecParser
 {
+    /// <summary>Parses one spec's text; the result holds the script, or every error found.</summary>
+    /// <param name="path">Where the text came from: it names the spec in errors and results.</param>
+    /// <param name="text">The spec's source (<see cref="SpecFiles.Read"/> gives it).</param>
     public static SpecParseResult Parse(string path, string text)
     {
         var lines = text.Split('\n');

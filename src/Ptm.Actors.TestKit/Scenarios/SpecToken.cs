@@ -1,10 +1,10 @@
 namespace Ptm.Actors.TestKit.Scenarios;
 
 /// <summary>The kinds of token on a spec line.</summary>
-public enum SpecTokenKind { Word, String, Equals, Arrow, Ampersand, Star, Pipe }
+internal enum SpecTokenKind { Word, String, Equals, Arrow, Ampersand, Star, Pipe }
 
 /// <summary>One token: <see cref="Column"/> is 1-based; <see cref="Bytes"/> holds a string's decoded bytes.</summary>
-public readonly record struct SpecToken(SpecTokenKind Kind, string Text, int Column, byte[]? Bytes = null)
+internal readonly record struct SpecToken(SpecTokenKind Kind, string Text, int Column, byte[]? Bytes = null)
 {
     /// <summary>How the token reads in a message.</summary>
     public string Shown => Kind == SpecTokenKind.String ? Text : $"'{Text}'";

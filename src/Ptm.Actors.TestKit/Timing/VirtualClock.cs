@@ -23,21 +23,26 @@ public sealed class VirtualClock : TimeProvider
     private long _nowTicks;
     private long _order;
 
+    /// <summary>A clock at <see cref="DefaultStart"/>.</summary>
     public VirtualClock() : this(DefaultStart) { }
 
+    /// <summary>A clock at <paramref name="start"/>.</summary>
     public VirtualClock(DateTimeOffset start)
     {
         _startTicks = start.UtcTicks;
         _nowTicks = start.UtcTicks;
     }
 
+    /// <summary>The virtual now: the start plus every advance, or the due time of the timer firing.</summary>
     public override DateTimeOffset GetUtcNow()
     {
         lock (_gate) return new DateTimeOffset(_nowTicks, TimeSpan.Zero);
     }
 
+    /// <summary>Timestamps count ticks (100 ns).</summary>
     public override long TimestampFrequency => TimeSpan.TicksPerSecond;
 
+    /// <summary><see cref="Elapsed"/> in ticks, so stopwatch-style code measures virtual time.</summary>
     public override long GetTimestamp() => Elapsed.Ticks;
 
     /// <summary>Virtual time since the clock started.</summary>
@@ -117,6 +122,7 @@ public sealed class VirtualClock : TimeProvider
         }
     }
 
+    /// <summary>A .NET timer on virtual time: its callback runs on the thread that advances the clock past its due time.</summary>
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
         ArgumentNullException.ThrowIfNull(callback);

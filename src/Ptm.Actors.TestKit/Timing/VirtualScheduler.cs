@@ -20,7 +20,7 @@ namespace Ptm.Actors.TestKit.Timing;
  */
 
 /// <summary>An Akka.NET scheduler on a <see cref="VirtualClock"/>.</summary>
-public sealed class VirtualScheduler : SchedulerBase, IDateTimeOffsetNowTimeProvider
+internal sealed class VirtualScheduler : SchedulerBase, IDateTimeOffsetNowTimeProvider
 {
     private static readonly ConcurrentDictionary<long, VirtualClock> s_handedOver = new();
     private static long s_handOvers;
@@ -43,6 +43,7 @@ public sealed class VirtualScheduler : SchedulerBase, IDateTimeOffsetNowTimeProv
     public override TimeSpan HighResMonotonicClock => Clock.Elapsed;
 
     /// <summary>HOCON for an actor system whose scheduler runs on <paramref name="clock"/> (a new clock when null).</summary>
+    /// <param name="clock">The clock to hand over to the scheduler Akka.NET makes from this configuration.</param>
     /// <param name="dueNowOnThreadPool">Run timers armed with no delay at once on the ThreadPool (not for seeded systems, whose driver fires them).</param>
     public static Config ConfigFor(VirtualClock? clock, bool dueNowOnThreadPool)
     {

@@ -100,9 +100,11 @@ public sealed record Termios(InputModes Input, OutputModes Output, ControlModes 
         return true;
     }
 
+    /// <summary>Equal when the modes and every control character are equal (a record would compare the arrays by reference).</summary>
     public bool Equals(Termios? other) =>
         other is not null && Input == other.Input && Output == other.Output && Control == other.Control && Local == other.Local &&
         ControlChars.AsSpan().SequenceEqual(other.ControlChars.AsSpan());
 
+    /// <summary>A hash of the mode words; the control characters are left out, which equal values still agree on.</summary>
     public override int GetHashCode() => HashCode.Combine(Input, Output, Control, Local);
 }

@@ -8,6 +8,7 @@ public readonly record struct WindowSize(ushort Rows, ushort Columns, ushort XPi
     /// <summary>sizeof(struct winsize): four unsigned shorts.</summary>
     public const int Length = 8;
 
+    /// <summary>The TIOCSWINSZ payload: rows, columns, x pixels, y pixels, little-endian.</summary>
     public byte[] ToBytes()
     {
         var bytes = new byte[Length];

@@ -7,7 +7,7 @@ namespace Ptm.Actors.Cli.Bench.Baselines;
 /// with nothing but two System.Threading.Channels queues, no actors. The ceiling that
 /// pingpong_round_trips_per_s is compared against.
 /// </summary>
-public sealed class ChannelPingPongBaseline : IBenchmark
+internal sealed class ChannelPingPongBaseline : IBenchmark
 {
     public string Name => "channel ping-pong (baseline)";
 

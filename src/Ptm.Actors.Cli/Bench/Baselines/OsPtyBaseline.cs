@@ -6,7 +6,7 @@ namespace Ptm.Actors.Cli.Bench.Baselines;
 /// Shared shape of the real-kernel-pty baselines: ask the probe first; where there is no
 /// usable pty, report the figure as unavailable (table note, no JSON key) instead of failing.
 /// </summary>
-public abstract class OsPtyBaseline(string figureKey, Func<OsPtyAvailability>? probe) : IBenchmark
+internal abstract class OsPtyBaseline(string figureKey, Func<OsPtyAvailability>? probe) : IBenchmark
 {
     private readonly Func<OsPtyAvailability> _probe = probe ?? (() => OsPtyProbe.Cached);
 

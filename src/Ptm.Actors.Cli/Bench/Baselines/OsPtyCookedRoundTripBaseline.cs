@@ -7,7 +7,7 @@ namespace Ptm.Actors.Cli.Bench.Baselines;
 /// (<see cref="CookedLines"/>) on the Linux kernel's pty, whose line discipline is always there:
 /// canonical mode with echo off, the subsidiary answered by a dedicated thread.
 /// </summary>
-public sealed class OsPtyCookedRoundTripBaseline(Func<OsPtyAvailability>? probe = null)
+internal sealed class OsPtyCookedRoundTripBaseline(Func<OsPtyAvailability>? probe = null)
     : OsPtyBaseline(BaselineMap.OsPtyCookedRoundTrips, probe)
 {
     public override string Name => "kernel pty cooked-line round trips, echo off (baseline)";

@@ -6,7 +6,7 @@ namespace Ptm.Actors.Cli.Bench.Baselines;
 /// os_pty_open_close_per_s: posix_openpt, grantpt, unlockpt, ptsname_r, open the
 /// subsidiary, close both; the whole lifecycle of a pty the simulation's Clone actor models.
 /// </summary>
-public sealed class OsPtyOpenCloseBaseline(Func<OsPtyAvailability>? probe = null)
+internal sealed class OsPtyOpenCloseBaseline(Func<OsPtyAvailability>? probe = null)
     : OsPtyBaseline(BaselineMap.OsPtyOpenClose, probe)
 {
     public override string Name => "kernel pty open/close (baseline)";

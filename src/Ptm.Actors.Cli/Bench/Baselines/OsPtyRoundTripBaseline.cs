@@ -7,7 +7,7 @@ namespace Ptm.Actors.Cli.Bench.Baselines;
 /// dedicated thread, one byte in flight. Raw mode, so the byte is delivered at once and the
 /// line discipline neither echoes nor translates it.
 /// </summary>
-public sealed class OsPtyRoundTripBaseline(Func<OsPtyAvailability>? probe = null)
+internal sealed class OsPtyRoundTripBaseline(Func<OsPtyAvailability>? probe = null)
     : OsPtyBaseline(BaselineMap.OsPtyRoundTrips, probe)
 {
     public override string Name => "kernel pty one-byte round trips (baseline)";

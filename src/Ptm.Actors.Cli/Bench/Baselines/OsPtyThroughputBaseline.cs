@@ -7,7 +7,7 @@ namespace Ptm.Actors.Cli.Bench.Baselines;
 /// them while a dedicated thread reads the raw subsidiary. Counted at the reader, so bytes
 /// still buffered in the kernel when a window ends are not credited to it.
 /// </summary>
-public sealed class OsPtyThroughputBaseline(Func<OsPtyAvailability>? probe = null)
+internal sealed class OsPtyThroughputBaseline(Func<OsPtyAvailability>? probe = null)
     : OsPtyBaseline(BaselineMap.OsPtyThroughput4k, probe)
 {
     public const int BlockSize = 4096;

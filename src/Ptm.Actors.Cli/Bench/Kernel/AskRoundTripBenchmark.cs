@@ -8,7 +8,7 @@ namespace Ptm.Actors.Cli.Bench.Kernel;
 /// Akka.NET ships it: the reply completes a task whose continuation runs on the ThreadPool, and
 /// the timeout is a wall-clock timer per call.
 /// </summary>
-public sealed class AskRoundTripBenchmark : IBenchmark
+internal sealed class AskRoundTripBenchmark : IBenchmark
 {
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
 

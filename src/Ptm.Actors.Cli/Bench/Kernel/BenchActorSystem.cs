@@ -12,7 +12,7 @@ namespace Ptm.Actors.Cli.Bench.Kernel;
 /// expression-based Props.Create compiles its arguments and builds each actor by reflection,
 /// which would be measured instead of the actor system.
 /// </summary>
-public sealed class BenchActorSystem : IAsyncDisposable
+internal sealed class BenchActorSystem : IAsyncDisposable
 {
     /// <summary>The dispatcher of every pty actor (Ptm.Actors' reference.conf).</summary>
     public const string Dispatcher = PtyConfig.DefaultDispatcher;

@@ -6,7 +6,7 @@ namespace Ptm.Actors.Cli.Bench.Kernel;
 /// Includes everything Akka.NET keeps for it: cell, mailbox and its queue (the compact one,
 /// empty while idle), ref, path, the actor object and the guardian's child entry.
 /// </summary>
-public sealed class IdleActorMemoryBenchmark : IBenchmark
+internal sealed class IdleActorMemoryBenchmark : IBenchmark
 {
     public const int Count = 100_000;
 

@@ -3,7 +3,7 @@ using Akka.Actor;
 namespace Ptm.Actors.Cli.Bench.Kernel;
 
 /// <summary>The one message object every per-message benchmark passes around, so sending allocates nothing.</summary>
-public sealed class Ball
+internal sealed class Ball
 {
     public static readonly Ball Instance = new();
 
@@ -11,10 +11,10 @@ public sealed class Ball
 }
 
 /// <summary>Starts one measured window: keep <see cref="InFlight"/> balls going until <see cref="Deadline"/>, then report the count.</summary>
-public sealed record PlayUntil(long Deadline, int InFlight, TaskCompletionSource<long> Done);
+internal sealed record PlayUntil(long Deadline, int InFlight, TaskCompletionSource<long> Done);
 
 /// <summary>Answers every message to its sender. The far side of ping-pong, Ask and tells.</summary>
-public sealed class EchoActor : UntypedActor
+internal sealed class EchoActor : UntypedActor
 {
     protected override void OnReceive(object message) => Sender.Tell(message, Self);
 }
@@ -23,7 +23,7 @@ public sealed class EchoActor : UntypedActor
 /// The near side of ping-pong: serves <see cref="PlayUntil.InFlight"/> balls to its partner and
 /// returns each one until the deadline. Counts every message delivered in either direction.
 /// </summary>
-public sealed class PingerActor(IActorRef partner) : UntypedActor
+internal sealed class PingerActor(IActorRef partner) : UntypedActor
 {
     private PlayUntil? _play;
     private long _delivered;
@@ -49,7 +49,7 @@ public sealed class PingerActor(IActorRef partner) : UntypedActor
 }
 
 /// <summary>Counts what it receives; <see cref="Drain"/> answers once everything told before it has been counted.</summary>
-public sealed class CountingActor(TellCounter counter) : UntypedActor
+internal sealed class CountingActor(TellCounter counter) : UntypedActor
 {
     protected override void OnReceive(object message)
     {
@@ -59,10 +59,10 @@ public sealed class CountingActor(TellCounter counter) : UntypedActor
     }
 }
 
-public sealed record Drain(TaskCompletionSource<long> Done);
+internal sealed record Drain(TaskCompletionSource<long> Done);
 
 /// <summary>Written by one actor, read by the sending thread to bound how far it runs ahead.</summary>
-public sealed class TellCounter
+internal sealed class TellCounter
 {
     private long _count;
 
@@ -75,7 +75,7 @@ public sealed class TellCounter
 /// An actor that does nothing until told; what bytes_per_idle_actor holds 100,000 of. It counts
 /// its start, because Akka.NET starts a top-level actor on another thread after ActorOf returns.
 /// </summary>
-public sealed class IdleActor : ReceiveActor
+internal sealed class IdleActor : ReceiveActor
 {
     private readonly StartCounter _started;
 
@@ -89,7 +89,7 @@ public sealed class IdleActor : ReceiveActor
 }
 
 /// <summary>How many actors have started; written by many actors at once.</summary>
-public sealed class StartCounter
+internal sealed class StartCounter
 {
     private long _count;
 

@@ -6,7 +6,7 @@ namespace Ptm.Actors.Cli.Bench.Kernel;
 /// `ptm bench` exits 1) instead of hanging the whole command. A window lasts a second at most,
 /// so half a minute past it is never a slow machine.
 /// </summary>
-public static class Patience
+internal static class Patience
 {
     public static readonly TimeSpan Limit = TimeSpan.FromSeconds(30);
 

@@ -7,7 +7,7 @@ namespace Ptm.Actors.Cli.Bench.Kernel;
 /// channel baseline) and pipelined_msgs_per_s (the same pair with 1,000 balls in flight,
 /// counting every delivered message in both directions).
 /// </summary>
-public sealed class PingPongBenchmark : IBenchmark
+internal sealed class PingPongBenchmark : IBenchmark
 {
     public const int PipelineDepth = 1_000;
 

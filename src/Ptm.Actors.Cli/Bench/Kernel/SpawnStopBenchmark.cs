@@ -8,7 +8,7 @@ namespace Ptm.Actors.Cli.Bench.Kernel;
 /// it and counts the cycle only when its Terminated arrives. <see cref="Concurrent"/> cycles
 /// run side by side (a new one starts as each ends), as an application's spawns would.
 /// </summary>
-public sealed class SpawnStopBenchmark : IBenchmark
+internal sealed class SpawnStopBenchmark : IBenchmark
 {
     public const int Concurrent = 100;
 
@@ -29,7 +29,7 @@ public sealed class SpawnStopBenchmark : IBenchmark
 }
 
 /// <summary>Runs spawn → answer → stop → Terminated cycles until the deadline, then reports how many finished.</summary>
-public sealed class SpawningParentActor : UntypedActor
+internal sealed class SpawningParentActor : UntypedActor
 {
     private static readonly Props ChildProps = BenchActorSystem.Props(static () => new EchoActor());
     private PlayUntil? _play;

@@ -9,7 +9,7 @@ namespace Ptm.Actors.Cli.Bench.Kernel;
 /// that merely buffers is not flattered. The sender stays at most <see cref="MaxAhead"/>
 /// messages ahead so the queue (and the heap) stays bounded.
 /// </summary>
-public sealed class TellThroughputBenchmark : IBenchmark
+internal sealed class TellThroughputBenchmark : IBenchmark
 {
     public const int MaxAhead = 100_000;
 

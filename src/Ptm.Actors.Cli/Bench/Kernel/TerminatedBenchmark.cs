@@ -9,7 +9,7 @@ namespace Ptm.Actors.Cli.Bench.Kernel;
 /// is ready once every subject has answered a ball, because an actor handles its system
 /// messages (the watcher's Watch among them) before its next user message.
 /// </summary>
-public sealed class TerminatedBenchmark : IBenchmark
+internal sealed class TerminatedBenchmark : IBenchmark
 {
     public const int Watched = 100_000;
 
@@ -46,12 +46,12 @@ public sealed class TerminatedBenchmark : IBenchmark
     }
 }
 
-public sealed record WatchAll(IActorRef[] Subjects, TaskCompletionSource<long> Done);
+internal sealed record WatchAll(IActorRef[] Subjects, TaskCompletionSource<long> Done);
 
-public sealed record ExpectTerminations(int Count, TaskCompletionSource<long> Done);
+internal sealed record ExpectTerminations(int Count, TaskCompletionSource<long> Done);
 
 /// <summary>Watches what it is given and reports when the expected number of Terminated has arrived.</summary>
-public sealed class WatcherActor : UntypedActor
+internal sealed class WatcherActor : UntypedActor
 {
     private ExpectTerminations? _expect;
     private long _terminated;

@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 namespace Ptm.Actors.Cli.Bench.Os;
 
 /// <summary>A libc call on the real pty failed; carries the call and errno for the report.</summary>
-public sealed class OsPtyException(string call, int errno)
+internal sealed class OsPtyException(string call, int errno)
     : Exception($"{call} failed: errno {errno} ({Marshal.GetPInvokeErrorMessage(errno)})")
 {
     public string Call { get; } = call;

@@ -9,7 +9,7 @@ namespace Ptm.Actors.Cli.Bench.Os;
 /// the path ptsname_r gives after grantpt and unlockpt, the same sequence the simulation
 /// models. Reads and writes block; callers put blocking reads on dedicated threads.
 /// </summary>
-public sealed class OsPtyPair : IDisposable
+internal sealed class OsPtyPair : IDisposable
 {
     /// <summary>"/dev/pts/N" plus NUL fits easily; ptsname_r says ERANGE if not.</summary>
     private const int NameBufferSize = 64;

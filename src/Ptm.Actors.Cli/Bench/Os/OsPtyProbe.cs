@@ -5,7 +5,7 @@ namespace Ptm.Actors.Cli.Bench.Os;
 /// and a pair actually opens and takes raw mode. Every failure becomes a reason string, never
 /// an exception, so the bench reports "no usable pty" instead of crashing.
 /// </summary>
-public static class OsPtyProbe
+internal static class OsPtyProbe
 {
     private static readonly Lazy<OsPtyAvailability> Once = new(Probe);
 

@@ -17,7 +17,7 @@ namespace Ptm.Actors.TestKit.Scenarios.Linux;
 //    wakes at once for any end that becomes readable.
 // Only a call that really blocks costs the whole window; everything else returns as soon as
 // its condition holds.
-public sealed partial class LinuxScenarioTarget
+internal sealed partial class LinuxScenarioTarget
 {
     /// <summary>How long a call may take before it counts as blocked. Generous so that a loaded
     /// machine is not mistaken for a blocked call; paid in full only by calls that do block.</summary>

@@ -14,7 +14,7 @@ namespace Ptm.Actors.TestKit.Scenarios.Linux;
 /// (<see cref="LinuxSkips"/>). Idleness cannot be seen on a kernel, so
 /// <see cref="WhenIdleAsync()"/> waits for conditions instead (LinuxScenarioTarget.Idle.cs).
 /// </summary>
-public sealed partial class LinuxScenarioTarget : IScenarioTarget
+internal sealed partial class LinuxScenarioTarget : IScenarioTarget
 {
     private const int NameLength = 64;
     private readonly object _gate = new();

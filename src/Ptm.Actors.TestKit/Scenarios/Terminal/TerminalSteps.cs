@@ -8,7 +8,7 @@ namespace Ptm.Actors.TestKit.Scenarios;
 // the settings first (TCGETS) and changes only what the step names.
 
 /// <summary>How an ioctl's success value reads.</summary>
-public enum IoctlReply
+internal enum IoctlReply
 {
     /// <summary>The return value (0, or I_FIND's 1/0).</summary>
     Value,
@@ -21,16 +21,16 @@ public enum IoctlReply
 /// <summary>`ioctl H NAME ARG...` for the ioctls that carry a payload or answer with data:
 /// I_PUSH, I_POP, I_FIND, I_LIST, TCSBRK, TCXONC, TCFLSH, TIOCSIGNAL, TIOCREMOTE, TIOCSTI,
 /// TIOCGWINSZ, TIOCSWINSZ. <see cref="Payload"/> null = no argument.</summary>
-public sealed record PayloadIoctlStep(string Handle, string Name, ImmutableArray<byte>? Payload, IoctlReply Reply) : CallStep;
+internal sealed record PayloadIoctlStep(string Handle, string Name, ImmutableArray<byte>? Payload, IoctlReply Reply) : CallStep;
 
 /// <summary>`tcgetattr H NAME`: TCGETS, then one field.</summary>
-public sealed record TcgetattrStep(string Handle, TermiosField Field) : CallStep;
+internal sealed record TcgetattrStep(string Handle, TermiosField Field) : CallStep;
 
 /// <summary>`tcsetattr H [now|drain|flush] SETTING...`: TCGETS, change, TCSETS/TCSETSW/TCSETSF.</summary>
-public sealed record TcsetattrStep(string Handle, TerminalChange When, ImmutableArray<TermiosSetting> Settings) : CallStep;
+internal sealed record TcsetattrStep(string Handle, TerminalChange When, ImmutableArray<TermiosSetting> Settings) : CallStep;
 
 /// <summary>`winsize H` (TIOCGWINSZ, null <see cref="Set"/>) or `winsize H ROWS COLS` (TIOCSWINSZ).</summary>
-public sealed record WinsizeStep(string Handle, WindowSize? Set) : CallStep;
+internal sealed record WinsizeStep(string Handle, WindowSize? Set) : CallStep;
 
 /// <summary>`signals H`: the signals H's stream head recorded since the last look (M4.5).</summary>
-public sealed record SignalsStep(string Handle) : CallStep;
+internal sealed record SignalsStep(string Handle) : CallStep;

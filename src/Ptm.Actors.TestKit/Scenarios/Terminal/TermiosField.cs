@@ -1,14 +1,14 @@
 namespace Ptm.Actors.TestKit.Scenarios;
 
 /// <summary>Which part of struct termios a name stands for.</summary>
-public enum TermiosFieldKind { Input, Output, Control, Local, Char, Speed }
+internal enum TermiosFieldKind { Input, Output, Control, Local, Char, Speed }
 
 /// <summary>
 /// One termios field by its spec name (docs/spec-language.md: flags in lower case, control
 /// characters, `min`, `time`, `speed`). Values are illumos': a flag's bit in its mode word, a
 /// control character's c_cc index (VMIN shares VEOF's slot and VTIME VEOL's, as on illumos).
 /// </summary>
-public readonly record struct TermiosField(string Name, TermiosFieldKind Kind, uint Bit, ControlChar Index = 0)
+internal readonly record struct TermiosField(string Name, TermiosFieldKind Kind, uint Bit, ControlChar Index = 0)
 {
     public bool IsFlag => Kind is TermiosFieldKind.Input or TermiosFieldKind.Output or TermiosFieldKind.Control or TermiosFieldKind.Local;
 
@@ -52,13 +52,13 @@ public readonly record struct TermiosField(string Name, TermiosFieldKind Kind, u
 }
 
 /// <summary>One change of `tcsetattr`: `FLAG` (Value 1), `-FLAG` (0), `NAME=VALUE`, `speed=BAUD` (a CBAUD code).</summary>
-public readonly record struct TermiosSetting(TermiosField Field, long Value)
+internal readonly record struct TermiosSetting(TermiosField Field, long Value)
 {
     public Termios ApplyTo(Termios termios) => Field.Write(termios, Value);
 }
 
 /// <summary>The names a spec may use, with illumos' values (sys/termios.h).</summary>
-public static class TermiosNames
+internal static class TermiosNames
 {
     public static readonly IReadOnlyList<TermiosField> Flags =
     [
