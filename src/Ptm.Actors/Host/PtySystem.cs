@@ -132,7 +132,9 @@ public sealed partial class PtySystem : IAsyncDisposable, IExtension
     }
 
     /// <summary>Completes when no pty actor has work and no call is in flight (a seeded dispatcher is run to that point here).</summary>
-    public Task WhenIdleAsync() => _driver.WhenIdleAsync();
+    /// <param name="cancellationToken">Stops waiting (the Task is cancelled); the system runs on regardless.</param>
+    public Task WhenIdleAsync(CancellationToken cancellationToken = default) =>
+        cancellationToken.CanBeCanceled ? _driver.WhenIdleAsync().WaitAsync(cancellationToken) : _driver.WhenIdleAsync();
 
     /// <summary>
     /// posix_openpt(3C): opens /dev/ptmx, a new pty's manager (L1). Then
