@@ -64,6 +64,9 @@ internal sealed class StreamLedger
     /// <summary>A tail discard happened (L14, H3, PD5, PD13): the reader may stop short of AcceptedEnd.</summary>
     public bool TailMayBeMissing { get; private set; }
 
+    /// <summary>Short chunks held back, waiting for the chunk that places them (at most <see cref="MaxHeldShortChunks"/>).</summary>
+    internal int HeldShortChunks => _held?.Count ?? 0;
+
     /// <summary>The reader saw EOF; any later byte is out of order.</summary>
     public bool Drained { get; private set; }
 

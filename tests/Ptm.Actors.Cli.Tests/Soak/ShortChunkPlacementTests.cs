@@ -106,4 +106,36 @@ public class ShortChunkPlacementTests
         var first = Check.Only(Check.Run(Finished(trace)), ViolationKind.DataReordered);
         Assert.Contains("[100, 101)", first.Detail);
     }
+
+    [Fact]
+    public void A_gap_before_a_held_byte_is_still_data_loss_when_a_flush_starts_before_the_next_long_chunk()
+    {
+        // Byte 150 arrived before the flush began, so the flush cannot excuse [100, 150).
+        var trace = Started().Write(Stream, 300).Read(Stream, 0, 100).Read(Stream, 150, 1)
+            .Add(new DiscardWindowOpened(Stream, DiscardReason.Flush))
+            .Read(Stream, 151, 149)
+            .Add(new DiscardWindowClosed(Stream, DiscardReason.Flush));
+        var first = Check.Only(Check.Run(Finished(trace)), ViolationKind.DataLoss);
+        Assert.Contains("[100, 1", first.Detail);
+    }
+
+    [Fact]
+    public void Short_chunks_that_nothing_places_are_held_only_up_to_the_bound_and_their_gaps_still_reported()
+    {
+        var log = new ViolationLog(Serilog.Core.Logger.None);
+        var ledger = new StreamLedger(Stream);
+        ledger.OnWriteStarted(0, 1000, log);
+        ledger.OnAccepted(0, 1000, log);
+        ledger.OnReceived(Bytes(Stream, 0, 100), _ => null, log);
+        var mostHeld = 0;
+        for (var offset = 101; offset < 1000; offset += 2) // every other byte: no run ever decodes
+        {
+            ledger.OnReceived(Bytes(Stream, offset, 1), _ => null, log);
+            mostHeld = Math.Max(mostHeld, ledger.HeldShortChunks);
+        }
+        Assert.Equal(StreamLedger.MaxHeldShortChunks, mostHeld);
+        ledger.Drain(log);
+        Assert.Equal(0, ledger.HeldShortChunks);
+        Assert.True(log.Count(ViolationKind.DataLoss) > 0, "the skipped bytes are data_loss");
+    }
 }
