@@ -62,7 +62,7 @@ internal sealed partial class InvariantChecker
     private void OnDiscardWindowOpened(DiscardWindowOpened e)
     {
         if (!TryStream(e.Stream, out var stream)) return;
-        stream.OnWindowOpened();
+        stream.OnWindowOpened(Violations);
         FlushWindowOnTerminal(e.Stream);
         if (e.Stream.Direction == Direction.SubsidiaryToManager &&
             _sessions.TryGetValue(e.Stream.Session, out var session) &&
@@ -110,7 +110,7 @@ internal sealed partial class InvariantChecker
             epoch.HangupSeen = true;
             // A draining close sends the hang-up after what drained (H3, L14), possibly before the
             // close returns: until it does, nobody knows whether its 15 s ran out.
-            if (session.ManagerCloseDrains && !session.ManagerClosed) epoch.ManagerToSubsidiary.DrainLater();
+            if (session.ManagerCloseDrains && !session.ManagerClosed) epoch.ManagerToSubsidiary.DrainLater(Violations);
             else epoch.ManagerToSubsidiary.Drain(Violations);
             return;
         }

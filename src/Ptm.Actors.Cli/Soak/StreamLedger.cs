@@ -17,6 +17,15 @@ namespace Ptm.Actors.Cli.Soak;
 ///   queue undelivered; a crash of the side that held the bytes (PD13).
 /// A gap not covered becomes a hole: it is data_reordered if its bytes arrive later, and
 /// data_loss once the stream is drained (EOF) or released with the hole still open.
+///
+/// Short chunks. A chunk under <see cref="PayloadPattern.DecodableLength"/> bytes that does not
+/// continue at <see cref="Next"/> cannot be decoded, and a search would place it at the first
+/// offset where its bytes happen to match: after a flush, often inside the discarded gap, which
+/// then shows a false hole at its real position. Such a chunk is held back, with the short ones
+/// that follow it, until a run of them decodes or a decodable chunk comes: the held chunks
+/// contiguous just before it are placed there. Only the ones nothing places that way fall back
+/// to the search: when too many are held, at the end of the stream, when it is released, and
+/// before a discard window opens (so a gap that a chunk proved before the flush stays a hole).
 /// </summary>
 internal sealed class StreamLedger
 {
@@ -26,7 +35,11 @@ internal sealed class StreamLedger
     /// <summary>How far short chunks (which cannot be decoded) are searched for around the expected offset.</summary>
     public const int ShortChunkSearchWindow = 64 * 1024;
 
+    /// <summary>Short chunks held back per stream while waiting for the chunk that places them; beyond this the oldest is searched for.</summary>
+    public const int MaxHeldShortChunks = 32;
+
     private List<(long Start, long End)>? _holes;
+    private List<byte[]>? _held;
     private bool _judgementDeferred;
 
     public StreamLedger(StreamKey key) => Key = key;
@@ -51,6 +64,9 @@ internal sealed class StreamLedger
     /// <summary>A tail discard happened (L14, H3, PD5, PD13): the reader may stop short of AcceptedEnd.</summary>
     public bool TailMayBeMissing { get; private set; }
 
+    /// <summary>Short chunks held back, waiting for the chunk that places them (at most <see cref="MaxHeldShortChunks"/>).</summary>
+    internal int HeldShortChunks => _held?.Count ?? 0;
+
     /// <summary>The reader saw EOF; any later byte is out of order.</summary>
     public bool Drained { get; private set; }
 
@@ -71,7 +87,11 @@ internal sealed class StreamLedger
         AcceptedEnd = Math.Max(AcceptedEnd, offset + Math.Max(length, 0));
     }
 
-    public void OnWindowOpened() => OpenWindows++;
+    public void OnWindowOpened(ViolationLog violations)
+    {
+        PlaceHeldBySearch(violations);
+        OpenWindows++;
+    }
 
     public void OnWindowClosed(ViolationLog violations)
     {
@@ -94,10 +114,94 @@ internal sealed class StreamLedger
             violations.Record(ViolationKind.DataReordered, Key.Session, $"{Key}: {bytes.Length} bytes arrived after the end-of-file (L13, L15)");
             return;
         }
+        if (bytes.Length >= PayloadPattern.DecodableLength) ReceiveDecodable(bytes, streamForTag, violations);
+        else if (_held is { Count: > 0 }) HoldShort(bytes, streamForTag, violations);
+        else if (PayloadPattern.Matches(Key, Next, bytes)) Place(Next, bytes, violations);
+        else (_held ??= new List<byte[]>(4)).Add(bytes.ToArray());
+    }
+
+    // A decodable chunk places itself, and the held short chunks contiguous just before it.
+    private void ReceiveDecodable(ReadOnlySpan<byte> bytes, Func<uint, StreamKey?> streamForTag, ViolationLog violations)
+    {
         long position;
         if (PayloadPattern.Matches(Key, Next, bytes)) position = Next;
-        else if (!TryLocate(bytes, streamForTag, violations, out position)) return;
+        else if (!TryDecodeHere(bytes, streamForTag, out position))
+        {
+            PlaceHeldBySearch(violations);
+            if (TryLocate(bytes, streamForTag, violations, out position)) Place(position, bytes, violations);
+            return;
+        }
+        if (_held is { Count: > 0 })
+        {
+            var first = _held.Count;
+            var start = position;
+            while (first > 0 && PayloadPattern.Matches(Key, start - _held[first - 1].Length, _held[first - 1]))
+                start -= _held[--first].Length;
+            for (var i = 0; i < first; i++) PlaceBySearch(_held[i], violations);
+            for (var i = first; i < _held.Count; i++)
+            {
+                Place(start, _held[i], violations);
+                start += _held[i].Length;
+            }
+            _held.Clear();
+        }
+        Place(position, bytes, violations);
+    }
 
+    // Another short chunk while some are held: the run is placed as soon as a tail of it decodes.
+    private void HoldShort(ReadOnlySpan<byte> bytes, Func<uint, StreamKey?> streamForTag, ViolationLog violations)
+    {
+        var held = _held!;
+        held.Add(bytes.ToArray());
+        var tailLength = 0;
+        foreach (var chunk in held) tailLength += chunk.Length;
+        for (var first = 0; first < held.Count && tailLength >= PayloadPattern.DecodableLength; tailLength -= held[first++].Length)
+        {
+            var tail = new byte[tailLength];
+            var at = 0;
+            for (var i = first; i < held.Count; i++)
+            {
+                held[i].CopyTo(tail, at);
+                at += held[i].Length;
+            }
+            if (!TryDecodeHere(tail, streamForTag, out var position)) continue;
+            for (var i = 0; i < first; i++) PlaceBySearch(held[i], violations);
+            held.Clear();
+            Place(position, tail, violations);
+            return;
+        }
+        if (held.Count > MaxHeldShortChunks)
+        {
+            PlaceBySearch(held[0], violations);
+            held.RemoveAt(0);
+        }
+    }
+
+    private bool TryDecodeHere(ReadOnlySpan<byte> bytes, Func<uint, StreamKey?> streamForTag, out long position)
+    {
+        if (PayloadPattern.TryDecode(bytes, streamForTag, out var source, out position) && source == Key) return true;
+        position = -1;
+        return false;
+    }
+
+    // The held chunks nothing placed, in the order they arrived: each where it continues or where the search finds it.
+    private void PlaceHeldBySearch(ViolationLog violations)
+    {
+        if (_held is not { Count: > 0 }) return;
+        foreach (var chunk in _held) PlaceBySearch(chunk, violations);
+        _held.Clear();
+    }
+
+    private void PlaceBySearch(ReadOnlySpan<byte> bytes, ViolationLog violations)
+    {
+        long position;
+        if (PayloadPattern.Matches(Key, Next, bytes)) position = Next;
+        else if (!TryLocate(bytes, static _ => null, violations, out position)) return; // short: searched, never decoded
+        Place(position, bytes, violations);
+    }
+
+    private void Place(long position, ReadOnlySpan<byte> bytes, ViolationLog violations)
+    {
         var end = position + bytes.Length;
         if (end > StartedEnd)
         {
@@ -113,6 +217,7 @@ internal sealed class StreamLedger
     public void Drain(ViolationLog violations)
     {
         if (Drained) return;
+        PlaceHeldBySearch(violations);
         Judge(violations);
         Drained = true;
     }
@@ -122,9 +227,10 @@ internal sealed class StreamLedger
     /// close whose outcome, delivered or 15 s ran out, comes only with its completion, H3): later
     /// bytes are out of order at once, the missing ones are judged by <see cref="JudgeDeferred"/>.
     /// </summary>
-    public void DrainLater()
+    public void DrainLater(ViolationLog violations)
     {
         if (Drained) return;
+        PlaceHeldBySearch(violations);
         Drained = true;
         _judgementDeferred = true;
     }
@@ -149,7 +255,11 @@ internal sealed class StreamLedger
     }
 
     /// <summary>The stream is forgotten (reader gone): holes still open are lost bytes.</summary>
-    public void Release(ViolationLog violations) => ReportHolesAsLost(violations);
+    public void Release(ViolationLog violations)
+    {
+        PlaceHeldBySearch(violations);
+        ReportHolesAsLost(violations);
+    }
 
     private void SkipTo(long position, ViolationLog violations)
     {
@@ -202,8 +312,9 @@ internal sealed class StreamLedger
     }
 
     // A short chunk cannot be decoded; look where it may legally or plausibly be: pending holes,
-    // then forward (a discard), then backward (a duplicate). A 1-2 byte chunk can match by chance,
-    // which at worst places it earlier than it really was; the next long chunk corrects that.
+    // then forward (a discard), then backward (a duplicate). A 1-2 byte chunk can match by chance
+    // and be placed wrongly, which is why OnReceived holds short chunks back and searches only
+    // for those that no later chunk placed.
     private bool SearchNear(ReadOnlySpan<byte> bytes, out long position)
     {
         if (_holes is not null)
