@@ -39,32 +39,50 @@ public class OrderingAndNoLossTests
         await Task.WhenAll(Transfer(manager, subsidiary, seed: 303), Transfer(subsidiary, manager, seed: 404));
     }
 
+    /// <summary>
+    /// A bound on one transfer, a safety net that turns a hang into a failure: a lost byte makes
+    /// the reader wait for it for ever, and, since it keeps its room in the credit window, may
+    /// hold the writer for ever too. A transfer takes a few seconds even on a loaded machine.
+    /// </summary>
+    private static readonly TimeSpan Bound = TimeSpan.FromMinutes(3);
+
     private static async Task Transfer(PtyHandle writer, PtyHandle reader, int seed)
     {
         var data = Bytes.Pattern(Total, seed);
+        var written = 0;
         var writing = Task.Run(async () =>
         {
             var random = new Random(seed + 1);
-            var offset = 0;
-            while (offset < data.Length)
+            while (written < data.Length)
             {
-                var size = Math.Min(random.Next(1, 9000), data.Length - offset);
-                var written = await writer.WriteAsync(data.AsMemory(offset, size));
-                Assert.Equal(size, written); // a blocking write returns only once all of it is accepted
-                offset += size;
+                var size = Math.Min(random.Next(1, 9000), data.Length - written);
+                var accepted = await writer.WriteAsync(data.AsMemory(written, size));
+                Assert.Equal(size, accepted); // a blocking write returns only once all of it is accepted
+                Volatile.Write(ref written, written + size);
             }
         });
         var received = new byte[Total];
-        var readRandom = new Random(seed + 2);
         var got = 0;
-        while (got < Total)
+        var reading = Task.Run(async () =>
         {
-            var size = Math.Min(readRandom.Next(1, 700), Total - got);
-            var n = await reader.ReadAsync(received.AsMemory(got, size));
-            Assert.True(n > 0, $"unexpected end of file after {got} bytes");
-            got += n;
+            var readRandom = new Random(seed + 2);
+            while (got < Total)
+            {
+                var size = Math.Min(readRandom.Next(1, 700), Total - got);
+                var n = await reader.ReadAsync(received.AsMemory(got, size));
+                Assert.True(n > 0, $"unexpected end of file after {got} bytes");
+                Volatile.Write(ref got, got + n);
+            }
+        });
+        try
+        {
+            await Task.WhenAll(writing, reading).WaitAsync(Bound);
         }
-        await writing;
+        catch (TimeoutException)
+        {
+            Assert.Fail($"no end after {Bound.TotalMinutes} minutes: {Volatile.Read(ref written)} bytes written, {Volatile.Read(ref got)} of {Total} read " +
+                        "(a lost byte holds the reader, and its credit the writer: D13, PD14)");
+        }
         Assert.True(data.AsSpan().SequenceEqual(received), $"first difference at {data.AsSpan().CommonPrefixLength(received)}");
     }
 }
