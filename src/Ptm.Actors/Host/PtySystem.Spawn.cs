@@ -38,26 +38,7 @@ public sealed partial class PtySystem
         ArgumentNullException.ThrowIfNull(program);
         options ??= SpawnOptions.Default;
         options.Validate(nameof(options));
-        var (manager, subsidiary) = await OpenForProgramAsync(options, cancellationToken).ConfigureAwait(false);
+        var (manager, subsidiary) = await OpenPairAsync(options.Terminal, options.Termios, options.WindowSize, options.Who, cancellationToken).ConfigureAwait(false);
         return PtyProgram.Start(manager, subsidiary, program, options.ExitTimeout);
-    }
-
-    private async Task<(ManagerHandle Manager, SubsidiaryHandle Subsidiary)> OpenForProgramAsync(SpawnOptions options, CancellationToken cancellationToken)
-    {
-        if (options.Terminal)
-        {
-            var terminal = await OpenTerminalAsync(options.Termios, options.WindowSize, options.Who, cancellationToken).ConfigureAwait(false);
-            return (terminal.Manager, terminal.Subsidiary);
-        }
-        var manager = await OpenManagerAsync(OpenFlags.NoCtty, options.Who, cancellationToken).ConfigureAwait(false);
-        try
-        {
-            return (manager, await manager.OpenSubsidiaryAsync(OpenFlags.NoCtty, cancellationToken).ConfigureAwait(false));
-        }
-        catch
-        {
-            await manager.DisposeAsync().ConfigureAwait(false);
-            throw;
-        }
     }
 }

@@ -18,26 +18,42 @@ public sealed partial class PtySystem
     public async Task<TerminalPair> OpenTerminalAsync(
         Termios? termios = null, WindowSize? windowSize = null, Credentials? who = null, CancellationToken cancellationToken = default)
     {
+        var (manager, subsidiary) = await OpenPairAsync(terminal: true, termios, windowSize, who, cancellationToken).ConfigureAwait(false);
+        return new TerminalPair(manager, subsidiary, "/dev/pts/" + subsidiary.Minor);
+    }
+
+    /// <summary>
+    /// A pair opened the canonical way (C10), its subsidiary a terminal or bare; on a failure
+    /// whatever was opened is closed again before the exception goes on (OpenTerminalAsync, SpawnAsync).
+    /// </summary>
+    internal async Task<(ManagerHandle Manager, SubsidiaryHandle Subsidiary)> OpenPairAsync(
+        bool terminal, Termios? termios, WindowSize? windowSize, Credentials? who, CancellationToken cancellationToken)
+    {
         var manager = await OpenManagerAsync(OpenFlags.NoCtty, who, cancellationToken).ConfigureAwait(false);
         SubsidiaryHandle? subsidiary = null;
         try
         {
             subsidiary = await manager.OpenSubsidiaryAsync(OpenFlags.NoCtty, cancellationToken).ConfigureAwait(false);
-            await subsidiary.PushAsync("ptem", cancellationToken).ConfigureAwait(false);
-            await subsidiary.PushAsync("ldterm", cancellationToken).ConfigureAwait(false);
-            if (termios is not null) await subsidiary.SetTermiosAsync(termios, TerminalChange.Now, cancellationToken).ConfigureAwait(false);
-            if (windowSize is { } size)
-            {
-                await subsidiary.ResizeAsync(size, cancellationToken).ConfigureAwait(false);
-                await subsidiary.Signals(wait: false, subsidiary.Who, CancellationToken.None).ConfigureAwait(false); // the SIGWINCH is ptem's answer on the subsidiary, recorded before the ack
-            }
-            return new TerminalPair(manager, subsidiary, "/dev/pts/" + subsidiary.Minor);
+            if (terminal) await MakeTerminalAsync(subsidiary, termios, windowSize, cancellationToken).ConfigureAwait(false);
+            return (manager, subsidiary);
         }
         catch
         {
             if (subsidiary is not null) await subsidiary.DisposeAsync().ConfigureAwait(false);
             await manager.DisposeAsync().ConfigureAwait(false);
             throw;
+        }
+    }
+
+    private static async Task MakeTerminalAsync(SubsidiaryHandle subsidiary, Termios? termios, WindowSize? windowSize, CancellationToken cancellationToken)
+    {
+        await subsidiary.PushAsync("ptem", cancellationToken).ConfigureAwait(false);
+        await subsidiary.PushAsync("ldterm", cancellationToken).ConfigureAwait(false);
+        if (termios is not null) await subsidiary.SetTermiosAsync(termios, TerminalChange.Now, cancellationToken).ConfigureAwait(false);
+        if (windowSize is { } size)
+        {
+            await subsidiary.ResizeAsync(size, cancellationToken).ConfigureAwait(false);
+            await subsidiary.Signals(wait: false, subsidiary.Who, CancellationToken.None).ConfigureAwait(false); // the SIGWINCH is ptem's answer on the subsidiary, recorded before the ack
         }
     }
 }
