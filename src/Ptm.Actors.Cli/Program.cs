@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Ptm.Actors.Cli.Commands;
-using Ptm.Actors.Cli.Soak;
 
 namespace Ptm.Actors.Cli;
 
@@ -9,9 +8,8 @@ internal static class Program
 {
     public static int Main(string[] args)
     {
-        // `ptm soak` drives the embedded pty system through its host API (issue 7).
-        SoakWorkloadRegistry.Register(() => new PtySoakWorkload());
-        var root = new RootCommand("ptm: an actor-model simulation of the illumos pseudo-terminal subsystem");
+        var root = new RootCommand("ptm: an actor-model simulation of the illumos pseudo-terminal subsystem")
+            .WithExitCodes("success", "the command found failures (violations, failed specs, failed benchmarks)");
         root.Subcommands.Add(BenchCommand.Build());
         root.Subcommands.Add(SpecCommand.Build());
         root.Subcommands.Add(SoakCommand.Build());

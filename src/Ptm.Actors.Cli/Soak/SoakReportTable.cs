@@ -10,7 +10,7 @@ internal static class SoakReportTable
     public static IRenderable Render(SoakReport report)
     {
         var summary = new Table().Title("ptm soak report").AddColumn("measure").AddColumn(new TableColumn("value").RightAligned());
-        Add(summary, "result", report.TotalViolations == 0 ? "[green]no violations[/]" : $"[red]{report.TotalViolations} violation(s)[/]", markup: true);
+        Add(summary, "result", Result(report), markup: true);
         Add(summary, "seed", report.Seed.ToString(CultureInfo.InvariantCulture) + (report.Deterministic ? " (deterministic)" : ""));
         Add(summary, "duration", DurationText.Format(report.Elapsed));
         Add(summary, "sessions", $"{report.Sessions:N0} (peak {report.PeakLiveSessions:N0} live of {report.Ptys:N0})");
@@ -32,6 +32,15 @@ internal static class SoakReportTable
             violations.AddRow(new Markup(Markup.Escape(violation.Kind)), new Markup(count), new Text(violation.FirstExample ?? "-"));
         }
         return new Rows(summary, violations);
+    }
+
+    // An interrupted run says so first: its checks covered only what ran before Ctrl+C.
+    private static string Result(SoakReport report)
+    {
+        var interrupted = report.InterruptedAfter is { } after ? "interrupted after " + DurationText.Format(after) : null;
+        if (report.TotalViolations == 0)
+            return interrupted is null ? "[green]no violations[/]" : $"[yellow]{interrupted}[/]: no violations in what ran";
+        return $"[red]{report.TotalViolations} violation(s)[/]" + (interrupted is null ? "" : $" ({interrupted})");
     }
 
     private static void Add(Table table, string name, string value, bool markup = false) =>
