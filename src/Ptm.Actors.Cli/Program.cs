@@ -6,7 +6,10 @@ namespace Ptm.Actors.Cli;
 /// <summary>The `ptm` command. Each verb lives in its own file under Commands/.</summary>
 internal static class Program
 {
-    public static int Main(string[] args)
+    public static int Main(string[] args) => CommandLineRunner.Run(BuildRoot(), args);
+
+    /// <summary>The whole command tree, as Main runs it.</summary>
+    internal static RootCommand BuildRoot()
     {
         var root = new RootCommand("ptm: an actor-model simulation of the illumos pseudo-terminal subsystem")
             .WithExitCodes("success", "the command found failures (violations, failed specs, failed benchmarks)");
@@ -14,6 +17,6 @@ internal static class Program
         root.Subcommands.Add(SpecCommand.Build());
         root.Subcommands.Add(SoakCommand.Build());
         root.Subcommands.Add(DemoCommand.Build());
-        return CommandLineRunner.Run(root, args);
+        return root;
     }
 }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace Ptm.Actors.Cli.Bench;
@@ -21,6 +22,10 @@ internal static class BenchReportJson
             [.. report.EmptySuites],
             exitCode);
     }
+
+    /// <summary>The document as indented JSON text.</summary>
+    public static string ToJson(BenchReport report, int exitCode = 0) =>
+        JsonSerializer.Serialize(Document(report, exitCode), BenchJsonContext.Default.BenchReportDocument);
 }
 
 /// <summary>The bench report's JSON shape.</summary>
