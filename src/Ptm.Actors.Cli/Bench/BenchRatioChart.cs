@@ -26,7 +26,7 @@ internal static class BenchRatioChart
         var floor = Math.Min(0.1, ratios.Min(r => r.Ratio) / 10);
         var chart = new BarChart()
             .Width(width)
-            .Label("[bold]ratio to the same-run baseline[/] (log scale; the baseline, 1x, is the target)")
+            .Label("[bold]ratio to the same-run baseline[/] (log scale, target 1x)")
             .UseValueFormatter((value, _) => ReportRows.FormatRatio(floor * Math.Pow(10, value)));
         chart.AddItem("baseline (target)", Math.Log10(1 / floor), Color.Grey);
         foreach (var (label, ratio) in ratios)

@@ -6,10 +6,11 @@ namespace Ptm.Actors.Cli.Commands;
 
 /// <summary>
 /// `ptm spec PATH... [--seeds N] [--seed S] [--verbose] [--against sim|linux] [--json FILE|-]`:
-/// runs `.pty` specs (docs/spec-language.md, "Running"). Every file is read and parsed before
-/// anything runs, so a broken spec stops the whole run with exit 2 and all its errors. `--against linux` runs them
-/// on this machine's real pty instead (the oracle of M4.7); steps Linux cannot answer are
-/// skipped and listed, and the closing line counts them.
+/// runs `.pty` specs (docs/spec-language.md, "Running"). The options and paths are checked by
+/// the parser, and every file is read and parsed before anything runs, so a broken spec stops
+/// the whole run with exit 2 and all its errors. `--against linux` runs them on this machine's
+/// real pty instead (the oracle of M4.7); steps Linux cannot answer are skipped and listed, and
+/// the closing line counts them.
 /// </summary>
 internal static class SpecCommand
 {
