@@ -111,7 +111,7 @@ internal static class SoakCommand
         var human = jsonToStdout ? environment.Error : environment.Out;
         var interactive = !jsonToStdout && (environment.Interactive ?? !Console.IsOutputRedirected);
         using var interrupt = CancellationTokenSource.CreateLinkedTokenSource(environment.Interrupt);
-        using var ctrlC = ListenForCtrlC(interrupt);
+        using var ctrlC = ListenForCtrlC(interrupt, environment.Error);
 
         human.WriteLine(SoakReplayLine.Of(options));
         human.Flush();
@@ -138,13 +138,19 @@ internal static class SoakCommand
 
     /// <summary>
     /// The first SIGINT (Ctrl+C) stops the run through <paramref name="interrupt"/> and lets it
-    /// report; the second is left to the runtime, which ends the process at once (exit 130).
+    /// report, saying so on <paramref name="notice"/> (stderr: the live display owns stdout); the
+    /// second is left to the runtime, which ends the process at once (exit 130).
     /// </summary>
-    private static PosixSignalRegistration ListenForCtrlC(CancellationTokenSource interrupt) =>
+    private static PosixSignalRegistration ListenForCtrlC(CancellationTokenSource interrupt, TextWriter notice) =>
         PosixSignalRegistration.Create(PosixSignal.SIGINT, context =>
         {
             if (interrupt.IsCancellationRequested) return;
             context.Cancel = true;
+            notice.WriteLine(CtrlCNotice);
+            notice.Flush();
             interrupt.Cancel();
         });
+
+    /// <summary>What the first Ctrl+C prints.</summary>
+    public const string CtrlCNotice = "Ctrl+C: stopping the run; the invariants are checked on what ran (Ctrl+C again to abort at once)";
 }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
+using Ptm.Actors.Cli.Commands;
 using Ptm.Actors.Cli.Soak;
 
 namespace Ptm.Actors.Cli.Tests.Soak;
@@ -28,37 +29,93 @@ public class SoakSigintTests
         if (!OperatingSystem.IsLinux()) return; // SIGINT as a signal; the handler is the same everywhere
         var json = Path.Combine(Path.GetTempPath(), $"ptm-sigint-{Guid.NewGuid():N}.json");
         // Faults off and a few ptys: the test is about stopping, not about what a soak finds.
-        string[] rates = [.. FaultKinds.All.SelectMany(kind => new[] { FaultKinds.OptionName(kind), "0" })];
-        using var ptm = StartPtm(["soak", "--duration", "10m", "--ptys", "8", "--json", json, .. rates]);
-        var output = new StringBuilder();
-        var seedLine = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        ptm.OutputDataReceived += (_, e) =>
-        {
-            if (e.Data is null) return;
-            lock (output) output.AppendLine(e.Data);
-            if (e.Data.StartsWith("seed ", StringComparison.Ordinal)) seedLine.TrySetResult();
-        };
-        ptm.ErrorDataReceived += (_, _) => { }; // drained, so the log never blocks the child
-        ptm.BeginOutputReadLine();
-        ptm.BeginErrorReadLine();
+        using var ptm = Ptm.Start(["soak", "--duration", "10m", "--ptys", "8", "--json", json, .. NoFaults]);
         try
         {
-            await seedLine.Task.WaitAsync(StartBound);
-            Assert.Equal(0, kill(ptm.Id, SIGINT));
-            using var bound = new CancellationTokenSource(StopBound);
-            await ptm.WaitForExitAsync(bound.Token);
+            await ptm.SeedLine.WaitAsync(StartBound);
+            ptm.Interrupt();
+            var exitCode = await ptm.ExitAsync(StopBound);
 
-            string text;
-            lock (output) text = output.ToString();
-            Assert.True(ptm.ExitCode == 130, $"exit {ptm.ExitCode}:\n{text}");
-            Assert.Matches(@"interrupted after [0-9.]+ s", text);
+            Assert.True(exitCode == 130, $"exit {exitCode}:\n{ptm.Out}");
+            Assert.Matches(@"interrupted after [0-9.]+ s", ptm.Out);
+            Assert.Contains(SoakCommand.CtrlCNotice, ptm.Error);
             using var report = JsonDocument.Parse(File.ReadAllBytes(json));
             Assert.True(report.RootElement.GetProperty("interrupted").GetBoolean());
         }
         finally
         {
-            if (!ptm.HasExited) ptm.Kill(entireProcessTree: true);
             File.Delete(json);
+        }
+    }
+
+    [Fact]
+    public async Task A_second_sigint_ends_the_soak_at_once_without_a_report()
+    {
+        if (!OperatingSystem.IsLinux()) return;
+        // Enough ptys that their teardown takes far longer than the second signal does to arrive.
+        using var ptm = Ptm.Start(["soak", "--duration", "10m", "--ptys", "2000", .. NoFaults]);
+        await ptm.SeedLine.WaitAsync(StartBound);
+        ptm.Interrupt();
+        await ptm.Notice.WaitAsync(StopBound);
+        ptm.Interrupt();
+        var exitCode = await ptm.ExitAsync(StopBound);
+
+        Assert.Equal(130, exitCode);
+        Assert.DoesNotContain("ptm soak report", ptm.Out);
+    }
+
+    private static string[] NoFaults => [.. FaultKinds.All.SelectMany(kind => new[] { FaultKinds.OptionName(kind), "0" })];
+
+    /// <summary>A running `ptm`, its output collected line by line, with the moments the tests wait for.</summary>
+    private sealed class Ptm : IDisposable
+    {
+        private readonly Process _process;
+        private readonly StringBuilder _out = new();
+        private readonly StringBuilder _error = new();
+        private readonly TaskCompletionSource _seedLine = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly TaskCompletionSource _notice = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        private Ptm(Process process)
+        {
+            _process = process;
+            process.OutputDataReceived += (_, e) => Collect(e.Data, _out, "seed ", _seedLine);
+            process.ErrorDataReceived += (_, e) => Collect(e.Data, _error, "Ctrl+C: ", _notice);
+            process.BeginOutputReadLine();
+            process.BeginErrorReadLine();
+        }
+
+        public static Ptm Start(string[] args) => new(StartPtm(args));
+
+        /// <summary>The seed and replay line is out: the command listens for SIGINT from before it.</summary>
+        public Task SeedLine => _seedLine.Task;
+
+        /// <summary>The first SIGINT has been taken.</summary>
+        public Task Notice => _notice.Task;
+
+        public string Out { get { lock (_out) return _out.ToString(); } }
+
+        public string Error { get { lock (_error) return _error.ToString(); } }
+
+        public void Interrupt() => Assert.Equal(0, kill(_process.Id, SIGINT));
+
+        public async Task<int> ExitAsync(TimeSpan bound)
+        {
+            using var cancel = new CancellationTokenSource(bound);
+            await _process.WaitForExitAsync(cancel.Token);
+            return _process.ExitCode;
+        }
+
+        public void Dispose()
+        {
+            if (!_process.HasExited) _process.Kill(entireProcessTree: true);
+            _process.Dispose();
+        }
+
+        private static void Collect(string? line, StringBuilder into, string prefix, TaskCompletionSource seen)
+        {
+            if (line is null) return;
+            lock (into) into.AppendLine(line);
+            if (line.StartsWith(prefix, StringComparison.Ordinal)) seen.TrySetResult();
         }
     }
 
