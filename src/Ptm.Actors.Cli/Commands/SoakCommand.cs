@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Runtime.InteropServices;
+using Ptm.Actors.Cli.Reports;
 using Ptm.Actors.Cli.Soak;
 using Spectre.Console;
 
@@ -127,6 +128,7 @@ internal static class SoakCommand
         logging.Release();
 
         console.Write(SoakReportTable.Render(report));
+        console.Write(SoakCharts.Render(report));
         human.Flush();
         if (options.JsonPath is { } target && JsonOutput.Write(target, SoakReportJson.Document(report), SoakJsonContext.Default.SoakReportDocument, environment.Out) is { } problem)
         {
