@@ -30,6 +30,7 @@ internal sealed class SoakDriver
     private long _nextSampleTicks;
     private long _nextMemoryTicks;
     private long _deadLettersSeen;
+    private long _timeTold = -1;
     private int _mainSessions;
     private int _burstsRequested;
 
@@ -96,6 +97,7 @@ internal sealed class SoakDriver
         while (true)
         {
             var now = Now;
+            TellTime(now);
             if (!Stopping && (now >= end || ct.IsCancellationRequested))
             {
                 Stopping = true;
@@ -127,7 +129,39 @@ internal sealed class SoakDriver
             await WaitAsync(progressed, driverWake).ConfigureAwait(false);
         }
         await SettleAsync().ConfigureAwait(false);
+        await NameAllocatedMinorsAsync().ConfigureAwait(false);
         Sample(Now, force: true);
+    }
+
+    /// <summary>
+    /// The checker counts the patience of owed calls in the system's time (TimePassed): told at
+    /// most once a millisecond, before the sessions step, so a call past its patience is reported
+    /// before its session can give up on it.
+    /// </summary>
+    private void TellTime(long now)
+    {
+        if (_timeTold >= 0 && now - _timeTold < TimeSpan.TicksPerMillisecond) return;
+        _timeTold = now;
+        Emit(new TimePassed(TimeSpan.FromTicks(now)));
+    }
+
+    /// <summary>
+    /// Minors still allocated after the settle are leaks (L16): look each minor up (stat of
+    /// /dev/pts/N fails ENOENT once it is free), so the checker can name them. Only when the
+    /// count says some are left, so a clean run pays nothing.
+    /// </summary>
+    private async Task NameAllocatedMinorsAsync()
+    {
+        if (System.AllocatedMinors == 0) return;
+        var limit = System.Options.MaxPtys > 0 ? System.Options.MaxPtys : Options.Ptys + PtySoakWorkload.BurstHeadroom;
+        var lookups = new Task<SysResult>[limit];
+        for (var minor = 1; minor <= limit; minor++) lookups[minor - 1] = System.Posix.StatAsync("/dev/pts/" + minor);
+        if (Deterministic) await System.WhenIdleAsync().ConfigureAwait(false);
+        await Task.WhenAny(Task.WhenAll(lookups), Task.Delay(TimeSpan.FromSeconds(5))).ConfigureAwait(false);
+        var allocated = new List<int>();
+        for (var i = 0; i < limit; i++)
+            if (lookups[i].IsCompletedSuccessfully && lookups[i].Result.IsOk) allocated.Add(i + 1);
+        Emit(new MinorsStillAllocated(allocated));
     }
 
     /// <summary>How long a session waits for something the rules promise (an EOF, a hang-up, a call) before it moves on and lets the checker judge.</summary>

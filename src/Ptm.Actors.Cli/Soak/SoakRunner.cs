@@ -42,6 +42,8 @@ internal sealed class SoakRunner(SoakOptions options, ISoakWorkload workload, IS
             violations.Record(ViolationKind.HarnessError, -1, "the workload failed: " + failure.GetBaseException().Message);
         // A workload still running may keep emitting; the checker only reads under the sink's lock.
         sink.Finish();
+        // How close owed calls came to their patience (call_hung), for judging it on a loaded machine.
+        logger.Information("Longest wait of a call owed an answer: {Wait}", sink.Read((c, _) => DurationText.Format(c.LongestOwedWait)));
         return sink.Read((c, s) => SoakReport.Build(options, elapsed, c, s));
     }
 
