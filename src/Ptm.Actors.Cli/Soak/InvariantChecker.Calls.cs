@@ -16,8 +16,12 @@ namespace Ptm.Actors.Cli.Soak;
 /// </summary>
 internal sealed partial class InvariantChecker
 {
-    /// <summary>How long an owed call may take, in the system's time: the messages that end it are in flight, nothing waits on a timer.</summary>
-    public static readonly TimeSpan DefaultCallPatience = TimeSpan.FromSeconds(5);
+    /// <summary>
+    /// How long an owed call may take, in the system's time: the messages that end it are in
+    /// flight, nothing waits on a timer. No longer than the workload waits for anything in its
+    /// teardown (SoakDriver.TeardownPatience), or a session would close the call away first.
+    /// </summary>
+    public static readonly TimeSpan DefaultCallPatience = TimeSpan.FromSeconds(2);
 
     // Sessions with at least one owed call that has not completed or been reported.
     private readonly HashSet<SessionLedger> _owing = new();

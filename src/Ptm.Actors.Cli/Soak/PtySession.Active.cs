@@ -97,6 +97,7 @@ internal sealed partial class PtySession
             case FaultKind.ReopenAfterCrash:
                 // Quiesced first: a manager write of the old epoch in flight must not meet the new subsidiary (PD5).
                 _reopenAfterCrash = true;
+                _writerStopped[1] = false; // the subsidiary writes on into its crash
                 return EndSubsidiaryFirst(SideEnd.Crash, midWrite: false, now);
             case FaultKind.AbruptClose:
                 // Close a side while one of its calls is blocked (a reader waiting for data, a writer held by flow control).

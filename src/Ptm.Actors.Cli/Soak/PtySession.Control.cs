@@ -79,7 +79,9 @@ internal sealed partial class PtySession
             case ControlStep.Active:
                 return StepActive(now);
             case ControlStep.QuiesceSubsidiary:
-                if (!_managerWriter.Busy && !_subsidiaryWriter.Busy || Waited(now)) return Goto(ControlStep.CloseExtras, now, then: ControlStep.EndSubsidiary);
+                // reopen_after_crash waits for the manager's writer only: the subsidiary's bytes still
+                // on their way keep the manager busy, so the crash's death notice may queue behind them (R13).
+                if (!_managerWriter.Busy && (_reopenAfterCrash || !_subsidiaryWriter.Busy) || Waited(now)) return Goto(ControlStep.CloseExtras, now, then: ControlStep.EndSubsidiary);
                 return Pause(now);
             case ControlStep.CloseExtras:
                 if (_extraFds.Count == 0) return Goto(_afterExtras, now);

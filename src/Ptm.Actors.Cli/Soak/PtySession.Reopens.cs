@@ -22,6 +22,13 @@ internal sealed partial class PtySession
     {
         var reopen = _reopenAfterCrash && !_managerWriter.Busy && !_driver.Stopping;
         Emit(new FaultInjected(reopen ? FaultKind.ReopenAfterCrash : FaultKind.CrashSubsidiary, Id));
+        if (reopen && !_probe.Busy)
+        {
+            // A manager poll queued in the same step keeps the manager's mailbox busy while the
+            // crash lands, so its death notice may queue behind the new subsidiary's introduction (R13).
+            Begin(_probe, "poll_m", now);
+            Issue(_probe, Posix.PollAsync(_managerFd));
+        }
         Begin(_control, "crash_s", now);
         Issue(_control, Posix.CrashAsync(_subsidiaryFd));
         // The crash is only sent (its call returns at once): take its result now and open while it lands.

@@ -167,8 +167,12 @@ internal sealed class SoakDriver
     /// <summary>How long a session waits for something the rules promise (an EOF, a hang-up, a call) before it moves on and lets the checker judge.</summary>
     public TimeSpan SessionPatience => TimeSpan.FromSeconds(5);
 
-    /// <summary>The same once the run is stopping: every session is ending, so what is still missing after this will not come.</summary>
-    public TimeSpan TeardownPatience => TimeSpan.FromSeconds(2);
+    /// <summary>
+    /// The same once the run is stopping: every session is ending, so what is still missing after
+    /// this will not come. Never shorter than the checker's patience for owed calls, which must
+    /// judge a parked call before its session closes it away.
+    /// </summary>
+    public TimeSpan TeardownPatience => InvariantChecker.DefaultCallPatience;
 
     /// <summary>sd_closetime: how long a blocking close may wait for its output to drain (H3).</summary>
     public static TimeSpan CloseTime => Ptm.Actors.Pty.SideActor.CloseTime;
