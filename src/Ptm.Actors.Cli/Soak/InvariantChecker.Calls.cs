@@ -5,7 +5,8 @@ namespace Ptm.Actors.Cli.Soak;
 /// wait for ever while its peer lives: a read for data nobody writes, a write held by flow
 /// control or by PD5. Once the rules say it must end, it gets a patience, counted in the system's
 /// time (TimePassed), and a call still pending after that is call_hung at that moment, naming
-/// its session:
+/// its session. Opens and closes are left to the teardown check: they return only once the
+/// Clone actor has done its part (ptms_close, L16; R7), and timer_delay holds it at will.
 /// * the manager's close or crash has completed: the subsidiary is hung up, so its reads drain
 ///   and return 0, its writes fail EIO, its ioctls fail (L14, L15, PD6, PD13, R9), and the
 ///   manager's own calls were ended by its close (EBADF) or crash (EIO, PD13): every call;
@@ -117,7 +118,7 @@ internal sealed partial class InvariantChecker
     /// <summary>Starts the call's patience; false if it was owed already.</summary>
     private bool Owe(SessionLedger session, OpenCall call, string why)
     {
-        if (call.Owed || call.Hung) return false;
+        if (call.Owed || call.Hung || call.EndsAtClone) return false;
         call.OwedSinceTicks = _now;
         call.DueTicks = _now + _patience.Ticks;
         call.Why = why;

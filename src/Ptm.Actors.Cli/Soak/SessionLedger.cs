@@ -89,6 +89,9 @@ internal sealed class OpenCall(string operation)
     public Side Side { get; } = SoakOperations.SideOf(operation);
     public bool IsRead { get; } = SoakOperations.IsRead(operation);
 
+    /// <summary>Opens and closes end at the Clone actor (L16, R7), whose pace the timer_delay fault slows without bound: never owed, only hung at teardown.</summary>
+    public bool EndsAtClone { get; } = SoakOperations.EndsAtClone(operation);
+
     /// <summary>When the answer became owed plus the patience, in ticks of the system's time; long.MaxValue while nothing is owed.</summary>
     public long DueTicks { get; set; } = long.MaxValue;
 
@@ -114,4 +117,7 @@ internal static class SoakOperations
         operation.EndsWith("_m", StringComparison.Ordinal) || operation is "grantpt" or "unlockpt" or "ptsname" ? Side.Manager : Side.Subsidiary;
 
     public static bool IsRead(string operation) => operation.StartsWith("read_", StringComparison.Ordinal);
+
+    public static bool EndsAtClone(string operation) =>
+        operation.StartsWith("open_", StringComparison.Ordinal) || operation.StartsWith("close_", StringComparison.Ordinal);
 }
