@@ -6,7 +6,8 @@ namespace Ptm.Actors.Cli.Soak;
 /// control or by PD5. Once the rules say it must end, it gets a patience, counted in the system's
 /// time (TimePassed), and a call still pending after that is call_hung at that moment, naming
 /// its session. Opens and closes are left to the teardown check: they return only once the
-/// Clone actor has done its part (ptms_close, L16; R7), and timer_delay holds it at will.
+/// Clone actor has done its part (ptms_close, L16; R7), which timer_delay holds at will, and a
+/// blocking close may first drain for 15 s (H3).
 /// * the manager's close or crash has completed: the subsidiary is hung up, so its reads drain
 ///   and return 0, its writes fail EIO, its ioctls fail (L14, L15, PD6, PD13, R9), and the
 ///   manager's own calls were ended by its close (EBADF) or crash (EIO, PD13): every call;
