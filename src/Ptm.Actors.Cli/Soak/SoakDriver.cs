@@ -31,6 +31,7 @@ internal sealed class SoakDriver
     private long _nextMemoryTicks;
     private long _deadLettersSeen;
     private long _timeTold = -1;
+    private readonly SystemPulse _pulse;
     private int _mainSessions;
     private int _burstsRequested;
 
@@ -44,6 +45,7 @@ internal sealed class SoakDriver
         if (Deterministic != ptys.Deterministic) throw new ArgumentException("a deterministic run needs a seeded pty system, and only it", nameof(ptys));
         _quantumTicks = stepQuantum.Ticks;
         _onCompleted = _ => Signal();
+        _pulse = new SystemPulse(this);
     }
 
     public SoakOptions Options { get; }
@@ -94,10 +96,11 @@ internal sealed class SoakDriver
         // A blocking close may take its whole 15 s (H3) before anything is hung.
         var cancelAfter = Math.Max(5 * patience, CloseTime.Ticks + 2 * patience);
         var abandonAfter = cancelAfter + 2 * patience;
+        if (!Deterministic) await _pulse.StartAsync().ConfigureAwait(false);
         while (true)
         {
             var now = Now;
-            TellTime(now);
+            TellTime(Deterministic ? now : _pulse.SystemTicks(now));
             if (!Stopping && (now >= end || ct.IsCancellationRequested))
             {
                 Stopping = true;
@@ -128,15 +131,17 @@ internal sealed class SoakDriver
                 : Math.Min(end, _mainSessions < Options.Ptys ? _nextStartTicks : long.MaxValue);
             await WaitAsync(progressed, driverWake).ConfigureAwait(false);
         }
+        await _pulse.StopAsync().ConfigureAwait(false);
         await SettleAsync().ConfigureAwait(false);
         await NameAllocatedMinorsAsync().ConfigureAwait(false);
         Sample(Now, force: true);
     }
 
     /// <summary>
-    /// The checker counts the patience of owed calls in the system's time (TimePassed): told at
-    /// most once a millisecond, before the sessions step, so a call past its patience is reported
-    /// before its session can give up on it.
+    /// The checker counts the patience of owed calls in the system's time (TimePassed): virtual
+    /// time on the deterministic dispatcher, else wall-clock time while the pty system runs
+    /// (SystemPulse). Told at most once a millisecond, before the sessions step, so a call past
+    /// its patience is reported before its session can give up on it.
     /// </summary>
     private void TellTime(long now)
     {
