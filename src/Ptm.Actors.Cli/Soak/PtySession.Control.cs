@@ -94,11 +94,8 @@ internal sealed partial class PtySession
                 Emit(new SubsidiaryClosing(Id, _epoch, _endHow));
                 _subsidiaryClosing = true;
                 if (_endHow == SideEnd.Crash) return CrashSubsidiary(now); // PtySession.Reopens.cs
-                else
-                {
-                    Begin(_control, "close_s", now);
-                    Issue(_control, Posix.CloseAsync(_subsidiaryFd));
-                }
+                Begin(_control, "close_s", now);
+                Issue(_control, Posix.CloseAsync(_subsidiaryFd));
                 return true;
             case ControlStep.ConfirmSubsidiaryCrash:
                 Begin(_control, "ioctl_s", now);
