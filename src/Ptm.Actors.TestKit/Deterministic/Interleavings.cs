@@ -17,13 +17,15 @@ internal static class Interleavings
     private const ulong OffsetBasis = 14695981039346656037;
     private const ulong Prime = 1099511628211;
 
-    /// <summary>FNV-1a (64 bits) over every entry and a separator after each; null for an empty trace (no seeded dispatcher).</summary>
-    public static ulong? Fingerprint(IReadOnlyList<string> trace)
+    /// <summary>FNV-1a (64 bits) over the first <paramref name="length"/> entries and a separator after
+    /// each; null for an empty trace (no seeded dispatcher).</summary>
+    public static ulong? Fingerprint(IReadOnlyList<string> trace, int length)
     {
         if (trace.Count == 0) return null;
         var hash = OffsetBasis;
-        foreach (var entry in trace)
+        for (var i = 0; i < Math.Min(length, trace.Count); i++)
         {
+            var entry = trace[i];
             foreach (var c in entry)
             {
                 hash = (hash ^ (byte)c) * Prime;

@@ -19,10 +19,14 @@ public sealed record ScenarioResult(
 
     /// <summary>
     /// The identity of this run's interleaving: a fingerprint of the order in which the seeded
-    /// dispatcher ran the actors' turns (<see cref="Trace"/>). Two runs with the same value ran
-    /// the same way. Null when the run had no seeded dispatcher (no trace).
+    /// dispatcher ran the actors' turns for the spec's steps (<see cref="Trace"/>, without the
+    /// closes of what the spec left open, which the runner makes afterwards). Two runs with the
+    /// same value ran the spec the same way. Null when the run had no seeded dispatcher (no trace).
     /// </summary>
-    public ulong? Interleaving => Interleavings.Fingerprint(Trace);
+    public ulong? Interleaving => Interleavings.Fingerprint(Trace, StepsTraceLength ?? Trace.Count);
+
+    /// <summary>How much of <see cref="Trace"/> the spec's steps made; null when unknown (the whole trace counts).</summary>
+    internal int? StepsTraceLength { get; init; }
 
     /// <summary>How many seeds ran (1..N, stopping at the first that failed), when this is the
     /// result of <see cref="ScenarioRunner.RunSeedsAsync"/>; null for a single run.</summary>
