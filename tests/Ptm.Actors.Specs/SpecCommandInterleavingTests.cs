@@ -40,6 +40,17 @@ public sealed class SpecCommandInterleavingTests : IDisposable
     }
 
     [Fact]
+    public void Json_gives_each_spec_its_count_and_the_total_that_ran_one_way()
+    {
+        var sequential = Write("a_sequential.pty", "m = open /dev/ptmx\nclose m\n");
+        var report = Path.Combine(_folder, "report.json");
+        Run(new SpecCommand.Settings([sequential], Seeds: 4) { JsonPath = report });
+        using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllBytes(report));
+        Assert.Equal(1, json.RootElement.GetProperty("ran_one_way").GetInt32());
+        Assert.Equal(1, json.RootElement.GetProperty("specs")[0].GetProperty("distinct_interleavings").GetInt32());
+    }
+
+    [Fact]
     public void Without_seeds_nothing_is_counted()
     {
         var spec = Write("a.pty", "m = open /dev/ptmx\nclose m\n");
