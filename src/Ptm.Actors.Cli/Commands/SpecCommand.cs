@@ -44,7 +44,7 @@ internal static class SpecCommand
         var against = new Option<string>("--against") { HelpName = "sim|linux", Description = "sim (the actors) or linux (this machine's real pty, through libc)", DefaultValueFactory = _ => "sim" }
             .OneOf("sim", "linux");
         var json = JsonOutput.Option("each spec's result (passed, seed, failing line)");
-        var command = new Command("spec", "run .pty scenario specs")
+        var command = new Command("spec", "Run .pty scenario specs against the simulation (or a Linux pty with --against linux)")
             .WithExitCodes("every spec passed", "a spec failed");
         command.Arguments.Add(paths);
         command.Options.Add(seeds);
