@@ -4,7 +4,7 @@ param([string]$Task = "build", [Parameter(ValueFromRemainingArguments = $true)][
 $ErrorActionPreference = "Stop"
 switch ($Task) {
   "build" { dotnet build Ptm.Actors.sln -c Release @Rest }
-  "test"  { dotnet test Ptm.Actors.sln -c Release @Rest }
+  "test"  { dotnet test Ptm.Actors.sln -c Release --blame-hang-timeout 5min --blame-hang-dump-type mini @Rest }
   # The three packages into artifacts/, then the install check on what that build left.
   "pack"  {
     dotnet pack Ptm.Actors.sln -c Release -o artifacts @Rest

@@ -1,21 +1,22 @@
 using System.CommandLine;
 using Ptm.Actors.Cli.Commands;
-using Ptm.Actors.Cli.Soak;
 
 namespace Ptm.Actors.Cli;
 
 /// <summary>The `ptm` command. Each verb lives in its own file under Commands/.</summary>
 internal static class Program
 {
-    public static int Main(string[] args)
+    public static int Main(string[] args) => CommandLineRunner.Run(BuildRoot(), args);
+
+    /// <summary>The whole command tree, as Main runs it.</summary>
+    internal static RootCommand BuildRoot()
     {
-        // `ptm soak` drives the embedded pty system through its host API (issue 7).
-        SoakWorkloadRegistry.Register(() => new PtySoakWorkload());
-        var root = new RootCommand("ptm: an actor-model simulation of the illumos pseudo-terminal subsystem");
+        var root = new RootCommand("ptm: an actor-model simulation of the illumos pseudo-terminal subsystem")
+            .WithExitCodes("success", "the command found failures (violations, failed specs, failed benchmarks)");
         root.Subcommands.Add(BenchCommand.Build());
         root.Subcommands.Add(SpecCommand.Build());
         root.Subcommands.Add(SoakCommand.Build());
         root.Subcommands.Add(DemoCommand.Build());
-        return CommandLineRunner.Run(root, args);
+        return root;
     }
 }

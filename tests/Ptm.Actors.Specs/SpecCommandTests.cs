@@ -37,6 +37,14 @@ public sealed class SpecCommandTests : IDisposable
 
     private int Run(SpecCommand.Settings settings) => SpecCommand.Run(settings, _output, _errors, Factory);
 
+    // The whole command line, parser included, as `ptm spec ARGS` runs it.
+    private int RunCommandLine(params string[] args)
+    {
+        var root = new System.CommandLine.RootCommand("test");
+        root.Subcommands.Add(SpecCommand.Build(_output, _errors, Factory));
+        return Ptm.Actors.Cli.CommandLineRunner.Run(root, ["spec", .. args], _output, _errors);
+    }
+
     private string[] OutputLines => _output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     [Fact]
@@ -88,7 +96,7 @@ public sealed class SpecCommandTests : IDisposable
         var spec = Write("s.pty", "m = open /dev/ptmx\nptsname m => any\n");
         Assert.Equal(0, Run(new SpecCommand.Settings([spec], Seeds: 3)));
         Assert.Equal([1, 2, 3], _seedsUsed);
-        Assert.Equal([$"PASS {spec}", "1 passed, 0 failed"], OutputLines);
+        Assert.Equal([$"PASS {spec} (3 seeds, 3 distinct interleavings)", "1 passed, 0 failed"], OutputLines); // the fake's trace names its seed
     }
 
     [Fact]
@@ -152,11 +160,11 @@ public sealed class SpecCommandTests : IDisposable
     }
 
     [Theory]
-    [InlineData("bsd", null, null, "ptm spec: --against must be sim or linux (got bsd)")]
-    [InlineData("linux", 3, null, "ptm spec: --seeds and --seed choose interleavings of the simulation; a Linux kernel has none to choose")]
-    [InlineData("linux", null, 7, "ptm spec: --seeds and --seed choose interleavings of the simulation; a Linux kernel has none to choose")]
-    public void Against_takes_sim_or_linux_and_linux_takes_no_seeds(string against, int? seeds, int? seed, string message) =>
-        AssertUsageError(Run(new SpecCommand.Settings([Write("a.pty", Passing)], seeds, seed, Against: against)), message);
+    [InlineData("ptm spec: --against: must be sim or linux (got 'bsd')", "--against", "bsd")]
+    [InlineData("ptm spec: --seeds and --seed choose interleavings of the simulation; a Linux kernel has none to choose", "--against", "linux", "--seeds", "3")]
+    [InlineData("ptm spec: --seeds and --seed choose interleavings of the simulation; a Linux kernel has none to choose", "--against", "linux", "--seed", "7")]
+    public void Against_takes_sim_or_linux_and_linux_takes_no_seeds(string message, params string[] options) =>
+        AssertUsageError(RunCommandLine([Write("a.pty", Passing), .. options]), message);
 
     [LinuxFact]
     public void Against_linux_lists_skipped_lines_per_spec_and_counts_them_at_the_end()
@@ -171,7 +179,7 @@ public sealed class SpecCommandTests : IDisposable
 
     [Fact]
     public void No_path_is_a_usage_error() =>
-        AssertUsageError(Run(), "ptm spec: no spec given: name at least one .pty file or a folder of them");
+        AssertUsageError(RunCommandLine(), "ptm spec: no spec given: name at least one .pty file or a folder of them");
 
     [Fact]
     public void A_missing_path_is_a_usage_error()
@@ -226,9 +234,58 @@ public sealed class SpecCommandTests : IDisposable
     public void Seeds_and_seed_together_or_seeds_below_one_are_usage_errors()
     {
         var spec = Write("s.pty", Passing);
-        AssertUsageError(Run(new SpecCommand.Settings([spec], Seeds: 2, Seed: 1)), "ptm spec: give --seeds or --seed, not both");
+        AssertUsageError(RunCommandLine(spec, "--seeds", "2", "--seed", "1"), "ptm spec: give --seeds or --seed, not both");
         _errors.GetStringBuilder().Clear();
-        AssertUsageError(Run(new SpecCommand.Settings([spec], Seeds: 0)), "ptm spec: --seeds must be at least 1 (got 0)");
+        AssertUsageError(RunCommandLine(spec, "--seeds", "0"), "ptm spec: --seeds: must be at least 1 (got 0)");
+    }
+
+    [Fact]
+    public void A_usage_error_is_one_line_and_a_pointer_to_help()
+    {
+        Assert.Equal(2, RunCommandLine(Write("s.pty", Passing), "--seeds", "0"));
+        Assert.Equal(["ptm spec: --seeds: must be at least 1 (got 0)", "Run 'ptm spec --help' for usage."], ErrorLines());
+    }
+
+    [Fact]
+    public void Json_to_a_file_gives_each_spec_with_its_seed_and_failing_line()
+    {
+        var good = Write("good.pty", Passing);
+        var bad = Write("bad.pty", "m = open /dev/ptmx\n\nwrite m \"abc\" => 4\n");
+        var path = Path.Combine(_folder, "report.json");
+
+        Assert.Equal(1, RunCommandLine(good, bad, "--seed", "3", "--json", path));
+
+        using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllBytes(path));
+        var root = json.RootElement;
+        Assert.Equal(1, root.GetProperty("passed").GetInt32());
+        Assert.Equal(1, root.GetProperty("failed").GetInt32());
+        Assert.Equal(1, root.GetProperty("exit_code").GetInt32());
+        var specs = root.GetProperty("specs").EnumerateArray().ToArray();
+        Assert.Equal(good, specs[0].GetProperty("path").GetString());
+        Assert.True(specs[0].GetProperty("passed").GetBoolean());
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, specs[0].GetProperty("line").ValueKind);
+        Assert.False(specs[1].GetProperty("passed").GetBoolean());
+        Assert.Equal(3, specs[1].GetProperty("seed").GetInt32());
+        Assert.Equal(3, specs[1].GetProperty("line").GetInt32());
+        Assert.Equal($"{bad}:3", specs[1].GetProperty("location").GetString());
+        Assert.Equal("expected 4, got 3", specs[1].GetProperty("failure").GetString());
+        Assert.Contains($"FAIL {bad}:3 (seed 3): expected 4, got 3", OutputLines); // the summary lines still print
+    }
+
+    [Fact]
+    public void Json_to_stdout_is_the_document_alone_and_the_summary_goes_to_stderr()
+    {
+        var spec = Write("s.pty", Passing);
+
+        Assert.Equal(1, RunCommandLine(spec, "--seeds", "3", "--json", "-"));
+
+        using var json = System.Text.Json.JsonDocument.Parse(_output.ToString());
+        var only = json.RootElement.GetProperty("specs").EnumerateArray().Single();
+        Assert.Equal(2, only.GetProperty("seed").GetInt32()); // seed 2 is the one that fails
+        Assert.Equal(2, only.GetProperty("line").GetInt32());
+        Assert.Equal(3, json.RootElement.GetProperty("seeds").GetInt32());
+        Assert.Equal("sim", json.RootElement.GetProperty("against").GetString());
+        Assert.Contains($"FAIL {spec}:2 (seed 2): expected \"/dev/pts/1\", got \"/dev/pts/5\"", ErrorLines());
     }
 
     [Fact]
@@ -236,10 +293,12 @@ public sealed class SpecCommandTests : IDisposable
     {
         var command = SpecCommand.Build();
         Assert.Equal("spec", command.Name);
-        var parsed = command.Parse(["a.pty", "specs", "--seeds", "5", "--verbose"]);
+        var spec = Write("a.pty", Passing);
+        var parsed = command.Parse([spec, _folder, "--seeds", "5", "--verbose"]);
         Assert.Empty(parsed.Errors);
-        Assert.Empty(command.Parse(["a.pty", "--seed", "17"]).Errors);
-        Assert.NotEmpty(command.Parse(["a.pty", "--seeds", "many"]).Errors);
+        Assert.Empty(command.Parse([spec, "--seed", "17"]).Errors);
+        Assert.NotEmpty(command.Parse([spec, "--seeds", "many"]).Errors);
+        Assert.NotEmpty(command.Parse([Path.Combine(_folder, "missing.pty")]).Errors);
     }
 
     private List<string> ErrorLines() =>

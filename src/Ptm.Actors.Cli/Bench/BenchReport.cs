@@ -1,6 +1,3 @@
-using System.Text;
-using System.Text.Json;
-
 namespace Ptm.Actors.Cli.Bench;
 
 /// <summary>A figure that this machine could not measure, and why.</summary>
@@ -54,19 +51,5 @@ internal sealed class BenchReport
         foreach (var u in _unavailable)
             if (u.Key == key) return true;
         return false;
-    }
-
-    /// <summary>One JSON object: every measured figure's key to its value. Nothing else.</summary>
-    public string ToJson()
-    {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
-        {
-            json.WriteStartObject();
-            foreach (var figure in _figures)
-                json.WriteNumber(figure.Key, figure.Value);
-            json.WriteEndObject();
-        }
-        return Encoding.UTF8.GetString(buffer.ToArray());
     }
 }

@@ -5,9 +5,9 @@ using Spectre.Console;
 namespace Ptm.Actors.Cli.Commands;
 
 /// <summary>
-/// `ptm bench [kernel|pty|scale|all] [--json] [--quick] [--pairs N]`: measures the chosen
-/// suites (all by default) and prints a table, or one JSON object of figures with --json.
-/// Exit 0; 1 if a benchmark failed; 2 for bad arguments (CommandLineRunner).
+/// `ptm bench [kernel|pty|scale|all] [--json FILE|-] [--quick] [--pairs N]`: measures the chosen
+/// suites (all by default), prints a table and a bar chart of each figure's ratio to its
+/// same-run baseline, and with --json writes the report as JSON to FILE (or stdout for -).
 /// </summary>
 internal static class BenchCommand
 {
@@ -30,21 +30,27 @@ internal static class BenchCommand
         string[] choices = [.. registry.SuiteNames, BenchRegistry.All];
         var suite = new Argument<string>("suite")
         {
-            Description = "Which suite to run: " + string.Join(", ", choices),
+            Description = "Which suite to run: " + OptionParsers.Either(choices),
             Arity = ArgumentArity.ZeroOrOne,
             DefaultValueFactory = _ => BenchRegistry.All,
+            CustomParser = result =>
+            {
+                var name = result.Tokens.Count > 0 ? result.Tokens[0].Value : BenchRegistry.All;
+                if (Array.IndexOf(choices, name) < 0) result.AddError($"'{name}' is not a suite (the suites are {OptionParsers.Either(choices)})");
+                return name;
+            },
         };
-        suite.AcceptOnlyFromAmong(choices);
-        var json = new Option<bool>("--json") { Description = "Print one JSON object of every figure instead of the table" };
+        var json = JsonOutput.Option("every figure with its baseline and ratio");
         var quick = new Option<bool>("--quick") { Description = "Short windows (0.2 s instead of 1 s): rough figures, fast" };
         var pairs = new Option<int>("--pairs")
         {
+            HelpName = "N",
             Description = "How many pty pairs the scale suite creates",
             DefaultValueFactory = _ => BenchOptions.DefaultPairs,
-        };
-        pairs.CustomParser = ParsePairs;
+        }.WholeNumber(1);
 
-        var command = new Command("bench", "Measure the actor runtime (Akka.NET as the pty actors run on it) and the pty simulation against same-run baselines");
+        var command = new Command("bench", "Measure the actor runtime (Akka.NET as the pty actors run on it) and the pty simulation against same-run baselines")
+            .WithExitCodes("every benchmark ran", "a benchmark failed (the others' figures are still reported)");
         command.Arguments.Add(suite);
         command.Options.Add(json);
         command.Options.Add(quick);
@@ -55,32 +61,39 @@ internal static class BenchCommand
             var options = new BenchOptions(timed.WarmUp, timed.Window, timed.Runs, parsed.GetValue(pairs));
             var suites = registry.Resolve(parsed.GetValue(suite) ?? BenchRegistry.All);
             var report = BenchRunner.RunAsync(registry, suites, options, output.Progress).GetAwaiter().GetResult();
-            Print(report, parsed.GetValue(json), output);
-            return report.Failures.Count == 0 ? 0 : 1;
+            var exitCode = report.Failures.Count == 0 ? ExitCodes.Success : ExitCodes.Failures;
+            var target = parsed.GetValue(json);
+            Print(report, JsonOutput.IsStdout(target), output);
+            if (target is not null && JsonOutput.Write(target, BenchReportJson.Document(report, exitCode), BenchJsonContext.Default.BenchReportDocument, output.Out) is { } problem)
+            {
+                output.Progress.WriteLine("ptm bench: " + problem);
+                return ExitCodes.Failures;
+            }
+            return exitCode;
         });
         return command;
     }
 
-    /// <summary>A whole number of at least 1; anything else is a usage error, not an exception.</summary>
-    private static int ParsePairs(System.CommandLine.Parsing.ArgumentResult result)
+    // With --json -, standard output is the JSON alone: the table and the chart go to the progress stream.
+    private static void Print(BenchReport report, bool jsonToStdout, BenchOutput output)
     {
-        var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : "";
-        if (int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) && n >= 1)
-            return n;
-        result.AddError($"--pairs takes a whole number of at least 1, not '{text}'");
-        return BenchOptions.DefaultPairs;
+        var writer = jsonToStdout ? output.Progress : output.Out;
+        var terminal = !jsonToStdout && output.OutIsTerminal;
+        if (terminal)
+        {
+            var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(writer) });
+            SpectreReportWriter.Write(report, console);
+            WriteChart(report, console);
+            return;
+        }
+        PlainReportWriter.Write(report, writer);
+        WriteChart(report, PlainConsole.For(writer));
     }
 
-    private static void Print(BenchReport report, bool json, BenchOutput output)
+    private static void WriteChart(BenchReport report, IAnsiConsole console)
     {
-        if (json)
-        {
-            output.Out.WriteLine(report.ToJson());
-            foreach (var note in ReportRows.NotesOf(report)) output.Progress.WriteLine("bench: " + note);
-        }
-        else if (output.OutIsTerminal)
-            SpectreReportWriter.Write(report, AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output.Out) }));
-        else
-            PlainReportWriter.Write(report, output.Out);
+        if (BenchRatioChart.Render(report) is not { } chart) return;
+        console.WriteLine();
+        console.Write(chart);
     }
 }

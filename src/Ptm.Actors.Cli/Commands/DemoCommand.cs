@@ -8,7 +8,8 @@ internal static class DemoCommand
 {
     public static Command Build()
     {
-        var command = new Command("demo", "Open a pty pair, pass a line through it, close the manager and show the hang-up");
+        var command = new Command("demo", "Open a pty pair, pass a line through it, close the manager and show the hang-up")
+            .WithExitCodes("the example ran", "the example failed");
         command.SetAction(async (_, _) =>
         {
             await HelloPty.RunAsync(Console.Out);

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using System.Globalization;
+using System.Runtime.InteropServices;
 using Ptm.Actors.Cli.Soak;
 using Spectre.Console;
 
@@ -7,8 +7,11 @@ namespace Ptm.Actors.Cli.Commands;
 
 /// <summary>
 /// `ptm soak`: many concurrent ptys with injected faults, checked against the rule book's
-/// invariants as the run goes (Soak/InvariantChecker). Exit 0 with no violations, 1 with any,
-/// 2 for bad options or while no workload is wired (Soak/SoakWorkloadRegistry).
+/// invariants as the run goes (Soak/InvariantChecker). Every option is read by its parser
+/// (OptionParsers), so a bad one is a usage error before anything runs. The seed and the
+/// command line that repeats the run are printed first; Ctrl+C stops the run cleanly (the
+/// invariants are still checked on what ran, exit 130, or 1 with violations), a second one
+/// ends the process at once.
 /// </summary>
 internal static class SoakCommand
 {
@@ -17,27 +20,47 @@ internal static class SoakCommand
     {
         public TextWriter Out { get; init; } = Console.Out;
         public TextWriter Error { get; init; } = Console.Error;
-        public Func<ISoakWorkload?> Workload { get; init; } = SoakWorkloadRegistry.Create;
+        public Func<ISoakWorkload> Workload { get; init; } = () => new PtySoakWorkload();
         /// <summary>Live display (true) or plain lines (false); null asks Console.IsOutputRedirected.</summary>
         public bool? Interactive { get; init; }
         public TimeSpan PlainInterval { get; init; } = PlainSoakDisplay.DefaultInterval;
         /// <summary>Null builds a Serilog console logger on stderr.</summary>
         public Serilog.ILogger? Logger { get; init; }
         public TimeSpan TeardownGrace { get; init; } = SoakOptions.DefaultTeardownGrace;
+        /// <summary>Stops the run as Ctrl+C does (tests); SIGINT is listened to as well.</summary>
+        public CancellationToken Interrupt { get; init; }
     }
 
     public static Command Build() => Build(new Environment());
 
     public static Command Build(Environment environment)
     {
-        var command = new Command("soak", "Run many concurrent pseudo-terminals with injected faults and check that nothing is lost, nothing hangs, nothing leaks.");
-        var duration = new Option<string>("--duration") { Description = "How long to run: seconds, or with a unit (500ms, 90s, 5m, 1h)", DefaultValueFactory = _ => "60s" };
-        var ptys = new Option<int>("--ptys") { Description = "Pseudo-terminals live at once", DefaultValueFactory = _ => SoakOptions.DefaultPtys };
-        var seed = new Option<long?>("--seed") { Description = "Seed of the workload's random choices; the same seed gives the same workload (default: random, shown in the report)" };
+        var command = new Command("soak", "Run many concurrent pseudo-terminals with injected faults and check that nothing is lost, nothing hangs, nothing leaks.")
+            .WithExitCodes("no violations", "violations found (interrupted or not)", "interrupted (Ctrl+C) with no violations in what ran");
+        // No DefaultValueFactory: help would show it as 00:01:00, where the user types 60s.
+        var duration = new Option<TimeSpan?>("--duration")
+        {
+            HelpName = "DURATION",
+            Description = $"How long to run: seconds, or a number with a unit (500ms, 90s, 5m, 1h); at most 7 days [default: {DurationText.FormatArgument(SoakOptions.DefaultDuration)}]",
+        }.Duration(SoakOptions.MaxDuration);
+        var ptys = new Option<int>("--ptys") { HelpName = "N", Description = "Pseudo-terminals live at once (1 to 100,000)", DefaultValueFactory = _ => SoakOptions.DefaultPtys }
+            .WholeNumber(1, SoakOptions.MaxPtys);
+        var seed = new Option<long?>("--seed") { HelpName = "SEED", Description = "Seed of the workload's random choices; the same seed gives the same workload (default: random, printed before the run starts)" }
+            .WholeNumber(0L);
         var deterministic = new Option<bool>("--deterministic") { Description = "Run on the TestKit's seeded dispatcher and virtual time (replayable by --seed)" };
-        var json = new Option<string?>("--json") { Description = "Also write the report as JSON to this file" };
-        var memoryBudget = new Option<string>("--memory-budget") { Description = "Managed-memory budget BASE+PER_PTY, e.g. 256MiB+64KiB (base plus an allowance per live pty)", DefaultValueFactory = _ => "256MiB+64KiB" };
-        var terminalShare = new Option<double>("--terminal-share") { Description = "Share of sessions (0..1) that push ptem and ldterm and run terminal operations (lines, echo, INTR, resizes, modes)", DefaultValueFactory = _ => SoakOptions.DefaultTerminalShare };
+        var json = JsonOutput.Option("the soak report");
+        var memoryBudget = new Option<MemoryBudget>("--memory-budget")
+        {
+            HelpName = "BASE+PER_PTY",
+            Description = "Managed-memory budget BASE+PER_PTY, e.g. 256MiB+64KiB (base plus an allowance per live pty)",
+            DefaultValueFactory = _ => MemoryBudget.Default,
+        }.Budget();
+        var terminalShare = new Option<double>("--terminal-share")
+        {
+            HelpName = "SHARE",
+            Description = "Share of sessions (0 to 1) that push ptem and ldterm and run terminal operations (lines, echo, INTR, resizes, modes)",
+            DefaultValueFactory = _ => SoakOptions.DefaultTerminalShare,
+        }.Fraction();
         var verbose = new Option<bool>("--verbose") { Description = "Log every injected fault (Serilog Debug) as well as every violation" };
         var rates = new Dictionary<FaultKind, Option<double>>();
         foreach (var kind in FaultKinds.All)
@@ -45,9 +68,10 @@ internal static class SoakCommand
             var defaultRate = SoakOptions.DefaultFaultRates[kind];
             rates[kind] = new Option<double>(FaultKinds.OptionName(kind))
             {
-                Description = $"Probability per operation of injecting {FaultKinds.Name(kind)} (0..1)",
+                HelpName = "P",
+                Description = $"Probability per operation of injecting {FaultKinds.Name(kind)} (0 to 1)",
                 DefaultValueFactory = _ => defaultRate,
-            };
+            }.Fraction();
         }
 
         command.Options.Add(duration);
@@ -66,114 +90,67 @@ internal static class SoakCommand
             foreach (var kind in FaultKinds.All) faultRates[kind] = parsed.GetValue(rates[kind]);
             var arguments = new SoakArguments
             {
-                Duration = parsed.GetValue(duration) ?? "",
+                Duration = parsed.GetValue(duration) ?? SoakOptions.DefaultDuration,
                 Ptys = parsed.GetValue(ptys),
                 Seed = parsed.GetValue(seed),
                 Deterministic = parsed.GetValue(deterministic),
                 JsonPath = parsed.GetValue(json),
-                MemoryBudget = parsed.GetValue(memoryBudget) ?? "",
+                MemoryBudget = parsed.GetValue(memoryBudget)!,
                 FaultRates = faultRates,
                 TerminalShare = parsed.GetValue(terminalShare),
             };
-            return Execute(command, arguments, parsed.GetValue(verbose), environment);
+            return Execute(arguments.ToOptions() with { TeardownGrace = environment.TeardownGrace }, parsed.GetValue(verbose), environment);
         });
         return command;
     }
 
-    private static int Execute(Command command, SoakArguments arguments, bool verbose, Environment environment)
+    private static int Execute(SoakOptions options, bool verbose, Environment environment)
     {
-        if (!arguments.TryValidate(out var options, out var errors))
-        {
-            foreach (var error in errors) environment.Error.WriteLine("ptm soak: " + error);
-            environment.Error.WriteLine();
-            WriteUsage(command, environment.Error);
-            return CommandLineRunner.Usage;
-        }
-        var workload = environment.Workload();
-        if (workload is null)
-        {
-            environment.Error.WriteLine("ptm soak: the soak workload is not wired yet: no pty host API workload has been registered (SoakWorkloadRegistry.Register). Nothing was run.");
-            return CommandLineRunner.Usage;
-        }
-        options = options with { TeardownGrace = environment.TeardownGrace };
+        // With --json -, standard output is the JSON alone; the person watching reads standard error.
+        var jsonToStdout = JsonOutput.IsStdout(options.JsonPath);
+        var human = jsonToStdout ? environment.Error : environment.Out;
+        var interactive = !jsonToStdout && (environment.Interactive ?? !Console.IsOutputRedirected);
+        using var interrupt = CancellationTokenSource.CreateLinkedTokenSource(environment.Interrupt);
+        using var ctrlC = ListenForCtrlC(interrupt, environment.Error);
 
-        var interactive = environment.Interactive ?? !Console.IsOutputRedirected;
+        human.WriteLine(SoakReplayLine.Of(options));
+        human.Flush();
+
+        var workload = environment.Workload();
         using var logging = environment.Logger is null ? SoakLogging.Create(verbose, deferUntilReleased: interactive) : SoakLogging.Wrap(environment.Logger);
         var logger = logging.Logger;
-        using var cancel = new CancellationTokenSource();
-        // The first Ctrl+C stops the run and still reports; a second one ends the process.
-        ConsoleCancelEventHandler onCancel = (_, e) =>
-        {
-            if (cancel.IsCancellationRequested) return;
-            e.Cancel = true;
-            cancel.Cancel();
-        };
-        Console.CancelKeyPress += onCancel;
-        try
-        {
-            var console = interactive ? AnsiConsole.Console : PlainConsole(environment.Out);
-            ISoakDisplay display = interactive ? new LiveSoakDisplay(console) : new PlainSoakDisplay(environment.Out, environment.PlainInterval);
-            logger.Information("Soak run: {Ptys} ptys for {Duration}, seed {Seed}{Mode}", options.Ptys, DurationText.Format(options.Duration), options.Seed, options.Deterministic ? ", deterministic" : "");
+        var console = interactive ? AnsiConsole.Console : PlainConsole.For(human);
+        ISoakDisplay display = interactive ? new LiveSoakDisplay(console) : new PlainSoakDisplay(human, environment.PlainInterval);
+        logger.Information("Soak run: {Ptys} ptys for {Duration}, seed {Seed}{Mode}", options.Ptys, DurationText.Format(options.Duration), options.Seed, options.Deterministic ? ", deterministic" : "");
 
-            var report = new SoakRunner(options, workload, display, logger).RunAsync(cancel.Token).GetAwaiter().GetResult();
-            logging.Release();
+        var report = new SoakRunner(options, workload, display, logger).RunAsync(interrupt.Token).GetAwaiter().GetResult();
+        logging.Release();
 
-            console.Write(SoakReportTable.Render(report));
-            environment.Out.Flush();
-            if (options.JsonPath is not null)
-            {
-                try
-                {
-                    SoakReportJson.WriteFile(report, options.JsonPath);
-                }
-                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-                {
-                    environment.Error.WriteLine($"ptm soak: could not write the JSON report to '{options.JsonPath}': {e.Message}");
-                    return 1;
-                }
-            }
-            return report.ExitCode;
-        }
-        finally
+        console.Write(SoakReportTable.Render(report));
+        human.Flush();
+        if (options.JsonPath is { } target && JsonOutput.Write(target, SoakReportJson.Document(report), SoakJsonContext.Default.SoakReportDocument, environment.Out) is { } problem)
         {
-            Console.CancelKeyPress -= onCancel;
+            environment.Error.WriteLine("ptm soak: " + problem);
+            return ExitCodes.Failures;
         }
+        return report.ExitCode;
     }
 
-    private static IAnsiConsole PlainConsole(TextWriter output)
-    {
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
+    /// <summary>
+    /// The first SIGINT (Ctrl+C) stops the run through <paramref name="interrupt"/> and lets it
+    /// report, saying so on <paramref name="notice"/> (stderr: the live display owns stdout); the
+    /// second is left to the runtime, which ends the process at once (exit 130).
+    /// </summary>
+    private static PosixSignalRegistration ListenForCtrlC(CancellationTokenSource interrupt, TextWriter notice) =>
+        PosixSignalRegistration.Create(PosixSignal.SIGINT, context =>
         {
-            Ansi = AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.No,
-            Out = new AnsiConsoleOutput(output),
+            if (interrupt.IsCancellationRequested) return;
+            context.Cancel = true;
+            notice.WriteLine(CtrlCNotice);
+            notice.Flush();
+            interrupt.Cancel();
         });
-        console.Profile.Width = 120;
-        return console;
-    }
 
-    /// <summary>The usage text printed with option errors: every option, its meaning and default.</summary>
-    public static void WriteUsage(Command command, TextWriter writer)
-    {
-        writer.WriteLine("Usage: ptm soak [options]");
-        writer.WriteLine();
-        writer.WriteLine(command.Description);
-        writer.WriteLine();
-        writer.WriteLine("Options:");
-        foreach (var option in command.Options)
-        {
-            var defaultText = option.HasDefaultValue ? $" [default: {FormatDefault(option.GetDefaultValue())}]" : "";
-            writer.WriteLine($"  {option.Name,-28} {option.Description}{defaultText}");
-        }
-        writer.WriteLine();
-        writer.WriteLine("Exit status: 0 no violations, 1 violations found, 2 bad options or no workload wired.");
-    }
-
-    private static string FormatDefault(object? value) => value switch
-    {
-        double d => d.ToString(CultureInfo.InvariantCulture),
-        null => "none",
-        _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "",
-    };
+    /// <summary>What the first Ctrl+C prints.</summary>
+    public const string CtrlCNotice = "Ctrl+C: stopping the run; the invariants are checked on what ran (Ctrl+C again to abort at once)";
 }

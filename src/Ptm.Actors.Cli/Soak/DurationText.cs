@@ -27,6 +27,17 @@ internal static class DurationText
         return true;
     }
 
+    /// <summary>The duration as the command line takes it back, in the largest unit that keeps it whole: "10m", "90s", "0.5s".</summary>
+    public static string FormatArgument(TimeSpan duration)
+    {
+        foreach (var (unit, seconds) in new[] { ("h", 3600.0), ("m", 60.0), ("s", 1.0) })
+        {
+            var count = duration.TotalSeconds / seconds;
+            if (count >= 1 && count == Math.Floor(count)) return count.ToString("R", CultureInfo.InvariantCulture) + unit;
+        }
+        return duration.TotalSeconds.ToString("R", CultureInfo.InvariantCulture) + "s";
+    }
+
     public static string Format(TimeSpan duration) =>
         duration.TotalSeconds.ToString(duration.TotalSeconds < 10 ? "0.###" : "0.#", CultureInfo.InvariantCulture) + " s";
 }

@@ -55,7 +55,7 @@ internal sealed class LiveSoakDisplay(IAnsiConsole console) : ISoakDisplay
 
     private static IRenderable Render(SoakProgress progress)
     {
-        var table = new Table().AddColumn("sessions").AddColumn("live").AddColumn("ops").AddColumn("bytes m->s").AddColumn("bytes s->m").AddColumn("faults").AddColumn("violations");
+        var table = new Table().AddColumn("sessions").AddColumn("live").AddColumn("ops").AddColumn("received m->s").AddColumn("received s->m").AddColumn("faults").AddColumn("violations");
         table.AddRow(
             progress.Sessions.ToString("N0"),
             progress.LiveSessions.ToString("N0"),

@@ -35,6 +35,12 @@ internal sealed record SoakReport
     public required long ExpectedDeadLetters { get; init; }
     public required long LateEvents { get; init; }
 
+    /// <summary>When Ctrl+C stopped the run before its duration was over (from the start of the run); null for a run that ran its course.</summary>
+    public TimeSpan? InterruptedAfter { get; init; }
+
+    /// <summary>Ctrl+C stopped the run early: the checks covered only what ran.</summary>
+    public bool Interrupted => InterruptedAfter is not null;
+
     public long TotalViolations
     {
         get
@@ -51,10 +57,10 @@ internal sealed record SoakReport
 
     public double BytesPerSecond => Elapsed.TotalSeconds > 0 ? TotalBytesReceived / Elapsed.TotalSeconds : 0;
 
-    /// <summary>The process exit code: 0 clean, 1 with any violation.</summary>
-    public int ExitCode => TotalViolations == 0 ? 0 : 1;
+    /// <summary>The process exit code: 1 with any violation (interrupted or not), else 130 for a run Ctrl+C stopped early, else 0.</summary>
+    public int ExitCode => TotalViolations > 0 ? 1 : Interrupted ? 130 : 0;
 
-    public static SoakReport Build(SoakOptions options, TimeSpan elapsed, InvariantChecker checker, SoakStatistics statistics)
+    public static SoakReport Build(SoakOptions options, TimeSpan elapsed, InvariantChecker checker, SoakStatistics statistics, TimeSpan? interruptedAfter = null)
     {
         var faults = new List<KeyValuePair<string, long>>(FaultKinds.All.Length);
         foreach (var kind in FaultKinds.All) faults.Add(new(FaultKinds.Name(kind), statistics.Faults(kind)));
@@ -83,6 +89,7 @@ internal sealed record SoakReport
             MemoryBudget = options.MemoryBudget,
             ExpectedDeadLetters = statistics.ExpectedDeadLetters,
             LateEvents = checker.LateEvents,
+            InterruptedAfter = interruptedAfter,
         };
     }
 }

@@ -10,10 +10,10 @@ internal static class SoakReportTable
     public static IRenderable Render(SoakReport report)
     {
         var summary = new Table().Title("ptm soak report").AddColumn("measure").AddColumn(new TableColumn("value").RightAligned());
-        Add(summary, "result", report.TotalViolations == 0 ? "[green]no violations[/]" : $"[red]{report.TotalViolations} violation(s)[/]", markup: true);
+        Add(summary, "result", Result(report), markup: true);
         Add(summary, "seed", report.Seed.ToString(CultureInfo.InvariantCulture) + (report.Deterministic ? " (deterministic)" : ""));
         Add(summary, "duration", DurationText.Format(report.Elapsed));
-        Add(summary, "sessions", $"{report.Sessions:N0} (peak {report.PeakLiveSessions:N0} live of {report.Ptys:N0})");
+        Add(summary, "sessions", $"{report.Sessions:N0} (peak {report.PeakLiveSessions:N0} live of {report.Ptys:N0}{AbovePtys(report)})");
         Add(summary, "operations", $"{report.Operations:N0} ({report.FailedOperations:N0} returned an error)");
         Add(summary, "bytes manager->subsidiary", Bytes(report.ManagerToSubsidiary));
         Add(summary, "bytes subsidiary->manager", Bytes(report.SubsidiaryToManager));
@@ -33,6 +33,20 @@ internal static class SoakReportTable
         }
         return new Rows(summary, violations);
     }
+
+    // An interrupted run says so first: its checks covered only what ran before Ctrl+C.
+    private static string Result(SoakReport report)
+    {
+        var interrupted = report.InterruptedAfter is { } after ? "interrupted after " + DurationText.Format(after) : null;
+        if (report.TotalViolations == 0)
+            return interrupted is null ? "[green]no violations[/]" : $"[yellow]{interrupted}[/]: no violations in what ran";
+        return $"[red]{report.TotalViolations} violation(s)[/]" + (interrupted is null ? "" : $" ({interrupted})");
+    }
+
+    // More live than --ptys is no leak: each clone_burst fault opens extra managers at once, on
+    // top of --ptys (L1, L5; PtySoakWorkload.BurstHeadroom minors are kept for them).
+    private static string AbovePtys(SoakReport report) =>
+        report.PeakLiveSessions > report.Ptys ? "; clone_burst faults open extra sessions on top of --ptys" : "";
 
     private static void Add(Table table, string name, string value, bool markup = false) =>
         table.AddRow(new Text(name), markup ? new Markup(value) : new Text(value));

@@ -8,7 +8,9 @@ namespace Ptm.Actors.Cli.Soak;
 /// progress, stops the workload when the duration is over, gives it TeardownGrace to return
 /// (else workload_hung), then closes the books and builds the report. A deterministic run ends
 /// on its own virtual clock: stopping it at a wall-clock moment would make what a seed replays
-/// depend on the machine's speed, so only Ctrl+C stops it early.
+/// depend on the machine's speed, so only Ctrl+C stops it early. A run that <paramref name="ct"/>
+/// (Ctrl+C) stops before its duration is over ends the same way, and its report says when it
+/// was interrupted.
 /// </summary>
 internal sealed class SoakRunner(SoakOptions options, ISoakWorkload workload, ISoakDisplay display, ILogger logger)
 {
@@ -20,9 +22,17 @@ internal sealed class SoakRunner(SoakOptions options, ISoakWorkload workload, IS
         var sink = new SoakEventSink(checker, statistics, logger);
         var clock = Stopwatch.StartNew();
 
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        // The duration's end and an interrupt both stop the workload; only the second is an interruption.
+        using var durationOver = new CancellationTokenSource();
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct, durationOver.Token);
         var run = Task.Run(() => workload.RunAsync(options, sink, stop.Token), CancellationToken.None);
-        if (!options.Deterministic) _ = StopAfterDurationAsync(sink, stop);
+        long interruptedAtTicks = -1;
+        using var onInterrupt = ct.Register(() =>
+        {
+            // Not an interruption: a run whose duration was over, or that had returned on its own.
+            if (!durationOver.IsCancellationRequested && !run.IsCompleted) Interlocked.CompareExchange(ref interruptedAtTicks, clock.Elapsed.Ticks, -1);
+        });
+        if (!options.Deterministic) _ = StopAfterDurationAsync(sink, durationOver, stop.Token);
         var settled = WaitWithGraceAsync(run, stop.Token);
         try
         {
@@ -42,21 +52,23 @@ internal sealed class SoakRunner(SoakOptions options, ISoakWorkload workload, IS
             violations.Record(ViolationKind.HarnessError, -1, "the workload failed: " + failure.GetBaseException().Message);
         // A workload still running may keep emitting; the checker only reads under the sink's lock.
         sink.Finish();
-        // How close owed calls came to their patience (call_hung), for judging it on a loaded machine.
-        logger.Information("Longest wait of a call owed an answer: {Wait}", sink.Read((c, _) => DurationText.Format(c.LongestOwedWait)));
-        return sink.Read((c, s) => SoakReport.Build(options, elapsed, c, s));
+        // How close owed calls came to their patience (call_hung), for judging it on a loaded machine (--verbose).
+        logger.Debug("Longest wait of a call owed an answer: {Wait}", sink.Read((c, _) => DurationText.Format(c.LongestOwedWait)));
+        var ticks = Interlocked.Read(ref interruptedAtTicks);
+        TimeSpan? interruptedAfter = ticks >= 0 ? TimeSpan.FromTicks(ticks) : null;
+        return sink.Read((c, s) => SoakReport.Build(options, elapsed, c, s, interruptedAfter));
     }
 
     /// <summary>
     /// Cancels the run once Duration has passed on the wall clock, from the workload's Ready when
     /// it signals one (its set-up does not count; bounded in case Ready never comes).
     /// </summary>
-    private async Task StopAfterDurationAsync(SoakEventSink sink, CancellationTokenSource stop)
+    private async Task StopAfterDurationAsync(SoakEventSink sink, CancellationTokenSource durationOver, CancellationToken stopped)
     {
         try
         {
-            if (workload.SignalsReady) await Task.WhenAny(sink.WhenReady, Task.Delay(SetUpAllowance, stop.Token)).ConfigureAwait(false);
-            stop.CancelAfter(options.Duration);
+            if (workload.SignalsReady) await Task.WhenAny(sink.WhenReady, Task.Delay(SetUpAllowance, stopped)).ConfigureAwait(false);
+            durationOver.CancelAfter(options.Duration);
         }
         catch (ObjectDisposedException)
         {

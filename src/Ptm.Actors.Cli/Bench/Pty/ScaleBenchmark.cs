@@ -14,7 +14,7 @@ internal sealed class ScaleBenchmark : IBenchmark
     private const int OpensInFlight = 256;
     private const int TrafficBlock = 4096;
 
-    public string Name => "scale: many idle pairs";
+    public string Name => "many idle pairs";
 
     public async Task RunAsync(BenchContext context, CancellationToken cancellation)
     {
