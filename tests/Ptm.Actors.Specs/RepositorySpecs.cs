@@ -21,6 +21,16 @@ internal static class RepositorySpecs
         return files;
     }
 
+    /// <summary>One spec of the folder, parsed, named `specs/RELATIVE` as the spec tests name it.</summary>
+    public static SpecScript Script(string relative)
+    {
+        var (text, problem) = SpecFiles.Read(Path.Combine(Folder ?? "specs", relative));
+        Assert.True(problem is null, problem);
+        var parsed = SpecParser.Parse("specs/" + relative, text!);
+        Assert.True(parsed.Succeeded, string.Join("\n", parsed.Errors));
+        return parsed.Script!;
+    }
+
     private static string? FindRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

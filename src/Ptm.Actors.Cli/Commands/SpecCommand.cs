@@ -44,7 +44,7 @@ internal static class SpecCommand
         var against = new Option<string>("--against") { HelpName = "sim|linux", Description = "sim (the actors) or linux (this machine's real pty, through libc)", DefaultValueFactory = _ => "sim" }
             .OneOf("sim", "linux");
         var json = JsonOutput.Option("each spec's result (passed, seed, failing line)");
-        var command = new Command("spec", "run .pty scenario specs")
+        var command = new Command("spec", "Run .pty scenario specs against the simulation (or a Linux pty with --against linux)")
             .WithExitCodes("every spec passed", "a spec failed");
         command.Arguments.Add(paths);
         command.Options.Add(seeds);
@@ -85,7 +85,7 @@ internal static class SpecCommand
         var jsonOutput = output;
         if (JsonOutput.IsStdout(settings.JsonPath)) output = errors;
 
-        int passed = 0, failed = 0, skipped = 0;
+        int passed = 0, failed = 0, skipped = 0, oneWay = 0;
         var results = new List<ScenarioResult>(scripts.Count);
         foreach (var script in scripts)
         {
@@ -95,8 +95,10 @@ internal static class SpecCommand
             if (settings.Verbose) WriteDetails(result, output);
             if (result.Passed) passed++; else failed++;
             skipped += result.SkippedLines.Count;
+            if (result.RanOneWayOnly) oneWay++;
         }
-        output.WriteLine($"{passed} passed, {failed} failed" + (skipped > 0 || settings.Against == "linux" ? $", {skipped} step{(skipped == 1 ? "" : "s")} skipped" : ""));
+        output.WriteLine($"{passed} passed, {failed} failed" + (skipped > 0 || settings.Against == "linux" ? $", {skipped} step{(skipped == 1 ? "" : "s")} skipped" : "")
+            + (oneWay > 0 ? $", {oneWay} ran the same way on every seed" : ""));
         var exitCode = failed == 0 ? ExitCodes.Success : ExitCodes.Failures;
         if (settings.JsonPath is { } target && JsonOutput.Write(target, SpecReportJson.Document(settings, results, exitCode), SpecJsonContext.Default.SpecReportDocument, jsonOutput) is { } problem)
         {
@@ -138,19 +140,11 @@ internal static class SpecCommand
         return null;
     }
 
-    /// <summary>One spec under the requested seeds; the first failing seed is the result.</summary>
-    private static ScenarioResult RunAllSeeds(SpecScript script, Settings settings, ScenarioTargetFactory factory)
-    {
-        if (settings.Seeds is not { } count)
-            return Run(script, settings.Seed, settings, factory);
-        ScenarioResult? last = null;
-        for (var seed = 1; seed <= count; seed++)
-        {
-            last = Run(script, seed, settings, factory);
-            if (!last.Passed) return last;
-        }
-        return last!;
-    }
+    /// <summary>One spec under the requested seeds; the first failing seed is the result, with the count of distinct interleavings.</summary>
+    private static ScenarioResult RunAllSeeds(SpecScript script, Settings settings, ScenarioTargetFactory factory) =>
+        settings.Seeds is { } count
+            ? ScenarioRunner.RunSeedsAsync(script, factory, count, settings.Options).GetAwaiter().GetResult()
+            : Run(script, settings.Seed, settings, factory);
 
     // The CLI has no synchronization context; on a deterministic target the run completes inline.
     private static ScenarioResult Run(SpecScript script, int? seed, Settings settings, ScenarioTargetFactory factory) =>

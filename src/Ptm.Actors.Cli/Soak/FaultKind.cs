@@ -23,6 +23,15 @@ internal enum FaultKind
 
     /// <summary>Timers fire late (virtual or real time is skewed).</summary>
     TimerDelay,
+
+    /// <summary>The manager actor fails while no subsidiary is open (before the first open, or between epochs); PD13, L16: the minor is freed at once.</summary>
+    CrashLoneManager,
+
+    /// <summary>The subsidiary is reopened (L11) as soon as its last close returns, before the manager has read that epoch's EOF (L13, R7).</summary>
+    ReopenBeforeEof,
+
+    /// <summary>The subsidiary crashes and is reopened in the same step, so the new one may introduce itself before the crash's death notice reaches the manager (PD13, R13).</summary>
+    ReopenAfterCrash,
 }
 
 /// <summary>The snake_case names used on the command line, in the report and in JSON.</summary>
@@ -39,6 +48,9 @@ internal static class FaultKinds
         FaultKind.SlowReader => "slow_reader",
         FaultKind.CloneBurst => "clone_burst",
         FaultKind.TimerDelay => "timer_delay",
+        FaultKind.CrashLoneManager => "crash_lone_manager",
+        FaultKind.ReopenBeforeEof => "reopen_before_eof",
+        FaultKind.ReopenAfterCrash => "reopen_after_crash",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 

@@ -15,8 +15,13 @@ namespace Ptm.Actors.Cli.Soak;
 /// * Before an orderly manager close, read the manager until the EOF of every subsidiary epoch
 ///   that has finished closing (L13); before an orderly subsidiary close after the manager has
 ///   gone, observe the hang-up (L15). Faults (abrupt_close, crashes) are exempt.
-/// * Wrap every call in CallStarted/CallCompleted; emit SessionTornDown only when every handle
-///   of the session is closed and its calls have had time to complete.
+/// * Wrap every call in CallStarted/CallCompleted, its operation named as SoakOperations reads
+///   it (a manager call ends in "_m"); emit SessionTornDown only when every handle of the
+///   session is closed and its calls have had time to complete.
+/// * Tell the system's time (TimePassed) as it passes, and wait for a call the rules owe an answer
+///   (InvariantChecker.Calls.cs) at least the checker's patience before closing it away: the
+///   checker reports it as call_hung, with its session, when that patience runs out.
+/// * Once every session is torn down, if minors are still allocated, name them (MinorsStillAllocated).
 /// * Sample the Clone actor's minor count (MinorsAllocated) and managed memory (MemorySample)
 ///   now and then, and once more after every session is torn down; report dead letters.
 /// * Run for options.Duration (in the dispatcher's time when options.Deterministic) or until ct

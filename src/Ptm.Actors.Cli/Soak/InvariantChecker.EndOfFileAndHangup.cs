@@ -32,6 +32,13 @@ internal sealed partial class InvariantChecker
             Violations.Record(ViolationKind.HangupMissing, e.Session, $"subsidiary epoch {e.Epoch} was open when its manager closed but saw no hang-up before its own close (L15)");
     }
 
+    private void OnSubsidiaryClosed(SubsidiaryClosed e)
+    {
+        if (!TryEpoch(e.Session, e.Epoch, out var epoch)) return;
+        epoch.Closed = true;
+        OweAfterSubsidiaryClosed(_sessions[e.Session], epoch);
+    }
+
     private void OnManagerClosing(ManagerClosing e)
     {
         if (!TrySession(e.Session, out var session)) return;
@@ -41,6 +48,7 @@ internal sealed partial class InvariantChecker
             return;
         }
         session.ManagerClosing = true;
+        session.ManagerEnd = e.How;
         session.ManagerCloseDrains = e.Drains && e.How != SideEnd.Crash;
         foreach (var epoch in session.Epochs.Values)
         {
@@ -74,6 +82,7 @@ internal sealed partial class InvariantChecker
     {
         if (!TrySession(e.Session, out var session)) return;
         session.ManagerClosed = true;
+        OweEverything(session);
         foreach (var epoch in session.Epochs.Values)
         {
             if (!epoch.Closing) epoch.HangupOwed = true;

@@ -23,13 +23,21 @@ internal sealed partial class InvariantChecker
     private readonly Queue<long> _tornDownOrder = new();
     private readonly MemoryBudget _budget;
     private readonly Func<uint, StreamKey?> _streamForTag;
+    private readonly TimeSpan _patience;
     private int _lastMinorCount = -1;
+    private IReadOnlyList<int>? _stillAllocated;
+    // The session that last opened each minor, to name a leak's session (L16); one entry per minor ever used.
+    private readonly Dictionary<int, long> _lastSessionOfMinor = new();
     private bool _finished;
 
-    public InvariantChecker(ViolationLog violations, MemoryBudget budget)
+    /// <param name="violations">Where violations go.</param>
+    /// <param name="budget">The managed-memory budget.</param>
+    /// <param name="callPatience">How long, in the system's time, a call may take once the rules owe it an answer (default <see cref="DefaultCallPatience"/>).</param>
+    public InvariantChecker(ViolationLog violations, MemoryBudget budget, TimeSpan? callPatience = null)
     {
         Violations = violations;
         _budget = budget;
+        _patience = callPatience ?? DefaultCallPatience;
         _streamForTag = StreamForTag;
     }
 
@@ -63,7 +71,7 @@ internal sealed partial class InvariantChecker
             case SessionTornDown e: OnSessionTornDown(e); break;
             case SubsidiaryOpened e: OnSubsidiaryOpened(e); break;
             case SubsidiaryClosing e: OnSubsidiaryClosing(e); break;
-            case SubsidiaryClosed e: if (TryEpoch(e.Session, e.Epoch, out var closed)) closed.Closed = true; break;
+            case SubsidiaryClosed e: OnSubsidiaryClosed(e); break;
             case ManagerClosing e: OnManagerClosing(e); break;
             case ManagerClosed e: OnManagerClosed(e); break;
             case DiscardWindowOpened e: OnDiscardWindowOpened(e); break;
@@ -80,6 +88,8 @@ internal sealed partial class InvariantChecker
                 if (!e.Expected) Violations.Record(ViolationKind.DeadLetter, -1, $"unexpected dead letter {e.Message} to {e.Recipient}");
                 break;
             case TerminalEvent e: OnTerminalEvent(e); break;
+            case TimePassed e: OnTimePassed(e); break;
+            case MinorsStillAllocated e: _stillAllocated = e.Minors; break;
             case FaultInjected: break;
             default:
                 Violations.Record(ViolationKind.HarnessError, -1, $"unknown soak event {soakEvent.GetType().Name}");
@@ -101,8 +111,24 @@ internal sealed partial class InvariantChecker
         _sessions.Clear();
         if (_lastMinorCount < 0)
             Violations.Record(ViolationKind.HarnessError, -1, "no count of allocated minors was sampled, so minor leaks cannot be checked");
-        else if (_lastMinorCount != 0)
-            Violations.Record(ViolationKind.MinorLeak, -1, $"{_lastMinorCount} minors still allocated at the end of the run (L16: freed once both sides are gone)");
+        else if (_lastMinorCount != 0) ReportLeakedMinors();
+    }
+
+    /// <summary>L16: every minor still allocated at the end is a leak, named with the last session that had it.</summary>
+    private void ReportLeakedMinors()
+    {
+        const string Rule = "L16: freed once both sides are gone";
+        if (_stillAllocated is not { Count: > 0 } minors)
+        {
+            Violations.Record(ViolationKind.MinorLeak, -1, $"{_lastMinorCount} minors still allocated at the end of the run, not named by the workload ({Rule})");
+            return;
+        }
+        foreach (var minor in minors)
+        {
+            var last = _lastSessionOfMinor.TryGetValue(minor, out var session) ? session : -1;
+            var whose = last >= 0 ? $"its last session was {last}" : "no session of this run had it";
+            Violations.Record(ViolationKind.MinorLeak, last, $"minor {minor} (/dev/pts/{minor}) still allocated at the end of the run; {whose} ({Rule})");
+        }
     }
 
     private void OnSessionStarted(SessionStarted e)
@@ -113,6 +139,7 @@ internal sealed partial class InvariantChecker
             return;
         }
         _sessions.Add(e.Session, new SessionLedger(e.Session, e.Minor));
+        if (e.Minor > 0) _lastSessionOfMinor[e.Minor] = e.Session;
     }
 
     private void OnSessionTornDown(SessionTornDown e)
@@ -157,20 +184,6 @@ internal sealed partial class InvariantChecker
         stream.OnReceived(e.Bytes.Span, _streamForTag, Violations);
     }
 
-    private void OnCallStarted(CallStarted e)
-    {
-        if (!TrySession(e.Session, out var session)) return;
-        if (!session.OpenCalls.TryAdd(e.CallId, e.Operation))
-            Violations.Record(ViolationKind.HarnessError, e.Session, $"call id {e.CallId} started twice");
-    }
-
-    private void OnCallCompleted(CallCompleted e)
-    {
-        if (!TrySession(e.Session, out var session)) return;
-        if (!session.OpenCalls.Remove(e.CallId))
-            Violations.Record(ViolationKind.HarnessError, e.Session, $"call id {e.CallId} completed but was never started");
-    }
-
     private void OnMinorsAllocated(MinorsAllocated e)
     {
         _lastMinorCount = e.Count;
@@ -183,13 +196,6 @@ internal sealed partial class InvariantChecker
         var limit = _budget.LimitFor(e.LivePtys);
         if (e.ManagedBytes > limit)
             Violations.Record(ViolationKind.MemoryBudget, -1, $"managed memory {ByteSize.Format(e.ManagedBytes)} with {e.LivePtys} live ptys exceeds the budget {ByteSize.Format(limit)} ({_budget})");
-    }
-
-    private void ReportOpenCalls(SessionLedger session, string when)
-    {
-        foreach (var (callId, operation) in session.OpenCalls)
-            Violations.Record(ViolationKind.CallHung, session.Session, $"call {callId} ({operation}) still incomplete {when} (R9)");
-        session.OpenCalls.Clear();
     }
 
     private void PruneSettledEpochs(SessionLedger session)

@@ -13,7 +13,7 @@ internal sealed partial class PtySession
     {
         if (_flushSettle > 0) return StepFlushSettle(now);
         if (_terminalEpoch) return StepTerminal(now); // no held output (PD5) arises there: no pattern data is written
-        if (HeldFlushDue()) return StartFlush(now, Side.Manager, Chance(0.5) ? FlushFlags.FLUSHW : FlushFlags.FLUSHRW);
+        if (HeldFlushDue()) return StartFlush(now, Side.Manager, Chance(0.5) && !EarlierEofUnread ? FlushFlags.FLUSHRW : FlushFlags.FLUSHW);
         if (ShouldEnd()) return ChooseEnding(now);
         _opsLeft--;
         var roll = _random.Next(10);
@@ -35,7 +35,11 @@ internal sealed partial class PtySession
                 Begin(_control, "ioctl_s", now, ActiveCall.IoctlSubsidiary);
                 Issue(_control, Posix.IoctlAsync(AnySubsidiaryFd(), UnknownIoctl, null, null, _driver.Abandon));
                 return true;
-            case 4: return StartFlush(now, Chance(0.5) ? Side.Manager : Side.Subsidiary, (FlushFlags)Between(1, 3));
+            case 4:
+                var side = Chance(0.5) ? Side.Manager : Side.Subsidiary;
+                var flags = (FlushFlags)Between(1, 3);
+                if (EarlierEofUnread && FlushScope.Touches(side, flags, Direction.SubsidiaryToManager)) goto default;
+                return StartFlush(now, side, flags);
             case 5 when _extraFds.Count < 3:
                 Begin(_control, "open_pts_extra", now, ActiveCall.OpenExtra);
                 Issue(_control, Posix.OpenAsync(_path, OpenFlags.NoCtty | OpenFlags.NonBlock, null, _driver.Abandon));
@@ -60,6 +64,14 @@ internal sealed partial class PtySession
         _activeCall = call;
     }
 
+    /// <summary>
+    /// The subsidiary was reopened before the manager read an earlier epoch's EOF (reopen_before_eof,
+    /// reopen_after_crash): that epoch's tail and EOF wait in the manager's read queue, ahead of
+    /// this epoch's bytes (L13, R7). A flush of the manager's read side would discard them (D4,
+    /// D5, D6) and the manager could no longer tell the epochs apart, so none is issued until then.
+    /// </summary>
+    private bool EarlierEofUnread => _managerReadEpoch < _epoch && !_managerReaderStopped;
+
     private int AnySubsidiaryFd() => _extraFds.Count > 0 && Chance(0.5) ? _extraFds[_random.Next(_extraFds.Count)] : _subsidiaryFd;
 
     private bool ShouldEnd()
@@ -79,6 +91,14 @@ internal sealed partial class PtySession
         {
             case FaultKind.CrashManager: return EndManagerFirst(SideEnd.Crash, midWrite: true, now);
             case FaultKind.CrashSubsidiary: return EndSubsidiaryFirst(SideEnd.Crash, midWrite: true, now);
+            case FaultKind.ReopenBeforeEof:
+                _reopenBeforeEof = true;
+                return EndSubsidiaryFirst(SideEnd.Close, midWrite: Chance(0.5), now);
+            case FaultKind.ReopenAfterCrash:
+                // Quiesced first: a manager write of the old epoch in flight must not meet the new subsidiary (PD5).
+                _reopenAfterCrash = true;
+                _writerStopped[1] = false; // the subsidiary writes on into its crash
+                return EndSubsidiaryFirst(SideEnd.Crash, midWrite: false, now);
             case FaultKind.AbruptClose:
                 // Close a side while one of its calls is blocked (a reader waiting for data, a writer held by flow control).
                 if (_managerReader.Busy || _managerWriter.Busy) { Emit(new FaultInjected(FaultKind.AbruptClose, Id)); return EndManagerFirst(SideEnd.AbruptClose, midWrite: true, now); }
@@ -102,7 +122,8 @@ internal sealed partial class PtySession
     {
         _endHow = how;
         _writerStopped[1] = false; // the subsidiary writes on until the hang-up fails it EIO (L15)
-        return Goto(midWrite ? ControlStep.EndManager : ControlStep.QuiesceManager, now);
+        // An orderly close comes after the EOF of every finished epoch (L13): after an early reopen, wait for them.
+        return Goto(midWrite && !EarlierEofUnread ? ControlStep.EndManager : ControlStep.QuiesceManager, now);
     }
 
     /// <summary>

@@ -53,7 +53,9 @@ internal sealed partial class PtySession
     /// <summary>The subsidiary of the epoch is gone and its EOF read (L13): reopen it (L11) or close the manager, once PD5 allows.</summary>
     private bool SettleHeldOutput(long now)
     {
-        var reopen = _managerReadEpoch > _epoch && !_driver.Stopping && _reopensLeft > 0;
+        if (CrashLoneManager(now)) return true; // PtySession.Reopens.cs
+        var early = _reopenBeforeEof; // reopen_before_eof: the EOF may still be unread (L13, R7)
+        var reopen = (_managerReadEpoch > _epoch || early) && !_driver.Stopping && (_reopensLeft > 0 || early);
         if (_heldOutputPossible && MustFlushHeld(reopen)) return Goto(ControlStep.FlushHeld, now);
         if (reopen && _managerWriter.Busy)
         {
@@ -63,10 +65,13 @@ internal sealed partial class PtySession
         }
         if (reopen)
         {
-            _reopensLeft--;
+            if (_reopensLeft > 0) _reopensLeft--;
             if (_heldOutputPossible) _heldFlushDue = Between(1, 8);
             return Goto(ControlStep.OpenSubsidiary, now);
         }
+        _reopenBeforeEof = false;
+        // Not reopening after all: the manager reads the EOF first, as before any orderly close (L13).
+        if (early && _managerReadEpoch <= _epoch) return Goto(ControlStep.AwaitEof, now);
         return Goto(ControlStep.EndManager, now);
     }
 

@@ -17,7 +17,7 @@ internal sealed partial class PtySession
     private enum ControlStep
     {
         OpenManager, Grant, Unlock, Ptsname, OpenSubsidiary, PushModules, Active,
-        QuiesceSubsidiary, CloseExtras, EndSubsidiary, ConfirmSubsidiaryCrash, CloseCrashedSubsidiary, DrainSubsidiaryLanes, AwaitEof, ProbeEof,
+        QuiesceSubsidiary, CloseExtras, EndSubsidiary, ReopenAfterCrash, CloseReopenedCrash, ConfirmSubsidiaryCrash, CloseCrashedSubsidiary, DrainSubsidiaryLanes, AwaitEof, ProbeEof,
         SettleHeld, FlushHeld,
         ProbeHangup,
         QuiesceManager, EndManager, ConfirmManagerCrash, CloseCrashedManager, DrainManagerLanes, AwaitHangup,
@@ -79,7 +79,9 @@ internal sealed partial class PtySession
             case ControlStep.Active:
                 return StepActive(now);
             case ControlStep.QuiesceSubsidiary:
-                if (!_managerWriter.Busy && !_subsidiaryWriter.Busy || Waited(now)) return Goto(ControlStep.CloseExtras, now, then: ControlStep.EndSubsidiary);
+                // reopen_after_crash waits for the manager's writer only: the subsidiary's bytes still
+                // on their way keep the manager busy, so the crash's death notice may queue behind them (R13).
+                if (!_managerWriter.Busy && (_reopenAfterCrash || !_subsidiaryWriter.Busy) || Waited(now)) return Goto(ControlStep.CloseExtras, now, then: ControlStep.EndSubsidiary);
                 return Pause(now);
             case ControlStep.CloseExtras:
                 if (_extraFds.Count == 0) return Goto(_afterExtras, now);
@@ -91,17 +93,9 @@ internal sealed partial class PtySession
                 if (!_managerClosing && (_managerWriter.Busy || _m2sReceived < _writeOffset[0])) _heldOutputPossible = true;
                 Emit(new SubsidiaryClosing(Id, _epoch, _endHow));
                 _subsidiaryClosing = true;
-                if (_endHow == SideEnd.Crash)
-                {
-                    Emit(new FaultInjected(FaultKind.CrashSubsidiary, Id));
-                    Begin(_control, "crash_s", now);
-                    Issue(_control, Posix.CrashAsync(_subsidiaryFd));
-                }
-                else
-                {
-                    Begin(_control, "close_s", now);
-                    Issue(_control, Posix.CloseAsync(_subsidiaryFd));
-                }
+                if (_endHow == SideEnd.Crash) return CrashSubsidiary(now); // PtySession.Reopens.cs
+                Begin(_control, "close_s", now);
+                Issue(_control, Posix.CloseAsync(_subsidiaryFd));
                 return true;
             case ControlStep.ConfirmSubsidiaryCrash:
                 Begin(_control, "ioctl_s", now);
@@ -111,6 +105,10 @@ internal sealed partial class PtySession
                 Begin(_control, "close_s", now);
                 Issue(_control, Posix.CloseAsync(_subsidiaryFd));
                 return true;
+            case ControlStep.CloseReopenedCrash:
+                Begin(_control, "close_s", now);
+                Issue(_control, Posix.CloseAsync(_crashedFd));
+                return true;
             case ControlStep.DrainSubsidiaryLanes:
                 // The close (or crash, PD13) fails the side's pending calls; one that never completes is left to the checker (call_hung).
                 if ((_subsidiaryReader.Busy || _subsidiaryWriter.Busy) && !Waited(now)) return Pause(now);
@@ -118,6 +116,8 @@ internal sealed partial class PtySession
                 if (_managerClosing) return TearDownNext();
                 return Goto(ControlStep.AwaitEof, now);
             case ControlStep.AwaitEof:
+                if (_reopenBeforeEof && !_driver.Stopping) return ReopenBeforeEof(now); // PtySession.Reopens.cs
+                _reopenBeforeEof = false;
                 // L13: reopen only once the manager has read this epoch's EOF, so every byte it reads has one epoch.
                 if (_managerReadEpoch <= _epoch && !_managerReaderStopped && Waited(now))
                     return Goto(ControlStep.ProbeEof, now); // out of patience: is the EOF lost, or is the reader just slow?
@@ -138,15 +138,19 @@ internal sealed partial class PtySession
                 Issue(_control, Posix.PollAsync(_managerFd));
                 return true;
             case ControlStep.QuiesceManager:
-                if (!_managerWriter.Busy || Waited(now)) return Goto(ControlStep.EndManager, now);
-                return Pause(now);
+                if (!_managerWriter.Busy && !EarlierEofUnread) return Goto(ControlStep.EndManager, now);
+                if (!Waited(now)) return Pause(now);
+                // Out of patience with an earlier epoch's EOF still unread: a slow reader's input is
+                // discarded by the close, which owes no EOF check (a read parked there is call_hung).
+                if (EarlierEofUnread && _endHow == SideEnd.Close) _endHow = SideEnd.AbruptClose;
+                return Goto(ControlStep.EndManager, now);
             case ControlStep.EndManager:
                 // Before: from here the subsidiary may see the hang-up (L14, L15).
                 Emit(new ManagerClosing(Id, _endHow, BeginManagerClose(now)));
                 _managerClosing = true;
                 if (_endHow == SideEnd.Crash)
                 {
-                    Emit(new FaultInjected(FaultKind.CrashManager, Id));
+                    Emit(new FaultInjected(_subsidiaryOpen ? FaultKind.CrashManager : FaultKind.CrashLoneManager, Id));
                     Begin(_control, "crash_m", now);
                     Issue(_control, Posix.CrashAsync(_managerFd));
                 }
@@ -209,20 +213,19 @@ internal sealed partial class PtySession
                 return;
             case ControlStep.Grant: Goto(result.IsOk ? ControlStep.Unlock : ControlStep.EndManager, now); return;
             case ControlStep.Unlock: Goto(result.IsOk ? ControlStep.Ptsname : ControlStep.EndManager, now); return;
-            case ControlStep.Ptsname: Goto(result.IsOk && result.Text == _path ? ControlStep.OpenSubsidiary : ControlStep.EndManager, now); return;
+            case ControlStep.Ptsname:
+                if (result.IsOk && result.Text == _path && !CrashLoneManager(now)) Goto(ControlStep.OpenSubsidiary, now);
+                else if (_step == ControlStep.Ptsname) Goto(ControlStep.EndManager, now);
+                return;
             case ControlStep.OpenSubsidiary:
                 if (!result.IsOk) { _reopensLeft = 0; Goto(ControlStep.SettleHeld, now); return; } // PD5: held output stays held
-                _subsidiaryFd = (int)result.Value;
-                _epoch++;
-                Emit(new SubsidiaryOpened(Id, _epoch));
-                _subsidiaryOpen = true;
-                _subsidiaryClosing = false;
-                ResetEpochData();
-                _opsLeft = Between(4, 40);
-                _pendingEndFault = null;
-                _abruptTries = 0;
-                if (_terminalSession) BeginTerminalEpoch(now); // ptem and ldterm first (PtySession.Terminal.cs)
-                else Goto(ControlStep.Active, now);
+                BeginEpoch((int)result.Value);
+                StartEpochScript(now);
+                return;
+            case ControlStep.ReopenAfterCrash: OnReopenedAfterCrash(result, now); return;
+            case ControlStep.CloseReopenedCrash:
+                _crashedFd = -1;
+                StartEpochScript(now);
                 return;
             case ControlStep.PushModules:
                 OnPushCompleted(result, now);
@@ -256,10 +259,13 @@ internal sealed partial class PtySession
                 Goto(ControlStep.CloseExtras, now, then: ControlStep.EndSubsidiary);
                 return;
             case ControlStep.ProbeEof:
-                // Input still queued, or a read in flight, means a slow or stalled reader: the manager
-                // closes with unread input and owes no EOF check (abrupt). Nothing queued and nothing
-                // in flight means the EOF never arrived: an orderly close lets the checker judge (L13).
-                var unread = !result.IsOk || ((PollEvents)result.Value & PollEvents.POLLIN) != 0 || _managerReader.Busy;
+                // Input still queued means a slow or stalled reader: the manager closes with unread
+                // input and owes no EOF check (abrupt). So does POLLERR: with a stored write error
+                // (PD4) strpoll reports it alone, so the poll cannot tell whether the EOF is queued.
+                // Nothing queued means the EOF never arrived, whether or not a read waits for it (a
+                // read parked there is the checker's call_hung, L13, R9): an orderly close lets the
+                // checker judge.
+                var unread = !result.IsOk || ((PollEvents)result.Value & (PollEvents.POLLIN | PollEvents.POLLERR)) != 0;
                 _endHow = _managerReadEpoch > _epoch || !unread ? SideEnd.Close : SideEnd.AbruptClose;
                 _reopensLeft = 0;
                 Goto(ControlStep.SettleHeld, now);

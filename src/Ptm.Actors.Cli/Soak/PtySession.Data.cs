@@ -135,7 +135,7 @@ internal sealed partial class PtySession
 
     private bool StepSubsidiaryReader(long now)
     {
-        if (!_subsidiaryReader.ReadyAt(now) || _step == ControlStep.PushModules || !_subsidiaryOpen || _subsidiaryClosing || _subsidiaryReadEof || _subsidiaryReaderStopped) return false;
+        if (!_subsidiaryReader.ReadyAt(now) || _step is ControlStep.PushModules or ControlStep.CloseReopenedCrash || !_subsidiaryOpen || _subsidiaryClosing || _subsidiaryReadEof || _subsidiaryReaderStopped) return false;
         var size = ReadSize(1, now);
         Begin(_subsidiaryReader, "read_s", now);
         Issue(_subsidiaryReader, Posix.ReadAsync(_subsidiaryFd, _readBuffers[1].AsMemory(0, size), null, _driver.Abandon));

@@ -11,6 +11,18 @@ internal sealed partial class PtySession
     /// <summary>A fault that ends the epoch, waiting for the control lane to carry it out.</summary>
     private FaultKind? _pendingEndFault;
 
+    /// <summary>crash_lone_manager: the manager crashes at the next moment it has no subsidiary open.</summary>
+    private bool _loneCrashDue;
+
+    /// <summary>reopen_before_eof: this epoch's end reopens the subsidiary without waiting for the manager to read its EOF.</summary>
+    private bool _reopenBeforeEof;
+
+    /// <summary>reopen_after_crash: the subsidiary's crash is followed at once, in the same step, by a new open.</summary>
+    private bool _reopenAfterCrash;
+
+    /// <summary>The crashed subsidiary's descriptor, closed once the reopen after the crash has succeeded.</summary>
+    private int _crashedFd = -1;
+
     // Per reader (0 manager, 1 subsidiary): reads are small and paused until this time (slow_reader).
     private readonly long[] _slowUntil = new long[2];
 
@@ -22,7 +34,10 @@ internal sealed partial class PtySession
             if (Chance(Options.FaultRate(FaultKind.CrashManager))) _pendingEndFault = FaultKind.CrashManager;
             else if (Chance(Options.FaultRate(FaultKind.CrashSubsidiary))) _pendingEndFault = FaultKind.CrashSubsidiary;
             else if (Chance(Options.FaultRate(FaultKind.AbruptClose))) _pendingEndFault = FaultKind.AbruptClose;
+            else if (Chance(Options.FaultRate(FaultKind.ReopenBeforeEof))) _pendingEndFault = FaultKind.ReopenBeforeEof;
+            else if (Chance(Options.FaultRate(FaultKind.ReopenAfterCrash))) _pendingEndFault = FaultKind.ReopenAfterCrash;
         }
+        if (!_loneCrashDue && Chance(Options.FaultRate(FaultKind.CrashLoneManager))) _loneCrashDue = true;
         if (Chance(Options.FaultRate(FaultKind.StalledReader))) StallReader(now);
         if (Chance(Options.FaultRate(FaultKind.SlowReader))) SlowReader(now);
         if (Chance(Options.FaultRate(FaultKind.CloneBurst)))

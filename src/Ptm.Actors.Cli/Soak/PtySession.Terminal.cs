@@ -91,6 +91,7 @@ internal sealed partial class PtySession
             _quietSince = -1;
         }
         if (ShouldEnd()) return ChooseEnding(now);
+        if (EarlierEofUnread) return Pause(now); // INTR and TCFLSH may flush the manager's read side (PtySession.Active.cs)
         _opsLeft--;
         foreach (var action in _script!.Next(_model!)) _terminalActions.Enqueue(action);
         return StepTerminalAction(now);

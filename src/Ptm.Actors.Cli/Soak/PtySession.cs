@@ -21,6 +21,7 @@ internal sealed partial class PtySession
     private readonly SoakCall _subsidiaryWriter = new("subsidiary writer");
     private readonly SoakCall _managerReader = new("manager reader");
     private readonly SoakCall _subsidiaryReader = new("subsidiary reader");
+    private readonly SoakCall _probe = new("manager probe"); // reopen_after_crash's poll (PtySession.Reopens.cs)
     private bool _stopNoticed;
 
     public PtySession(SoakDriver driver, long id, bool burst)
@@ -60,6 +61,7 @@ internal sealed partial class PtySession
         if (_managerReader.Completed) { OnManagerReadCompleted(Complete(_managerReader, now), now); progressed = true; }
         if (_subsidiaryReader.Completed) { OnSubsidiaryReadCompleted(Complete(_subsidiaryReader, now), now); progressed = true; }
         if (_control.Completed) { OnControlCompleted(Complete(_control, now), now); progressed = true; }
+        if (_probe.Completed) { Complete(_probe, now); progressed = true; }
         if (Finished) return true;
         if (StepControl(now)) progressed = true;
         if (Finished) return true;
@@ -106,7 +108,7 @@ internal sealed partial class PtySession
     {
         if (Finished) return long.MaxValue;
         var next = long.MaxValue;
-        foreach (var lane in (ReadOnlySpan<SoakCall>)[_control, _managerWriter, _subsidiaryWriter, _managerReader, _subsidiaryReader])
+        foreach (var lane in (ReadOnlySpan<SoakCall>)[_control, _managerWriter, _subsidiaryWriter, _managerReader, _subsidiaryReader, _probe])
         {
             if (lane.Completed) return now;
             if (!lane.Busy && lane.WakeTicks > now) next = Math.Min(next, lane.WakeTicks);
@@ -114,7 +116,7 @@ internal sealed partial class PtySession
         return next;
     }
 
-    private bool AllLanesIdle => !_control.Busy && !_managerWriter.Busy && !_subsidiaryWriter.Busy && !_managerReader.Busy && !_subsidiaryReader.Busy;
+    private bool AllLanesIdle => !_control.Busy && !_managerWriter.Busy && !_subsidiaryWriter.Busy && !_managerReader.Busy && !_subsidiaryReader.Busy && !_probe.Busy;
 
     // The run is over: pauses end now, so the session can close promptly.
     private void NoticeStop()

@@ -22,13 +22,17 @@ internal sealed class PtySoakWorkload : ISoakWorkload
     public static readonly TimeSpan DefaultStepQuantum = TimeSpan.FromMilliseconds(1);
 
     private readonly TimeSpan _stepQuantum;
+    private readonly Action<PtySystem>? _onSystemUp;
 
     public PtySoakWorkload() : this(DefaultStepQuantum) { }
 
-    public PtySoakWorkload(TimeSpan deterministicStepQuantum)
+    /// <param name="deterministicStepQuantum">Virtual time per deterministic step.</param>
+    /// <param name="onSystemUp">Tests only: sees the pty system before the first session (to plant a bug in it, say).</param>
+    public PtySoakWorkload(TimeSpan deterministicStepQuantum, Action<PtySystem>? onSystemUp = null)
     {
         if (deterministicStepQuantum <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(deterministicStepQuantum), "the step must be positive");
         _stepQuantum = deterministicStepQuantum;
+        _onSystemUp = onSystemUp;
     }
 
     public bool SignalsReady => true;
@@ -38,6 +42,7 @@ internal sealed class PtySoakWorkload : ISoakWorkload
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(sink);
         var ptys = SoakPtys.Create(options, new PtySystemOptions { MaxPtys = options.Ptys + BurstHeadroom }, PtySystemLogger(sink.Log));
+        _onSystemUp?.Invoke(ptys.System);
         var driver = new SoakDriver(options, sink, ptys, _stepQuantum);
         sink.Ready(); // the Duration counts from here: the pty system is up
         try

@@ -30,6 +30,8 @@ internal sealed class SoakDriver
     private long _nextSampleTicks;
     private long _nextMemoryTicks;
     private long _deadLettersSeen;
+    private long _timeTold = -1;
+    private readonly SystemPulse _pulse;
     private int _mainSessions;
     private int _burstsRequested;
 
@@ -43,6 +45,7 @@ internal sealed class SoakDriver
         if (Deterministic != ptys.Deterministic) throw new ArgumentException("a deterministic run needs a seeded pty system, and only it", nameof(ptys));
         _quantumTicks = stepQuantum.Ticks;
         _onCompleted = _ => Signal();
+        _pulse = new SystemPulse(this);
     }
 
     public SoakOptions Options { get; }
@@ -93,9 +96,11 @@ internal sealed class SoakDriver
         // A blocking close may take its whole 15 s (H3) before anything is hung.
         var cancelAfter = Math.Max(5 * patience, CloseTime.Ticks + 2 * patience);
         var abandonAfter = cancelAfter + 2 * patience;
+        if (!Deterministic) await _pulse.StartAsync().ConfigureAwait(false);
         while (true)
         {
             var now = Now;
+            TellTime(Deterministic ? now : _pulse.SystemTicks(now));
             if (!Stopping && (now >= end || ct.IsCancellationRequested))
             {
                 Stopping = true;
@@ -126,15 +131,53 @@ internal sealed class SoakDriver
                 : Math.Min(end, _mainSessions < Options.Ptys ? _nextStartTicks : long.MaxValue);
             await WaitAsync(progressed, driverWake).ConfigureAwait(false);
         }
+        await _pulse.StopAsync().ConfigureAwait(false);
         await SettleAsync().ConfigureAwait(false);
+        await NameAllocatedMinorsAsync().ConfigureAwait(false);
         Sample(Now, force: true);
+    }
+
+    /// <summary>
+    /// The checker counts the patience of owed calls in the system's time (TimePassed): virtual
+    /// time on the deterministic dispatcher, else wall-clock time while the pty system runs
+    /// (SystemPulse). Told at most once a millisecond, before the sessions step, so a call past
+    /// its patience is reported before its session can give up on it.
+    /// </summary>
+    private void TellTime(long now)
+    {
+        if (_timeTold >= 0 && now - _timeTold < TimeSpan.TicksPerMillisecond) return;
+        _timeTold = now;
+        Emit(new TimePassed(TimeSpan.FromTicks(now)));
+    }
+
+    /// <summary>
+    /// Minors still allocated after the settle are leaks (L16): look each minor up (stat of
+    /// /dev/pts/N fails ENOENT once it is free), so the checker can name them. Only when the
+    /// count says some are left, so a clean run pays nothing.
+    /// </summary>
+    private async Task NameAllocatedMinorsAsync()
+    {
+        if (System.AllocatedMinors == 0) return;
+        var limit = System.Options.MaxPtys > 0 ? System.Options.MaxPtys : Options.Ptys + PtySoakWorkload.BurstHeadroom;
+        var lookups = new Task<SysResult>[limit];
+        for (var minor = 1; minor <= limit; minor++) lookups[minor - 1] = System.Posix.StatAsync("/dev/pts/" + minor);
+        if (Deterministic) await System.WhenIdleAsync().ConfigureAwait(false);
+        await Task.WhenAny(Task.WhenAll(lookups), Task.Delay(TimeSpan.FromSeconds(5))).ConfigureAwait(false);
+        var allocated = new List<int>();
+        for (var i = 0; i < limit; i++)
+            if (lookups[i].IsCompletedSuccessfully && lookups[i].Result.IsOk) allocated.Add(i + 1);
+        Emit(new MinorsStillAllocated(allocated));
     }
 
     /// <summary>How long a session waits for something the rules promise (an EOF, a hang-up, a call) before it moves on and lets the checker judge.</summary>
     public TimeSpan SessionPatience => TimeSpan.FromSeconds(5);
 
-    /// <summary>The same once the run is stopping: every session is ending, so what is still missing after this will not come.</summary>
-    public TimeSpan TeardownPatience => TimeSpan.FromSeconds(2);
+    /// <summary>
+    /// The same once the run is stopping: every session is ending, so what is still missing after
+    /// this will not come. Never shorter than the checker's patience for owed calls, which must
+    /// judge a parked call before its session closes it away.
+    /// </summary>
+    public TimeSpan TeardownPatience => InvariantChecker.DefaultCallPatience;
 
     /// <summary>sd_closetime: how long a blocking close may wait for its output to drain (H3).</summary>
     public static TimeSpan CloseTime => Ptm.Actors.Pty.SideActor.CloseTime;

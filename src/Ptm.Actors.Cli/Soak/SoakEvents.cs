@@ -114,7 +114,11 @@ internal sealed record ManagerHangupSeen(long Session) : SoakEvent;
 /// </summary>
 internal sealed record EofSeen(long Session, Side Reader, int Epoch) : SoakEvent;
 
-/// <summary>Before: a call (read, write, open, close, ioctl, poll, flush) is issued.</summary>
+/// <summary>
+/// Before: a call (read, write, open, close, ioctl, poll, flush) is issued. Operation names its
+/// side the way SoakOperations reads it: a manager call ends in "_m" (or is grantpt, unlockpt,
+/// ptsname), anything else is a subsidiary call; "read_" and "poll_" calls are reads and polls.
+/// </summary>
 internal sealed record CallStarted(long Session, long CallId, string Operation) : SoakEvent;
 
 /// <summary>After: the call returned (successfully or with an errno, Outcome says which).</summary>
@@ -131,3 +135,16 @@ internal sealed record MemorySample(long ManagedBytes, int LivePtys) : SoakEvent
 
 /// <summary>A fault was injected into a session (Session is -1 for faults not tied to one, e.g. timer_delay).</summary>
 internal sealed record FaultInjected(FaultKind Kind, long Session) : SoakEvent;
+
+/// <summary>
+/// The system's time now: virtual time on the deterministic dispatcher, else the wall clock since
+/// the run began (the clock the pty system's timers run on). The checker counts the patience of
+/// calls that must complete in it, so a deterministic run needs no wall-clock slack.
+/// </summary>
+internal sealed record TimePassed(TimeSpan Now) : SoakEvent;
+
+/// <summary>
+/// At the end of a run whose last sample still counted minors: the minors still allocated (L16),
+/// found by looking each one up. The checker names them, and the last session of each.
+/// </summary>
+internal sealed record MinorsStillAllocated(IReadOnlyList<int> Minors) : SoakEvent;

@@ -24,6 +24,9 @@ internal sealed record SoakOptions
         [FaultKind.SlowReader] = 0.005,
         [FaultKind.CloneBurst] = 0.0002,
         [FaultKind.TimerDelay] = 0.005,
+        [FaultKind.CrashLoneManager] = 0.0005,
+        [FaultKind.ReopenBeforeEof] = 0.001,
+        [FaultKind.ReopenAfterCrash] = 0.0005,
     };
 
     /// <summary>How long the workload runs (in the dispatcher's time when Deterministic).</summary>

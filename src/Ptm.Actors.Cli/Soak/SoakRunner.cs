@@ -52,6 +52,8 @@ internal sealed class SoakRunner(SoakOptions options, ISoakWorkload workload, IS
             violations.Record(ViolationKind.HarnessError, -1, "the workload failed: " + failure.GetBaseException().Message);
         // A workload still running may keep emitting; the checker only reads under the sink's lock.
         sink.Finish();
+        // How close owed calls came to their patience (call_hung), for judging it on a loaded machine (--verbose).
+        logger.Debug("Longest wait of a call owed an answer: {Wait}", sink.Read((c, _) => DurationText.Format(c.LongestOwedWait)));
         var ticks = Interlocked.Read(ref interruptedAtTicks);
         TimeSpan? interruptedAfter = ticks >= 0 ? TimeSpan.FromTicks(ticks) : null;
         return sink.Read((c, s) => SoakReport.Build(options, elapsed, c, s, interruptedAfter));

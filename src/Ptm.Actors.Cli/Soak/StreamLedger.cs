@@ -24,8 +24,9 @@ namespace Ptm.Actors.Cli.Soak;
 /// then shows a false hole at its real position. Such a chunk is held back, with the short ones
 /// that follow it, until a run of them decodes or a decodable chunk comes: the held chunks
 /// contiguous just before it are placed there. Only the ones nothing places that way fall back
-/// to the search: when too many are held, at the end of the stream, when it is released, and
+/// to the search, as one run first: when too many are held, when the stream is released, and
 /// before a discard window opens (so a gap that a chunk proved before the flush stays a hole).
+/// At the reader's EOF a held run that ends the accepted bytes is placed there.
 /// </summary>
 internal sealed class StreamLedger
 {
@@ -157,13 +158,7 @@ internal sealed class StreamLedger
         foreach (var chunk in held) tailLength += chunk.Length;
         for (var first = 0; first < held.Count && tailLength >= PayloadPattern.DecodableLength; tailLength -= held[first++].Length)
         {
-            var tail = new byte[tailLength];
-            var at = 0;
-            for (var i = first; i < held.Count; i++)
-            {
-                held[i].CopyTo(tail, at);
-                at += held[i].Length;
-            }
+            var tail = Concatenated(held, first);
             if (!TryDecodeHere(tail, streamForTag, out var position)) continue;
             for (var i = 0; i < first; i++) PlaceBySearch(held[i], violations);
             held.Clear();
@@ -184,12 +179,57 @@ internal sealed class StreamLedger
         return false;
     }
 
-    // The held chunks nothing placed, in the order they arrived: each where it continues or where the search finds it.
+    // The held chunks nothing placed, in the order they arrived: the whole run where it continues
+    // or where the search finds it (a longer pattern, so a chance match is far less likely),
+    // else each chunk so.
     private void PlaceHeldBySearch(ViolationLog violations)
     {
-        if (_held is not { Count: > 0 }) return;
-        foreach (var chunk in _held) PlaceBySearch(chunk, violations);
-        _held.Clear();
+        if (_held is not { Count: > 0 } held) return;
+        if (held.Count > 1)
+        {
+            var run = Concatenated(held, 0);
+            var position = Next;
+            if (PayloadPattern.Matches(Key, Next, run) || SearchNear(run, out position))
+            {
+                held.Clear();
+                Place(position, run, violations);
+                return;
+            }
+        }
+        foreach (var chunk in held) PlaceBySearch(chunk, violations);
+        held.Clear();
+    }
+
+    // The reader saw EOF, so the held run is the last it read, and every accepted byte must have
+    // arrived: where the run ends the accepted bytes it is placed there, not at a chance match
+    // before a flushed gap; otherwise it is searched for.
+    private void PlaceHeldAtEnd(ViolationLog violations)
+    {
+        if (_held is not { Count: > 0 } held) return;
+        var run = Concatenated(held, 0);
+        var at = AcceptedEnd - run.Length;
+        if (at < Next || !PayloadPattern.Matches(Key, at, run))
+        {
+            PlaceHeldBySearch(violations);
+            return;
+        }
+        held.Clear();
+        Place(at, run, violations);
+    }
+
+    /// <summary>The chunks from <paramref name="first"/> on, as one.</summary>
+    private static byte[] Concatenated(List<byte[]> chunks, int first)
+    {
+        var length = 0;
+        for (var i = first; i < chunks.Count; i++) length += chunks[i].Length;
+        var run = new byte[length];
+        var at = 0;
+        for (var i = first; i < chunks.Count; i++)
+        {
+            chunks[i].CopyTo(run, at);
+            at += chunks[i].Length;
+        }
+        return run;
     }
 
     private void PlaceBySearch(ReadOnlySpan<byte> bytes, ViolationLog violations)
@@ -217,7 +257,7 @@ internal sealed class StreamLedger
     public void Drain(ViolationLog violations)
     {
         if (Drained) return;
-        PlaceHeldBySearch(violations);
+        PlaceHeldAtEnd(violations);
         Judge(violations);
         Drained = true;
     }
@@ -230,7 +270,7 @@ internal sealed class StreamLedger
     public void DrainLater(ViolationLog violations)
     {
         if (Drained) return;
-        PlaceHeldBySearch(violations);
+        PlaceHeldAtEnd(violations);
         Drained = true;
         _judgementDeferred = true;
     }

@@ -30,10 +30,10 @@ internal enum ViolationKind
     /// <summary>L15: a subsidiary saw a hang-up although its manager had not begun to close.</summary>
     HangupUnexpected,
 
-    /// <summary>R9: a call was still incomplete after its session was torn down.</summary>
+    /// <summary>R9: a call the rules owe an answer (its peer hung up, closed or crashed; its own side closed) was still pending after the patience, or any call after its session was torn down.</summary>
     CallHung,
 
-    /// <summary>L16: allocated minors were not back to zero at the end of the run.</summary>
+    /// <summary>L16: a minor was still allocated at the end of the run (one violation per minor, with its last session).</summary>
     MinorLeak,
 
     /// <summary>PD2/N3: more minors allocated than the limit allows.</summary>

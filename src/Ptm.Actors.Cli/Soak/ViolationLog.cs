@@ -22,6 +22,7 @@ internal sealed class ViolationLog
     private readonly long[] _counts = new long[ViolationKinds.All.Length];
     private readonly Violation?[] _first = new Violation?[ViolationKinds.All.Length];
     private readonly ILogger _logger;
+    private readonly List<Violation> _logged = new();
 
     public ViolationLog(ILogger logger) => _logger = logger;
 
@@ -31,6 +32,9 @@ internal sealed class ViolationLog
 
     public Violation? First(ViolationKind kind) => _first[(int)kind];
 
+    /// <summary>Every violation that was logged (the first <see cref="LoggedPerKind"/> of each kind), in order.</summary>
+    public IReadOnlyList<Violation> Logged => _logged;
+
     public void Record(ViolationKind kind, long session, string detail)
     {
         var index = (int)kind;
@@ -38,7 +42,10 @@ internal sealed class ViolationLog
         Total++;
         if (_first[index] is null) _first[index] = new Violation(kind, session, detail);
         if (_counts[index] <= LoggedPerKind)
+        {
+            _logged.Add(new Violation(kind, session, detail));
             _logger.Error("Soak violation {Kind} in session {Session}: {Detail}", ViolationKinds.Name(kind), session, detail);
+        }
         else if (_counts[index] == LoggedPerKind + 1)
             _logger.Error("Soak violation {Kind}: more than {Logged} seen, further ones are counted but not logged", ViolationKinds.Name(kind), LoggedPerKind);
     }

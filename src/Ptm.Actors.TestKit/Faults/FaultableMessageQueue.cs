@@ -69,6 +69,7 @@ internal sealed class FaultableMessageQueue : IMessageQueue, IUnboundedMessageQu
             Interlocked.MemoryBarrier();
             return;
         }
+        if (MessageInterceptors.Active && MessageInterceptors.TryIntercept(_system, receiver, envelope, e => _inner.Enqueue(receiver, e))) return; // a planted bug (tests only)
         _inner.Enqueue(receiver, envelope);
     }
 

@@ -134,6 +134,7 @@ internal sealed partial class ScenarioRun
     {
         string? failure = null;
         await IdleAsync(); // opens started with & may still be on their way
+        _stepsTraceLength ??= _target.Trace.Count; // what follows is the runner's clean-up, not the spec's interleaving
         while (failure is null)
         {
             foreach (var (call, name) in _startedOpens)

@@ -29,6 +29,7 @@ internal sealed partial class ScenarioRun
     private readonly ImmutableArray<string>.Builder _transcript = ImmutableArray.CreateBuilder<string>();
     private ScenarioCredentials _who = ScenarioCredentials.Root;
     private bool _disposed;
+    private int? _stepsTraceLength;
 
     public ScenarioRun(SpecScript spec, IScenarioTarget target, int? seed, ScenarioOptions options)
     {
@@ -63,7 +64,7 @@ internal sealed partial class ScenarioRun
             try { await DisposeTargetAsync(); } catch (Exception) { }
         }
         return new ScenarioResult(_spec.Path, _seed, failure is null, failure is null ? 0 : failedLine, failure,
-            _transcript.ToArray(), [.. _target.Trace]) { SkippedLines = _skipped.ToArray() };
+            _transcript.ToArray(), [.. _target.Trace]) { SkippedLines = _skipped.ToArray(), StepsTraceLength = _stepsTraceLength };
     }
 
     /// <summary>Runs one piece of the spec, turning a hung system or a throwing target into a failure message.</summary>

@@ -16,6 +16,9 @@ internal static class DeterministicSoakRuns
         [FaultKind.SlowReader] = 0.01,
         [FaultKind.CloneBurst] = 0.001,
         [FaultKind.TimerDelay] = 0.01,
+        [FaultKind.CrashLoneManager] = 0.004,
+        [FaultKind.ReopenBeforeEof] = 0.004,
+        [FaultKind.ReopenAfterCrash] = 0.004,
     };
 
     public static SoakOptions Options(long seed, int ptys, TimeSpan duration) => new()

@@ -58,6 +58,24 @@ public class ShortChunkPlacementTests
     }
 
     [Fact]
+    public void A_trailing_run_of_one_byte_reads_after_a_flush_with_nothing_after_it_is_clean_at_the_end_of_file()
+    {
+        // Nothing decodable follows: the run is placed where it ends the stream, not byte by byte at chance matches in the flushed gap.
+        var trace = FlushedAfterHundredBytes(10);
+        for (var offset = 1000; offset < 1010; offset++) trace.Read(Stream, offset, 1);
+        Check.Clean(Check.Run(Finished(trace)));
+    }
+
+    [Fact]
+    public void A_trailing_run_of_short_reads_missing_its_last_byte_at_the_end_of_file_is_still_data_loss()
+    {
+        var trace = FlushedAfterHundredBytes(20, S2M(1, 1));
+        for (var offset = 1000; offset < 1019; offset += 3) trace.Read(S2M(1, 1), offset, Math.Min(3, 1019 - offset));
+        var first = Check.Only(Check.Run(Finished(trace)), ViolationKind.DataLoss);
+        Assert.Contains("1020)", first.Detail);
+    }
+
+    [Fact]
     public void A_byte_lost_between_a_held_short_chunk_and_the_next_long_one_is_still_data_loss()
     {
         var trace = Started().Write(Stream, 300).Read(Stream, 0, 100).Read(Stream, 101, 1).Read(Stream, 102, 198);
