@@ -10,6 +10,9 @@ internal sealed class SoakStatistics
     private static readonly TimeSpan FirstTimelineWidth = TimeSpan.FromMilliseconds(100);
 
     private readonly Func<TimeSpan> _clock;
+
+    /// <summary>The system's time as the workload last told it (TimePassed), if it does.</summary>
+    private TimeSpan? _systemTime;
     private readonly CallFailureClassifier _classifier = new();
     private readonly FailedCallCounter _failedCalls = new();
     private readonly SoakTimeline _timeline = new(FirstTimelineWidth);
@@ -27,7 +30,11 @@ internal sealed class SoakStatistics
     public int PeakMinors { get; private set; }
     public LatencyHistogram Latency { get; } = new();
 
-    /// <param name="clock">Time since the run began, for the timeline; null: a stopwatch started now.</param>
+    /// <param name="clock">
+    /// Time since the run began, for the timeline of a workload that does not tell the system's
+    /// time (TimePassed); null: a stopwatch started now. When it does, the timeline runs on that
+    /// time: virtual on the deterministic dispatcher, so a replayed seed draws the same picture.
+    /// </param>
     public SoakStatistics(Func<TimeSpan>? clock = null)
     {
         if (clock is null)
@@ -45,7 +52,9 @@ internal sealed class SoakStatistics
     public long UnattributedFailures { get; private set; }
 
     /// <summary>Live sessions, faults and failed calls over the run so far, in at most SoakTimeline.Capacity buckets.</summary>
-    public TimelineSeries Timeline => _timeline.Snapshot(_clock());
+    public TimelineSeries Timeline => _timeline.Snapshot(Now);
+
+    private TimeSpan Now => _systemTime ?? _clock();
 
     /// <summary>Terminal epochs (ptem and ldterm pushed), terminal operations settled, and signals the subsidiaries recorded.</summary>
     public TerminalFigures Terminal { get; private set; } = new(0, 0, 0);
@@ -80,15 +89,15 @@ internal sealed class SoakStatistics
                 SessionsStarted++;
                 LiveSessions++;
                 if (LiveSessions > PeakLiveSessions) PeakLiveSessions = LiveSessions;
-                _timeline.Live(_clock(), LiveSessions);
+                _timeline.Live(Now, LiveSessions);
                 break;
             case SessionTornDown:
                 LiveSessions--;
-                _timeline.Live(_clock(), LiveSessions);
+                _timeline.Live(Now, LiveSessions);
                 break;
             case FaultInjected e:
                 _faults[(int)e.Kind]++;
-                _timeline.Fault(_clock());
+                _timeline.Fault(Now);
                 break;
             case ModulesPushed: Terminal = Terminal with { Epochs = Terminal.Epochs + 1 }; break;
             case TerminalSettled: Terminal = Terminal with { Operations = Terminal.Operations + 1 }; break;
@@ -96,6 +105,7 @@ internal sealed class SoakStatistics
             case MemorySample e: if (e.ManagedBytes > PeakManagedBytes) PeakManagedBytes = e.ManagedBytes; break;
             case MinorsAllocated e: if (e.Count > PeakMinors) PeakMinors = e.Count; break;
             case DeadLetter { Expected: true }: ExpectedDeadLetters++; break;
+            case TimePassed e: _systemTime = e.Now; break;
         }
     }
 
@@ -105,6 +115,6 @@ internal sealed class SoakStatistics
         var expected = FailureCauses.IsExpected(cause);
         if (!expected) UnattributedFailures++;
         _failedCalls.Add(errno, cause);
-        _timeline.FailedCall(_clock(), expected);
+        _timeline.FailedCall(Now, expected);
     }
 }

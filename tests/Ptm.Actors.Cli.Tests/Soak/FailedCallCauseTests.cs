@@ -60,9 +60,9 @@ public class FailedCallCauseTests
     [Fact]
     public void EIO_after_an_injected_crash_is_that_fault_PD13()
     {
-        Assert.Equal(FailureCause.CrashManager, CauseOf("read_m", "EIO", new ManagerClosing(1, SideEnd.Crash, false)));
-        Assert.Equal(FailureCause.CrashManager, CauseOf("write_s", "EIO", new ManagerClosing(1, SideEnd.Crash, false)));
-        Assert.Equal(FailureCause.CrashSubsidiary, CauseOf("read_s", "EIO", new SubsidiaryClosing(1, 1, SideEnd.Crash)));
+        Assert.Equal(FailureCause.ManagerCrashed, CauseOf("read_m", "EIO", new ManagerClosing(1, SideEnd.Crash, false)));
+        Assert.Equal(FailureCause.ManagerCrashed, CauseOf("write_s", "EIO", new ManagerClosing(1, SideEnd.Crash, false)));
+        Assert.Equal(FailureCause.SubsidiaryCrashed, CauseOf("read_s", "EIO", new SubsidiaryClosing(1, 1, SideEnd.Crash)));
     }
 
     [Fact]
@@ -100,7 +100,7 @@ public class FailedCallCauseTests
                      new SubsidiaryClosing(1, 1, SideEnd.Crash), new SubsidiaryClosed(1, 1), new SubsidiaryOpened(1, 2)])
             classifier.Observe(e);
 
-        Assert.Equal(FailureCause.CrashSubsidiary, classifier.Complete(new CallCompleted(1, 7, TimeSpan.Zero, "EIO")));
+        Assert.Equal(FailureCause.SubsidiaryCrashed, classifier.Complete(new CallCompleted(1, 7, TimeSpan.Zero, "EIO")));
     }
 
     [Theory]

@@ -40,8 +40,8 @@ public class SoakJsonFiguresTests
         Assert.True(flow.GetProperty("expected").GetBoolean());
         Assert.False(flow.GetProperty("injected_fault").GetBoolean());
         Assert.False(failed.GetProperty("by_cause").GetProperty("unattributed").GetProperty("expected").GetBoolean());
-        Assert.Equal(0, failed.GetProperty("by_cause").GetProperty("crash_manager").GetProperty("count").GetInt64()); // every cause, zero included
-        Assert.True(failed.GetProperty("by_cause").GetProperty("crash_manager").GetProperty("injected_fault").GetBoolean());
+        Assert.Equal(0, failed.GetProperty("by_cause").GetProperty("manager_crashed").GetProperty("count").GetInt64()); // every cause, zero included
+        Assert.True(failed.GetProperty("by_cause").GetProperty("manager_crashed").GetProperty("injected_fault").GetBoolean());
         var byErrno = failed.GetProperty("by_errno").EnumerateArray().ToDictionary(e => e.GetProperty("errno").GetString()!, e => e);
         Assert.Equal(["EAGAIN", "EINVAL", "EIO"], byErrno.Keys.Order());
         Assert.Equal(1, byErrno["EIO"].GetProperty("by_cause").GetProperty("unattributed").GetInt64());

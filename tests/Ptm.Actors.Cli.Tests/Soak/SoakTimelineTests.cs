@@ -1,3 +1,4 @@
+using Ptm.Actors.Cli.Soak;
 using Ptm.Actors.Cli.Soak.Report;
 
 namespace Ptm.Actors.Cli.Tests.Soak;
@@ -49,5 +50,21 @@ public class SoakTimelineTests
         Assert.Equal(faults, series.Buckets.Sum(b => b.Faults));
         Assert.Equal(peak, series.Buckets.Max(b => b.PeakLive));
         Assert.Equal(series.Buckets.Select((_, i) => series.BucketWidth * i), series.Buckets.Select(b => b.Start));
+    }
+
+    [Fact]
+    public void The_statistics_draw_the_timeline_on_the_systems_time_once_the_workload_tells_it()
+    {
+        // The wall clock says an hour has passed; the system's (virtual) time says 250 ms.
+        var statistics = new SoakStatistics(() => TimeSpan.FromHours(1));
+        statistics.Observe(new TimePassed(TimeSpan.FromMilliseconds(250)));
+        statistics.Observe(new SessionStarted(1, 1));
+        statistics.Observe(new FaultInjected(FaultKind.SlowReader, 1));
+
+        var series = statistics.Timeline;
+
+        Assert.Equal(TimeSpan.FromMilliseconds(100), series.BucketWidth);
+        Assert.Equal([0, 0, 1], series.Buckets.Select(b => b.PeakLive));
+        Assert.Equal([0L, 0, 1], series.Buckets.Select(b => b.Faults));
     }
 }

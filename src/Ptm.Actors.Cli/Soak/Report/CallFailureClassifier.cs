@@ -10,8 +10,6 @@ namespace Ptm.Actors.Cli.Soak.Report;
 /// </summary>
 internal sealed class CallFailureClassifier
 {
-    private enum CallSide { Manager, Subsidiary, Unknown }
-
     private enum CallKind { Read, Write, Ioctl, Other }
 
     /// <summary>How a side ended, and whether an injected fault ended it.</summary>
@@ -65,14 +63,9 @@ internal sealed class CallFailureClassifier
 
     private static FailureCause Classify(string errno, string operation, SessionState session, int epoch)
     {
-        var side = SideOf(operation);
+        var side = SoakOperations.SideOf(operation);
         var kind = KindOf(operation);
-        var own = side switch
-        {
-            CallSide.Manager => session.Manager,
-            CallSide.Subsidiary => session.SubsidiaryEnd(epoch),
-            _ => null,
-        };
+        var own = side == Side.Manager ? session.Manager : session.SubsidiaryEnd(epoch);
         switch (errno)
         {
             case "EAGAIN":
@@ -80,11 +73,11 @@ internal sealed class CallFailureClassifier
             case "EINVAL":
                 if (kind == CallKind.Ioctl) return FailureCause.UnknownIoctl;
                 // PD4: only a manager write that met no subsidiary sets it, so some epoch must have ended.
-                return side == CallSide.Manager && kind != CallKind.Read && session.AnySubsidiaryEnded ? FailureCause.StickyError : FailureCause.Unattributed;
+                return side == Side.Manager && kind != CallKind.Read && session.AnySubsidiaryEnded ? FailureCause.StickyError : FailureCause.Unattributed;
             case "EIO" or "ENXIO":
                 if (errno == "EIO" && own is { How: SideEnd.Crash }) return CrashOf(side); // PD13
-                if (side == CallSide.Subsidiary && session.Manager is { } manager) // L15, PD6, PD13
-                    return manager.How == SideEnd.Crash ? FailureCause.CrashManager : manager.Injected ? FailureCause.AbruptClose : FailureCause.HangUp;
+                if (side == Side.Subsidiary && session.Manager is { } manager) // L15, PD6, PD13
+                    return manager.How == SideEnd.Crash ? FailureCause.ManagerCrashed : manager.Injected ? FailureCause.AbruptClose : FailureCause.HangUp;
                 return FailureCause.Unattributed;
             case "EBADF":
                 if (own is not { } end) return FailureCause.Unattributed;
@@ -102,19 +95,12 @@ internal sealed class CallFailureClassifier
         return new End(how, injected);
     }
 
-    private static FailureCause CrashOf(CallSide side) => side == CallSide.Manager ? FailureCause.CrashManager : FailureCause.CrashSubsidiary;
+    private static FailureCause CrashOf(Side side) => side == Side.Manager ? FailureCause.ManagerCrashed : FailureCause.SubsidiaryCrashed;
 
-    // The workload names its calls by what and where: write_m, read_s, ioctl_m, close_s_extra, open_pts, push_ldterm, tcsetattr...
-    private static CallSide SideOf(string operation) =>
-        operation.EndsWith("_m", StringComparison.Ordinal) || operation is "grantpt" or "unlockpt" or "ptsname" ? CallSide.Manager
-        : operation.EndsWith("_s", StringComparison.Ordinal) || operation.EndsWith("_s_extra", StringComparison.Ordinal)
-          || operation.StartsWith("open_pts", StringComparison.Ordinal) || operation.StartsWith("push_", StringComparison.Ordinal)
-          || operation is "tcsetattr" or "tcgetattr" ? CallSide.Subsidiary
-        : CallSide.Unknown;
-
+    // The side as the checker reads it (SoakOperations); the kind by the same naming (CallStarted): write_m, read_s, ioctl_m, close_s_extra, open_pts...
     private static CallKind KindOf(string operation) =>
         operation.StartsWith("write_", StringComparison.Ordinal) ? CallKind.Write
-        : operation.StartsWith("read_", StringComparison.Ordinal) ? CallKind.Read
+        : SoakOperations.IsRead(operation) ? CallKind.Read
         : operation.StartsWith("ioctl_", StringComparison.Ordinal) ? CallKind.Ioctl
         : CallKind.Other;
 }

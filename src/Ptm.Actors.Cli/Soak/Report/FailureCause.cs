@@ -25,11 +25,11 @@ internal enum FailureCause
     /// <summary>EBADF: a call in flight when its own side was closed (a closed descriptor answers EBADF).</summary>
     OwnClose,
 
-    /// <summary>Injected crash_manager: the manager's calls fail EIO, the subsidiary is hung up (PD13, L15).</summary>
-    CrashManager,
+    /// <summary>An injected crash of the manager (crash_manager, crash_lone_manager): its calls fail EIO, the subsidiary is hung up (PD13, L15).</summary>
+    ManagerCrashed,
 
-    /// <summary>Injected crash_subsidiary: the subsidiary's calls fail EIO (PD13).</summary>
-    CrashSubsidiary,
+    /// <summary>An injected crash of the subsidiary (crash_subsidiary, reopen_after_crash): its calls fail EIO (PD13).</summary>
+    SubsidiaryCrashed,
 
     /// <summary>Injected abrupt_close: a side closed under a blocked call, which fails, and the peer may be hung up (L15).</summary>
     AbruptClose,
@@ -51,16 +51,16 @@ internal static class FailureCauses
         FailureCause.StickyError => "sticky_error",
         FailureCause.HangUp => "hang_up",
         FailureCause.OwnClose => "own_close",
-        FailureCause.CrashManager => "crash_manager",
-        FailureCause.CrashSubsidiary => "crash_subsidiary",
+        FailureCause.ManagerCrashed => "manager_crashed",
+        FailureCause.SubsidiaryCrashed => "subsidiary_crashed",
         FailureCause.AbruptClose => "abrupt_close",
         FailureCause.Unattributed => "unattributed",
         _ => throw new ArgumentOutOfRangeException(nameof(cause), cause, null),
     };
 
-    /// <summary>True for the causes that are injected faults (the fault of the same name).</summary>
+    /// <summary>True for the causes that are injected faults.</summary>
     public static bool IsInjectedFault(FailureCause cause) =>
-        cause is FailureCause.CrashManager or FailureCause.CrashSubsidiary or FailureCause.AbruptClose;
+        cause is FailureCause.ManagerCrashed or FailureCause.SubsidiaryCrashed or FailureCause.AbruptClose;
 
     /// <summary>True for every cause the workload expects; only Unattributed is not.</summary>
     public static bool IsExpected(FailureCause cause) => cause != FailureCause.Unattributed;
@@ -74,8 +74,8 @@ internal static class FailureCauses
         FailureCause.StickyError => "manager's sticky write error after a write met no subsidiary (PD4, D9)",
         FailureCause.HangUp => "subsidiary after the manager closed (L15, PD6)",
         FailureCause.OwnClose => "call in flight when its own side closed",
-        FailureCause.CrashManager => "injected fault: manager crashed (PD13)",
-        FailureCause.CrashSubsidiary => "injected fault: subsidiary crashed (PD13)",
+        FailureCause.ManagerCrashed => "injected fault: manager crashed (PD13)",
+        FailureCause.SubsidiaryCrashed => "injected fault: subsidiary crashed (PD13)",
         FailureCause.AbruptClose => "injected fault: side closed under a blocked call",
         FailureCause.Unattributed => "no rule the workload drives explains it: unexpected",
         _ => throw new ArgumentOutOfRangeException(nameof(cause), cause, null),
