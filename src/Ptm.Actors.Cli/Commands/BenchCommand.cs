@@ -43,7 +43,7 @@ internal static class BenchCommand
             },
         };
         var json = JsonOutput.Option("every figure with its baseline and ratio");
-        var htmlReport = HtmlReportOption.Create("the ratio of each figure to its baseline, and the table");
+        var htmlReport = HtmlReportOption.Create("the chart of each ratio to its baseline, and the table");
         var quick = new Option<bool>("--quick") { Description = "Short windows (0.2 s instead of 1 s): rough figures, fast" };
         var pairs = new Option<int>("--pairs")
         {

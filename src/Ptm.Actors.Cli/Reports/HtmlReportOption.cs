@@ -11,7 +11,7 @@ internal static class HtmlReportOption
         new Option<string?>("--report")
         {
             HelpName = "FILE.html",
-            Description = $"Write the report as a self-contained HTML page to FILE.html: {charts} as inline SVG, no script, nothing fetched",
+            Description = $"Write the report as a self-contained HTML page to FILE.html ({charts}; inline SVG, no script, nothing fetched)",
         }.WritableFile(".html", ".htm");
 
     /// <summary>Writes the page; false (with one line on <paramref name="error"/>, prefixed by <paramref name="command"/>) if it could not be.</summary>
