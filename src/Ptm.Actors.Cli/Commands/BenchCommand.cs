@@ -1,13 +1,15 @@
 using System.CommandLine;
 using Ptm.Actors.Cli.Bench;
+using Ptm.Actors.Cli.Reports;
 using Spectre.Console;
 
 namespace Ptm.Actors.Cli.Commands;
 
 /// <summary>
-/// `ptm bench [kernel|pty|scale|all] [--json FILE|-] [--quick] [--pairs N]`: measures the chosen
+/// `ptm bench [kernel|pty|scale|all] [--json FILE|-] [--report FILE.html] [--quick] [--pairs N]`: measures the chosen
 /// suites (all by default), prints a table and a bar chart of each figure's ratio to its
-/// same-run baseline, and with --json writes the report as JSON to FILE (or stdout for -).
+/// same-run baseline, and with --json writes the report as JSON to FILE (or stdout for -),
+/// with --report as an HTML page with the same chart.
 /// </summary>
 internal static class BenchCommand
 {
@@ -41,6 +43,7 @@ internal static class BenchCommand
             },
         };
         var json = JsonOutput.Option("every figure with its baseline and ratio");
+        var htmlReport = HtmlReportOption.Create("the chart of each ratio to its baseline, and the table");
         var quick = new Option<bool>("--quick") { Description = "Short windows (0.2 s instead of 1 s): rough figures, fast" };
         var pairs = new Option<int>("--pairs")
         {
@@ -53,6 +56,7 @@ internal static class BenchCommand
             .WithExitCodes("every benchmark ran", "a benchmark failed (the others' figures are still reported)");
         command.Arguments.Add(suite);
         command.Options.Add(json);
+        command.Options.Add(htmlReport);
         command.Options.Add(quick);
         command.Options.Add(pairs);
         command.SetAction(parsed =>
@@ -69,6 +73,8 @@ internal static class BenchCommand
                 output.Progress.WriteLine("ptm bench: " + problem);
                 return ExitCodes.Failures;
             }
+            if (parsed.GetValue(htmlReport) is { } page && !HtmlReportOption.Write(page, BenchHtmlReport.Render(report), "ptm bench", output.Progress))
+                return ExitCodes.Failures;
             return exitCode;
         });
         return command;

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
+using Ptm.Actors.Cli.Reports;
 using Ptm.Actors.Cli.Soak;
 
 namespace Ptm.Actors.Cli.Commands;
@@ -61,6 +62,16 @@ internal static class OptionParsers
         option.ReadWith(text => Array.IndexOf(choices, text) >= 0
             ? Reading<string>.Ok(text)
             : Reading<string>.Bad($"must be {Either(choices)} (got '{text}')"));
+
+    /// <summary>
+    /// A file to write, named with one of <paramref name="extensions"/> (".html"), whose folder
+    /// exists and which can be written now, so a long run does not end on a path it cannot use.
+    /// </summary>
+    public static Option<string?> WritableFile(this Option<string?> option, params string[] extensions) =>
+        option.ReadWith(text =>
+            !extensions.Any(extension => text.EndsWith(extension, StringComparison.OrdinalIgnoreCase)) ? Reading<string?>.Bad($"must name a {Either(extensions)} file (got '{text}')")
+            : OutputFiles.WriteProblem(text) is { } problem ? Reading<string?>.Bad(problem)
+            : Reading<string?>.Ok(text));
 
     /// <summary>"a, b or c".</summary>
     public static string Either(IReadOnlyList<string> choices) =>

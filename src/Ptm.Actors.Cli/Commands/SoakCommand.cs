@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Runtime.InteropServices;
+using Ptm.Actors.Cli.Reports;
 using Ptm.Actors.Cli.Soak;
 using Spectre.Console;
 
@@ -49,6 +50,7 @@ internal static class SoakCommand
             .WholeNumber(0L);
         var deterministic = new Option<bool>("--deterministic") { Description = "Run on the TestKit's seeded dispatcher and virtual time (replayable by --seed)" };
         var json = JsonOutput.Option("the soak report");
+        var htmlReport = HtmlReportOption.Create("the latency distribution, the timeline of sessions and faults, the failed calls by errno and the violations");
         var memoryBudget = new Option<MemoryBudget>("--memory-budget")
         {
             HelpName = "BASE+PER_PTY",
@@ -79,6 +81,7 @@ internal static class SoakCommand
         command.Options.Add(seed);
         command.Options.Add(deterministic);
         command.Options.Add(json);
+        command.Options.Add(htmlReport);
         command.Options.Add(memoryBudget);
         foreach (var kind in FaultKinds.All) command.Options.Add(rates[kind]);
         command.Options.Add(terminalShare);
@@ -99,12 +102,12 @@ internal static class SoakCommand
                 FaultRates = faultRates,
                 TerminalShare = parsed.GetValue(terminalShare),
             };
-            return Execute(arguments.ToOptions() with { TeardownGrace = environment.TeardownGrace }, parsed.GetValue(verbose), environment);
+            return Execute(arguments.ToOptions() with { TeardownGrace = environment.TeardownGrace }, parsed.GetValue(verbose), parsed.GetValue(htmlReport), environment);
         });
         return command;
     }
 
-    private static int Execute(SoakOptions options, bool verbose, Environment environment)
+    private static int Execute(SoakOptions options, bool verbose, string? htmlReport, Environment environment)
     {
         // With --json -, standard output is the JSON alone; the person watching reads standard error.
         var jsonToStdout = JsonOutput.IsStdout(options.JsonPath);
@@ -127,12 +130,15 @@ internal static class SoakCommand
         logging.Release();
 
         console.Write(SoakReportTable.Render(report));
+        console.Write(SoakCharts.Render(report));
         human.Flush();
         if (options.JsonPath is { } target && JsonOutput.Write(target, SoakReportJson.Document(report), SoakJsonContext.Default.SoakReportDocument, environment.Out) is { } problem)
         {
             environment.Error.WriteLine("ptm soak: " + problem);
             return ExitCodes.Failures;
         }
+        if (htmlReport is not null && !HtmlReportOption.Write(htmlReport, SoakHtmlReport.Render(report), "ptm soak", environment.Error))
+            return ExitCodes.Failures;
         return report.ExitCode;
     }
 

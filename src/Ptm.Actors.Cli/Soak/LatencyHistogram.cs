@@ -1,29 +1,32 @@
-using System.Numerics;
+using HdrHistogram;
 
 namespace Ptm.Actors.Cli.Soak;
 
+/// <summary>One bar of the latency distribution: the calls that took at most UpperBound (and more than the bar before).</summary>
+internal sealed record LatencyBucket(TimeSpan UpperBound, long Count);
+
 /// <summary>
-/// An HDR-style latency histogram in fixed memory: values in microseconds fall into buckets
-/// that are exact below 64 us and otherwise 1/32 of their power of two wide, so any
-/// percentile is reported within about 3% of the true sample (rounded up to its bucket's top).
+/// Call latencies in microseconds in an HdrHistogram: three significant digits from 1 us to 8
+/// days (longer than any soak), so a percentile is within 0.1% of the true sample, rounded up to
+/// its bucket's top and never above the largest sample. Not thread-safe: the sink serialises.
 /// </summary>
 internal sealed class LatencyHistogram
 {
-    private const int SubBucketBits = 5;
-    private const int SubBuckets = 1 << SubBucketBits;
-    private const int LinearLimit = SubBuckets * 2;
+    private static readonly long HighestMicroseconds = (long)TimeSpan.FromDays(8).TotalMicroseconds;
 
-    // Values below LinearLimit have a bucket each; above, each power of two has SubBuckets buckets.
-    private readonly long[] _counts = new long[LinearLimit + (64 - SubBucketBits - 1) * SubBuckets];
+    /// <summary>The distribution's bar edges: 1-2.5-5 steps from 100 us to 10 s, then everything above.</summary>
+    public static readonly IReadOnlyList<TimeSpan> BucketBounds =
+        [.. new[] { 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000, 10000 }.Select(TimeSpan.FromMilliseconds), TimeSpan.MaxValue];
 
-    public long Count { get; private set; }
+    private readonly LongHistogram _histogram = new(HighestMicroseconds, 3);
+
+    public long Count => _histogram.TotalCount;
     public long MaxMicroseconds { get; private set; }
 
     public void Record(TimeSpan latency)
     {
-        var micros = Math.Max(0L, latency.Ticks / TimeSpan.TicksPerMicrosecond);
-        _counts[BucketOf(micros)]++;
-        Count++;
+        var micros = Math.Clamp(latency.Ticks / TimeSpan.TicksPerMicrosecond, 0, HighestMicroseconds);
+        _histogram.RecordValue(micros);
         if (micros > MaxMicroseconds) MaxMicroseconds = micros;
     }
 
@@ -31,32 +34,25 @@ internal sealed class LatencyHistogram
     public TimeSpan Percentile(double fraction)
     {
         if (Count == 0) return TimeSpan.Zero;
-        var rank = (long)Math.Ceiling(Math.Clamp(fraction, 0, 1) * Count);
-        if (rank < 1) rank = 1;
-        long seen = 0;
-        for (var bucket = 0; bucket < _counts.Length; bucket++)
+        var micros = _histogram.GetValueAtPercentile(Math.Clamp(fraction, 0, 1) * 100);
+        return TimeSpan.FromTicks(Math.Min(micros, MaxMicroseconds) * TimeSpan.TicksPerMicrosecond);
+    }
+
+    /// <summary>The calls per bar of <see cref="BucketBounds"/>, from the first bar with calls to the last (empty when no call was recorded).</summary>
+    public IReadOnlyList<LatencyBucket> Distribution()
+    {
+        var counts = new long[BucketBounds.Count];
+        foreach (var value in _histogram.RecordedValues())
         {
-            seen += _counts[bucket];
-            if (seen >= rank) return TimeSpan.FromTicks(Math.Min(UpperBoundOf(bucket), MaxMicroseconds) * TimeSpan.TicksPerMicrosecond);
+            // Every sample in an HdrHistogram bucket is at most its top, ValueIteratedTo: bin by that.
+            var micros = Math.Min(value.ValueIteratedTo, MaxMicroseconds);
+            var bar = 0;
+            while (BucketBounds[bar] != TimeSpan.MaxValue && micros > BucketBounds[bar].Ticks / TimeSpan.TicksPerMicrosecond) bar++;
+            counts[bar] += value.CountAddedInThisIterationStep;
         }
-        return TimeSpan.FromTicks(MaxMicroseconds * TimeSpan.TicksPerMicrosecond);
-    }
-
-    private static int BucketOf(long micros)
-    {
-        if (micros < LinearLimit) return (int)micros;
-        var exponent = 63 - BitOperations.LeadingZeroCount((ulong)micros); // >= SubBucketBits + 1
-        var subBucket = (int)(micros >> (exponent - SubBucketBits)) - SubBuckets;
-        return LinearLimit + (exponent - SubBucketBits - 1) * SubBuckets + subBucket;
-    }
-
-    private static long UpperBoundOf(int bucket)
-    {
-        if (bucket < LinearLimit) return bucket;
-        var offset = bucket - LinearLimit;
-        var exponent = offset / SubBuckets + SubBucketBits + 1;
-        var subBucket = offset % SubBuckets + SubBuckets;
-        var width = 1L << (exponent - SubBucketBits);
-        return subBucket * width + width - 1;
+        var first = Array.FindIndex(counts, count => count > 0);
+        if (first < 0) return [];
+        var last = Array.FindLastIndex(counts, count => count > 0);
+        return [.. Enumerable.Range(first, last - first + 1).Select(bar => new LatencyBucket(BucketBounds[bar], counts[bar]))];
     }
 }

@@ -53,9 +53,17 @@ internal sealed class LiveSoakDisplay(IAnsiConsole console) : ISoakDisplay
             });
     }
 
+    // Under the table, which has no room for another column in 80 characters: the failed calls,
+    // expected ones plain, any that no rule explains in red.
+    private static string FailedCalls(SoakProgress progress) =>
+        progress.UnattributedFailures == 0
+            ? $"failed calls {progress.FailedCalls:N0}, all expected"
+            : $"failed calls {progress.FailedCalls:N0}: [red]{progress.UnattributedFailures:N0} unattributed (unexpected)[/]";
+
     private static IRenderable Render(SoakProgress progress)
     {
-        var table = new Table().AddColumn("sessions").AddColumn("live").AddColumn("ops").AddColumn("received m->s").AddColumn("received s->m").AddColumn("faults").AddColumn("violations");
+        var table = new Table().AddColumn("sessions").AddColumn("live").AddColumn("ops").AddColumn("received m->s").AddColumn("received s->m").AddColumn("faults").AddColumn("violations")
+            .Caption(FailedCalls(progress));
         table.AddRow(
             progress.Sessions.ToString("N0"),
             progress.LiveSessions.ToString("N0"),

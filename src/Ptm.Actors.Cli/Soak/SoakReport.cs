@@ -1,3 +1,5 @@
+using Ptm.Actors.Cli.Soak.Report;
+
 namespace Ptm.Actors.Cli.Soak;
 
 /// <summary>One kind of violation in the report: how many, and the first one seen.</summary>
@@ -29,6 +31,15 @@ internal sealed record SoakReport
     public required IReadOnlyList<ViolationSummary> Violations { get; init; }
     public required TimeSpan LatencyP50 { get; init; }
     public required TimeSpan LatencyP99 { get; init; }
+    public TimeSpan LatencyP90 { get; init; }
+    public TimeSpan LatencyP999 { get; init; }
+    public TimeSpan LatencyMax { get; init; }
+    /// <summary>Calls per latency bar (LatencyHistogram.BucketBounds), first to last non-empty bar.</summary>
+    public IReadOnlyList<LatencyBucket> LatencyDistribution { get; init; } = [];
+    /// <summary>The failed calls by errno and cause; FailedOperations is their total.</summary>
+    public FailedCalls FailedCalls { get; init; } = FailedCalls.None;
+    /// <summary>Live sessions, faults and failed calls over the run (bounded buckets).</summary>
+    public TimelineSeries Timeline { get; init; } = TimelineSeries.Empty;
     public required long PeakManagedBytes { get; init; }
     public required int PeakMinors { get; init; }
     public required MemoryBudget MemoryBudget { get; init; }
@@ -84,6 +95,12 @@ internal sealed record SoakReport
             Violations = violations,
             LatencyP50 = statistics.Latency.Percentile(0.50),
             LatencyP99 = statistics.Latency.Percentile(0.99),
+            LatencyP90 = statistics.Latency.Percentile(0.90),
+            LatencyP999 = statistics.Latency.Percentile(0.999),
+            LatencyMax = statistics.Latency.Percentile(1),
+            LatencyDistribution = statistics.Latency.Distribution(),
+            FailedCalls = statistics.FailedCalls,
+            Timeline = statistics.Timeline,
             PeakManagedBytes = statistics.PeakManagedBytes,
             PeakMinors = statistics.PeakMinors,
             MemoryBudget = options.MemoryBudget,

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Ptm.Actors.Cli.Soak.Report;
 
 namespace Ptm.Actors.Cli.Soak;
 
@@ -34,7 +35,16 @@ internal static class SoakReportJson
             Violations = violations,
             ViolationCount = report.TotalViolations,
             Throughput = new ThroughputDocument(Math.Round(report.OperationsPerSecond, 1), Math.Round(report.BytesPerSecond, 1)),
-            LatencyMs = new LatencyDocument(Math.Round(report.LatencyP50.TotalMilliseconds, 3), Math.Round(report.LatencyP99.TotalMilliseconds, 3)),
+            LatencyMs = new LatencyDocument(Millis(report.LatencyP50), Millis(report.LatencyP99))
+            {
+                P90 = Millis(report.LatencyP90),
+                P999 = Millis(report.LatencyP999),
+                Max = Millis(report.LatencyMax),
+                Distribution = [.. report.LatencyDistribution.Select(bar => new LatencyBarDocument(bar.UpperBound == TimeSpan.MaxValue ? null : Millis(bar.UpperBound), bar.Count))],
+            },
+            FailedCalls = FailedCallsDocument.Of(report.FailedCalls, report.Operations),
+            Timeline = new TimelineDocument(Seconds(report.Timeline.BucketWidth),
+                [.. report.Timeline.Buckets.Select(b => new TimelineBucketDocument(Seconds(b.Start), b.PeakLive, b.Faults, b.FailedCalls, b.Unattributed))]),
             PeakManagedBytes = report.PeakManagedBytes,
             MemoryBudget = new MemoryBudgetDocument(report.MemoryBudget.BaseBytes, report.MemoryBudget.PerPtyBytes),
             PeakMinors = report.PeakMinors,
@@ -48,6 +58,8 @@ internal static class SoakReportJson
         JsonSerializer.Serialize(stream, Document(report), SoakJsonContext.Default.SoakReportDocument);
 
     private static double Seconds(TimeSpan span) => Math.Round(span.TotalSeconds, 3);
+
+    private static double Millis(TimeSpan span) => Math.Round(span.TotalMilliseconds, 3);
 }
 
 /// <summary>The soak report's JSON shape; property names become snake_case keys.</summary>
@@ -76,6 +88,8 @@ internal sealed record SoakReportDocument
     public long ExpectedDeadLetters { get; init; }
     public long LateEvents { get; init; }
     public int ExitCode { get; init; }
+    public required FailedCallsDocument FailedCalls { get; init; }
+    public required TimelineDocument Timeline { get; init; }
 }
 
 internal sealed record ViolationDocument(long Count, string? First);
@@ -84,7 +98,39 @@ internal sealed record BytesDocument(DirectionBytes ManagerToSubsidiary, Directi
 
 internal sealed record ThroughputDocument(double OperationsPerS, double BytesPerS);
 
-internal sealed record LatencyDocument(double P50, double P99);
+/// <summary>Latency percentiles in ms (p50 and p99 since the first report; the rest added with HdrHistogram) and the distribution.</summary>
+internal sealed record LatencyDocument(double P50, double P99)
+{
+    public double P90 { get; init; }
+    public double P999 { get; init; }
+    public double Max { get; init; }
+    public IReadOnlyList<LatencyBarDocument> Distribution { get; init; } = [];
+}
+
+/// <summary>Calls that took at most LeMs (null: the open-ended last bar) and more than the bar before.</summary>
+internal sealed record LatencyBarDocument(double? LeMs, long Count);
+
+/// <summary>Failed calls: totals, by cause (every cause, zero included) and by errno.</summary>
+internal sealed record FailedCallsDocument(long Total, long Expected, long Unattributed, double ShareOfOperations, Dictionary<string, CauseDocument> ByCause, IReadOnlyList<ErrnoDocument> ByErrno)
+{
+    public static FailedCallsDocument Of(FailedCalls calls, long operations)
+    {
+        var byCause = new Dictionary<string, CauseDocument>(StringComparer.Ordinal);
+        foreach (var (cause, count) in calls.ByCause)
+            byCause[FailureCauses.Name(cause)] = new CauseDocument(count, FailureCauses.IsExpected(cause), FailureCauses.IsInjectedFault(cause), FailureCauses.Explanation(cause));
+        var byErrno = calls.ByErrno.Select(errno => new ErrnoDocument(errno.Key, errno.Value,
+            calls.Rows.Where(row => row.Errno == errno.Key).ToDictionary(row => FailureCauses.Name(row.Cause), row => row.Count, StringComparer.Ordinal))).ToList();
+        return new FailedCallsDocument(calls.Total, calls.Expected, calls.Unattributed, operations > 0 ? Math.Round((double)calls.Total / operations, 4) : 0, byCause, byErrno);
+    }
+}
+
+internal sealed record CauseDocument(long Count, bool Expected, bool InjectedFault, string Explanation);
+
+internal sealed record ErrnoDocument(string Errno, long Count, Dictionary<string, long> ByCause);
+
+internal sealed record TimelineDocument(double BucketS, IReadOnlyList<TimelineBucketDocument> Buckets);
+
+internal sealed record TimelineBucketDocument(double StartS, int PeakLive, long Faults, long FailedCalls, long Unattributed);
 
 internal sealed record MemoryBudgetDocument(long BaseBytes, long PerPtyBytes);
 

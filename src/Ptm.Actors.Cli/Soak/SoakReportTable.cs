@@ -14,12 +14,13 @@ internal static class SoakReportTable
         Add(summary, "seed", report.Seed.ToString(CultureInfo.InvariantCulture) + (report.Deterministic ? " (deterministic)" : ""));
         Add(summary, "duration", DurationText.Format(report.Elapsed));
         Add(summary, "sessions", $"{report.Sessions:N0} (peak {report.PeakLiveSessions:N0} live of {report.Ptys:N0}{AbovePtys(report)})");
-        Add(summary, "operations", $"{report.Operations:N0} ({report.FailedOperations:N0} returned an error)");
+        Add(summary, "operations", Operations(report), markup: true);
         Add(summary, "bytes manager->subsidiary", Bytes(report.ManagerToSubsidiary));
         Add(summary, "bytes subsidiary->manager", Bytes(report.SubsidiaryToManager));
         Add(summary, "terminal sessions", $"{report.Terminal.Epochs:N0} epochs with ptem+ldterm, {report.Terminal.Operations:N0} operations settled, {report.Terminal.Signals:N0} signals taken");
         Add(summary, "throughput", $"{report.OperationsPerSecond:N0} ops/s, {ByteSize.Format((long)report.BytesPerSecond)}/s");
         Add(summary, "latency p50 / p99", $"{report.LatencyP50.TotalMilliseconds:0.###} ms / {report.LatencyP99.TotalMilliseconds:0.###} ms");
+        Add(summary, "latency p90 / p99.9 / max", $"{report.LatencyP90.TotalMilliseconds:0.###} ms / {report.LatencyP999.TotalMilliseconds:0.###} ms / {report.LatencyMax.TotalMilliseconds:0.###} ms");
         Add(summary, "peak managed memory", $"{ByteSize.Format(report.PeakManagedBytes)} (budget {report.MemoryBudget})");
         Add(summary, "peak minors allocated", report.PeakMinors.ToString("N0", CultureInfo.InvariantCulture));
         Add(summary, "expected dead letters", report.ExpectedDeadLetters.ToString("N0", CultureInfo.InvariantCulture));
@@ -47,6 +48,18 @@ internal static class SoakReportTable
     // top of --ptys (L1, L5; PtySoakWorkload.BurstHeadroom minors are kept for them).
     private static string AbovePtys(SoakReport report) =>
         report.PeakLiveSessions > report.Ptys ? "; clone_burst faults open extra sessions on top of --ptys" : "";
+
+    // Failed calls are mostly the workload's doing (EAGAIN on non-blocking handles, its unknown
+    // ioctl, hang-ups, injected faults): say so, and make the share no rule explains stand out.
+    private static string Operations(SoakReport report)
+    {
+        var calls = report.FailedCalls;
+        var failed = $"{report.Operations:N0} ({report.FailedOperations:N0} returned an error, {Reports.ChartText.Share(report.FailedOperations, report.Operations)}";
+        if (report.FailedOperations == 0) return failed + ")";
+        return calls.Unattributed == 0
+            ? failed + ": all expected, see failed calls)"
+            : failed + $": [red bold]{calls.Unattributed:N0} unattributed (unexpected)[/], {calls.Expected:N0} expected)";
+    }
 
     private static void Add(Table table, string name, string value, bool markup = false) =>
         table.AddRow(new Text(name), markup ? new Markup(value) : new Text(value));
