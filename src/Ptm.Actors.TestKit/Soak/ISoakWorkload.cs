@@ -1,7 +1,8 @@
 namespace Ptm.Actors.TestKit.Soak;
 
 /// <summary>
-/// What a soak run drives: many concurrent pty sessions with injected faults, through the pty
+/// What a soak run drives (SoakRun.RunAsync runs one). The pty workload of `ptm soak` is one; a
+/// host app writes its own to soak its workload on our ptys. It drives: many concurrent pty sessions with injected faults, through the pty
 /// host API, reporting every step as SoakEvents. The contract the checker relies on:
 /// * Run about options.Ptys sessions live at once; give each a unique id (SessionStarted).
 /// * Write only PayloadPattern bytes, one write in flight per stream, announcing each write
@@ -24,15 +25,24 @@ namespace Ptm.Actors.TestKit.Soak;
 /// * Once every session is torn down, if minors are still allocated, name them (MinorsStillAllocated).
 /// * Sample the Clone actor's minor count (MinorsAllocated) and managed memory (MemorySample)
 ///   now and then, and once more after every session is torn down; report dead letters.
+///   Without a single MinorsAllocated sample the checker reports harness_error: leaks go unchecked.
 /// * Run for options.Duration (in the dispatcher's time when options.Deterministic) or until ct
 ///   is cancelled, whichever comes first; then tear every session down and return.
 /// The runner cancels ct when Duration has passed on the wall clock, counted from Ready when the
 /// workload signals it (Ctrl+C sooner; a deterministic
 /// run only at Ctrl+C, its Duration being virtual time) and reports workload_hung if RunAsync has
 /// not returned options.TeardownGrace after that.
+/// Some events are the TestKit's own pty workload's and stay internal (discard windows around
+/// flushes, memory samples, dead letters, terminal sessions): a host workload that flushes or
+/// pushes modules cannot report it yet.
 /// </summary>
-internal interface ISoakWorkload
+public interface ISoakWorkload
 {
+    /// <summary>Runs the workload, reporting every step to <paramref name="sink"/>, until <paramref name="ct"/> is cancelled or its own Duration is over; then tears every session down and returns.</summary>
+    /// <param name="options">The run's settings.</param>
+    /// <param name="sink">Where the workload reports what it does and sees; the checker reads only this.</param>
+    /// <param name="ct">Cancelled when the run is over (its duration, or the caller's cancellation).</param>
+    /// <returns>A task that completes once every session is torn down.</returns>
     Task RunAsync(SoakOptions options, ISoakEventSink sink, CancellationToken ct);
 
     /// <summary>
@@ -40,27 +50,4 @@ internal interface ISoakWorkload
     /// Duration leaves its set-up out (an actor system's start can take a second on a busy machine).
     /// </summary>
     bool SignalsReady => false;
-}
-
-/// <summary>
-/// The hook that connects `ptm soak` to a workload. The pty host API registers its workload
-/// here at start-up (e.g. from Program.Main, before the command runs); until it does, `ptm soak`
-/// says so and exits 2 instead of pretending to run.
-/// </summary>
-internal static class SoakWorkloadRegistry
-{
-    private static Func<ISoakWorkload>? _factory;
-
-    /// <summary>True once a workload is registered.</summary>
-    public static bool IsWired => Volatile.Read(ref _factory) is not null;
-
-    /// <summary>Registers the factory of the workload `ptm soak` runs (the last registration wins).</summary>
-    public static void Register(Func<ISoakWorkload> factory)
-    {
-        ArgumentNullException.ThrowIfNull(factory);
-        Volatile.Write(ref _factory, factory);
-    }
-
-    /// <summary>A fresh workload, or null while none is registered.</summary>
-    public static ISoakWorkload? Create() => Volatile.Read(ref _factory)?.Invoke();
 }

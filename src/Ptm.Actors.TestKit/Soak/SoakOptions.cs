@@ -1,21 +1,21 @@
 namespace Ptm.Actors.TestKit.Soak;
 
 /// <summary>
-/// A soak run's settings, already validated (SoakOptionsParser). Fault rates are the
+/// A soak run's settings (the command's options parse and check them). Fault rates are the
 /// probability, per operation a session performs, that the workload injects that fault there.
 /// </summary>
-internal sealed record SoakOptions
+public sealed record SoakOptions
 {
-    public static readonly TimeSpan DefaultDuration = TimeSpan.FromSeconds(60);
-    public const int DefaultPtys = 1000;
-    public const int MaxPtys = 100_000;
-    public static readonly TimeSpan MaxDuration = TimeSpan.FromDays(7);
+    internal static readonly TimeSpan DefaultDuration = TimeSpan.FromSeconds(60);
+    internal const int DefaultPtys = 1000;
+    internal const int MaxPtys = 100_000;
+    internal static readonly TimeSpan MaxDuration = TimeSpan.FromDays(7);
     // Covers the driver's teardown, which gives a blocking close its 15 s drain (H3) before it
     // calls anything hung (about 23 s), then the settling of the minors and the disposal (5 s each).
-    public static readonly TimeSpan DefaultTeardownGrace = TimeSpan.FromSeconds(45);
+    internal static readonly TimeSpan DefaultTeardownGrace = TimeSpan.FromSeconds(45);
 
     /// <summary>Default per-operation rates: rare crashes, more frequent reader trouble.</summary>
-    public static IReadOnlyDictionary<FaultKind, double> DefaultFaultRates { get; } = new Dictionary<FaultKind, double>
+    internal static IReadOnlyDictionary<FaultKind, double> DefaultFaultRates { get; } = new Dictionary<FaultKind, double>
     {
         [FaultKind.CrashManager] = 0.0005,
         [FaultKind.CrashSubsidiary] = 0.0005,
@@ -32,7 +32,7 @@ internal sealed record SoakOptions
     /// <summary>How long the workload runs (in the dispatcher's time when Deterministic).</summary>
     public TimeSpan Duration { get; init; } = DefaultDuration;
 
-    /// <summary>How many ptys are live at once.</summary>
+    /// <summary>How many ptys are live at once (the pty workload's; a host workload may read it as it likes).</summary>
     public int Ptys { get; init; } = DefaultPtys;
 
     /// <summary>Seeds every random choice of the workload: the same seed gives the same workload.</summary>
@@ -42,20 +42,20 @@ internal sealed record SoakOptions
     public bool Deterministic { get; init; }
 
     /// <summary>Where to write the report as JSON, or null.</summary>
-    public string? JsonPath { get; init; }
+    internal string? JsonPath { get; init; }
 
-    public IReadOnlyDictionary<FaultKind, double> FaultRates { get; init; } = DefaultFaultRates;
+    internal IReadOnlyDictionary<FaultKind, double> FaultRates { get; init; } = DefaultFaultRates;
 
-    public MemoryBudget MemoryBudget { get; init; } = MemoryBudget.Default;
+    internal MemoryBudget MemoryBudget { get; init; } = MemoryBudget.Default;
 
     /// <summary>How long the workload may take to return once its run is over or cancelled before it counts as hung.</summary>
     public TimeSpan TeardownGrace { get; init; } = DefaultTeardownGrace;
 
     /// <summary>The default share of sessions that push ptem and ldterm and run terminal operations.</summary>
-    public const double DefaultTerminalShare = 0.25;
+    internal const double DefaultTerminalShare = 0.25;
 
     /// <summary>The share of sessions (0 to 1) that are terminal sessions: ptem and ldterm pushed on the subsidiary (M1, M3).</summary>
-    public double TerminalShare { get; init; } = DefaultTerminalShare;
+    internal double TerminalShare { get; init; } = DefaultTerminalShare;
 
-    public double FaultRate(FaultKind kind) => FaultRates.TryGetValue(kind, out var rate) ? rate : 0;
+    internal double FaultRate(FaultKind kind) => FaultRates.TryGetValue(kind, out var rate) ? rate : 0;
 }

@@ -1,7 +1,7 @@
 namespace Ptm.Actors.TestKit.Soak;
 
 /// <summary>Which way bytes travel through a pty.</summary>
-internal enum Direction
+public enum Direction
 {
     /// <summary>Written on the manager, read on the subsidiary.</summary>
     ManagerToSubsidiary,
@@ -11,9 +11,11 @@ internal enum Direction
 }
 
 /// <summary>One side of a pty.</summary>
-internal enum Side
+public enum Side
 {
+    /// <summary>The manager (ptm).</summary>
     Manager,
+    /// <summary>The subsidiary (pts).</summary>
     Subsidiary,
 }
 
@@ -24,8 +26,13 @@ internal enum Side
 /// because PD5 forbids a later subsidiary from ever seeing it; the payload of each stream is
 /// different (PayloadPattern), so a leak across epochs or sessions shows as corrupted data.
 /// </summary>
-internal readonly record struct StreamKey(long Session, Direction Direction, int Epoch)
+/// <param name="Session">The session.</param>
+/// <param name="Direction">Which way the bytes travel.</param>
+/// <param name="Epoch">The subsidiary open epoch (1, 2, ...).</param>
+public readonly record struct StreamKey(long Session, Direction Direction, int Epoch)
 {
+    /// <summary>"session 3 m->s epoch 1".</summary>
+    /// <returns>The stream's name as violations show it.</returns>
     public override string ToString() =>
         $"session {Session} {(Direction == Direction.ManagerToSubsidiary ? "m->s" : "s->m")} epoch {Epoch}";
 }

@@ -115,15 +115,6 @@ public class SoakCommandTests
     }
 
     [Fact]
-    public void A_registered_workload_is_what_the_registry_creates()
-    {
-        var workload = new ReplayWorkload(new TraceBuilder());
-        SoakWorkloadRegistry.Register(() => workload);
-        Assert.True(SoakWorkloadRegistry.IsWired);
-        Assert.Same(workload, SoakWorkloadRegistry.Create());
-    }
-
-    [Fact]
     public void Flush_scope_follows_D6()
     {
         Assert.True(FlushScope.Touches(Side.Manager, FlushFlags.FLUSHW, Direction.ManagerToSubsidiary));

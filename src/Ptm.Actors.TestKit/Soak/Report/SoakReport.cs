@@ -50,6 +50,9 @@ internal sealed record SoakReport
     /// <summary>When Ctrl+C stopped the run before its duration was over (from the start of the run); null for a run that ran its course.</summary>
     public TimeSpan? InterruptedAfter { get; init; }
 
+    /// <summary>The violations with their sessions and details: the first ViolationLog.LoggedPerKind of each kind, in order.</summary>
+    public IReadOnlyList<Violation> Examples { get; init; } = [];
+
     /// <summary>Ctrl+C stopped the run early: the checks covered only what ran.</summary>
     public bool Interrupted => InterruptedAfter is not null;
 
@@ -108,6 +111,7 @@ internal sealed record SoakReport
             ExpectedDeadLetters = statistics.ExpectedDeadLetters,
             LateEvents = checker.LateEvents,
             InterruptedAfter = interruptedAfter,
+            Examples = [.. checker.Violations.Logged],
         };
     }
 }

@@ -11,7 +11,7 @@ namespace Ptm.Actors.TestKit.Soak.Workload;
 /// name their stream tag and position, and a chunk of 15 bytes or more always holds one.
 /// Word indexes are 32 bits, so a stream repeats after 32 GiB: far beyond one soak session.
 /// </summary>
-internal static class PayloadPattern
+public static class PayloadPattern
 {
     private const ulong Multiplier1 = 0xBF58476D1CE4E5B9UL;
     private const ulong Multiplier2 = 0x94D049BB133111EBUL;
@@ -19,16 +19,19 @@ internal static class PayloadPattern
     private static readonly ulong Inverse2 = MultiplicativeInverse(Multiplier2);
 
     /// <summary>The smallest chunk that always contains a whole aligned word, so it can be located by decoding.</summary>
-    public const int DecodableLength = 15;
+    internal const int DecodableLength = 15;
 
     /// <summary>The 32-bit tag that distinguishes streams (sessions, directions and epochs).</summary>
-    public static uint Tag(StreamKey key)
+    internal static uint Tag(StreamKey key)
     {
         var seed = ((ulong)key.Session * 0x9E3779B97F4A7C15UL) ^ ((ulong)(uint)key.Epoch << 1) ^ (ulong)key.Direction;
         return (uint)(Scramble(seed) >> 32);
     }
 
-    /// <summary>Writes the stream's bytes for [offset, offset + destination.Length) into destination.</summary>
+    /// <summary>Writes the stream's bytes for [offset, offset + destination.Length) into destination: what a workload writes (WriteStarted), so the checker can tell lost, duplicated, reordered and foreign bytes apart.</summary>
+    /// <param name="key">The stream.</param>
+    /// <param name="offset">Where in the stream the bytes start.</param>
+    /// <param name="destination">Receives the bytes.</param>
     public static void Fill(StreamKey key, long offset, Span<byte> destination)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(offset);
@@ -48,7 +51,7 @@ internal static class PayloadPattern
     }
 
     /// <summary>True if bytes are exactly the stream's bytes starting at offset.</summary>
-    public static bool Matches(StreamKey key, long offset, ReadOnlySpan<byte> bytes)
+    internal static bool Matches(StreamKey key, long offset, ReadOnlySpan<byte> bytes)
     {
         if (offset < 0) return false;
         var tag = Tag(key);
@@ -72,7 +75,7 @@ internal static class PayloadPattern
     /// offset it has in the stream whose tag it carries, verified over the whole chunk. Returns
     /// false if no aligned word decodes to a position whose stream bytes match the chunk.
     /// </summary>
-    public static bool TryDecode(ReadOnlySpan<byte> chunk, Func<uint, StreamKey?> streamForTag, out StreamKey source, out long offset)
+    internal static bool TryDecode(ReadOnlySpan<byte> chunk, Func<uint, StreamKey?> streamForTag, out StreamKey source, out long offset)
     {
         for (var start = 0; start + 8 <= chunk.Length && start < 8; start++)
         {
