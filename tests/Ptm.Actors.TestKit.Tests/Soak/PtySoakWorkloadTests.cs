@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Ptm.Actors.TestKit.Soak;
 using Ptm.Actors.TestKit.Soak.Report;
 using Ptm.Actors.TestKit.Soak.Workload;
@@ -21,8 +20,9 @@ public class PtySoakWorkloadTests
     [Fact]
     public async Task A_ten_second_deterministic_soak_breaks_no_rule_and_injects_every_fault()
     {
-        var clock = Stopwatch.StartNew();
-        var report = await Run(Options(TimeSpan.FromSeconds(10)));
+        // Bounded, not timed: about 10 s of wall clock alone, but it shares the machine with the
+        // rest of the suite (35 s was seen beside it at load 38), and speed is the bench's job.
+        var report = await Run(Options(TimeSpan.FromSeconds(10))).WaitAsync(TimeSpan.FromMinutes(3));
 
         Assert.True(report.TotalViolations == 0, DeterministicSoakRuns.Describe(report));
         foreach (var (kind, count) in report.Faults)
@@ -30,7 +30,6 @@ public class PtySoakWorkloadTests
         Assert.True(report.Sessions > Ptys, $"sessions were not churned: {report.Sessions}");
         Assert.True(report.ManagerToSubsidiary.Received > 0 && report.SubsidiaryToManager.Received > 0, "no data flowed");
         Assert.InRange(report.PeakMinors, 1, Ptys + PtySoakWorkload.BurstHeadroom);
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"the deterministic soak took {clock.Elapsed} of wall clock");
     }
 
     [Fact]
