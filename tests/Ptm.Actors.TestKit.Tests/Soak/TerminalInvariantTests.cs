@@ -135,6 +135,15 @@ public class TerminalInvariantTests
     }
 
     [Fact]
+    public void Input_read_raw_after_the_subsidiarys_last_close_began_is_no_violation() =>
+        Check.Clean(Run(Terminal().Type("ab\x7f" + "c\r").ReadManager("ab\b \bc\r\n")
+            .Add(new SubsidiaryClosing(S, E, SideEnd.Close)).ReadSubsidiary("ab\x7f" + "c\r")));
+
+    [Fact]
+    public void Input_read_raw_while_the_subsidiary_is_open_is_terminal_mismatch() =>
+        Check.Only(Run(Terminal().Type("ab\x7f" + "c\r").ReadManager("ab\b \bc\r\n").ReadSubsidiary("ab\x7f" + "c\r").Settle()), ViolationKind.TerminalMismatch);
+
+    [Fact]
     public void After_a_failed_write_the_epoch_is_no_longer_judged() =>
         Check.Clean(Run(Terminal().Type("abc\r").Add(new TerminalWriteFailed(S, E, Direction.ManagerToSubsidiary)).ReadManager("zz").Settle()));
 

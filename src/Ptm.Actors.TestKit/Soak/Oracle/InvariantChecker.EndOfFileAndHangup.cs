@@ -17,6 +17,7 @@ internal sealed partial class InvariantChecker
         }
         var session = _sessions[e.Session];
         epoch.Closing = true;
+        epoch.Terminal?.OnSubsidiaryClosing();
         epoch.ClosedBy = e.How;
         epoch.EofOwed = !session.ManagerClosing;
         if (epoch.SubsidiaryToManager.OpenWindows > 0) epoch.EofMayBeFlushed = true; // a flush in flight may meet the EOF

@@ -39,6 +39,7 @@ internal sealed class TerminalLedger
     private byte[]? _lastLine;
     private byte[]? _maybePrefix;
     private WindowSize _size;
+    private bool _subsidiaryClosing;
 
     public TerminalLedger(long session, int epoch)
     {
@@ -131,6 +132,13 @@ internal sealed class TerminalLedger
     }
 
     public void OnWriteFailed() => Uncertain = true;
+
+    /// <summary>
+    /// The subsidiary's last close has begun. It pops ldterm first (M4.2), and typed input still
+    /// below it (queued for ptem, in illumos in ptm's write queue) then reaches the stream head
+    /// unprocessed: a read still blocked on the closing descriptor may return it raw.
+    /// </summary>
+    public void OnSubsidiaryClosing() => _subsidiaryClosing = true;
 
     public void OnModesSet(Termios modes) => _discipline.Modes = modes;
 
@@ -265,7 +273,7 @@ internal sealed class TerminalLedger
             violations.Record(ViolationKind.DataDuplicated, Session, $"{Name}: the subsidiary read the line {TerminalText.Show(bytes)} a second time");
         else if (WasSkipped(bytes))
             violations.Record(ViolationKind.DataReordered, Session, $"{Name}: the subsidiary read the line {TerminalText.Show(bytes)} after lines typed later");
-        else
+        else if (!_subsidiaryClosing) // after it, ldterm may be gone: input read raw no longer says what ldterm did
         {
             var owed = _toSubsidiary.Count > 0 ? $"the line {TerminalText.Show(_toSubsidiary[0].Bytes)} was owed" : "no line was owed";
             violations.Record(ViolationKind.TerminalMismatch, Session, $"{Name}: a subsidiary read returned {TerminalText.Show(bytes)}, but {owed} (M1: one line a read, ICRNL)");
