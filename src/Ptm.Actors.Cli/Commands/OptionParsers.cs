@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
 using Ptm.Actors.Cli.Reports;
-using Ptm.Actors.Cli.Soak;
+using Ptm.Actors.TestKit.Soak;
 
 namespace Ptm.Actors.Cli.Commands;
 

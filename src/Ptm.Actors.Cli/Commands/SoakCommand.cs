@@ -3,6 +3,8 @@ using System.Runtime.InteropServices;
 using Ptm.Actors.Cli.Reports;
 using Ptm.Actors.Cli.Soak;
 using Spectre.Console;
+using Ptm.Actors.TestKit.Soak;
+using Ptm.Actors.TestKit.Soak.Workload;
 
 namespace Ptm.Actors.Cli.Commands;
 
@@ -21,7 +23,7 @@ internal static class SoakCommand
     {
         public TextWriter Out { get; init; } = Console.Out;
         public TextWriter Error { get; init; } = Console.Error;
-        public Func<ISoakWorkload> Workload { get; init; } = () => new PtySoakWorkload();
+        public Func<ISoakWorkload> Workload { get; init; } = () => new PtySoakWorkload { PtySystemLogOverride = PtySystemLogOverride() };
         /// <summary>Live display (true) or plain lines (false); null asks Console.IsOutputRedirected.</summary>
         public bool? Interactive { get; init; }
         public TimeSpan PlainInterval { get; init; } = PlainSoakDisplay.DefaultInterval;
@@ -31,6 +33,14 @@ internal static class SoakCommand
         /// <summary>Stops the run as Ctrl+C does (tests); SIGINT is listened to as well.</summary>
         public CancellationToken Interrupt { get; init; }
     }
+
+    /// <summary>
+    /// The pty system logs (through Akka.Logger.Serilog: actor failures at Error, PD13 crashes at
+    /// Debug, each with its actor path as the source) to the run's logger. Diagnostics:
+    /// PTM_SOAK_PTYLOG=1 sends it to stderr at Debug instead, whatever --verbose says.
+    /// </summary>
+    private static Serilog.ILogger? PtySystemLogOverride() =>
+        System.Environment.GetEnvironmentVariable("PTM_SOAK_PTYLOG") is null ? null : SoakLogging.Console(Serilog.Events.LogEventLevel.Debug);
 
     public static Command Build() => Build(new Environment());
 

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Ptm.Actors.Cli.Soak;
+using Ptm.Actors.TestKit.Soak;
 
 namespace Ptm.Actors.Cli.Commands;
 

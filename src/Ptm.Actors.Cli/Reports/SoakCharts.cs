@@ -1,7 +1,6 @@
-using Ptm.Actors.Cli.Soak;
-using Ptm.Actors.Cli.Soak.Report;
 using Spectre.Console;
 using Spectre.Console.Rendering;
+using Ptm.Actors.TestKit.Soak.Report;
 
 namespace Ptm.Actors.Cli.Reports;
 

@@ -1,5 +1,5 @@
-using Ptm.Actors.Cli.Soak;
-using Ptm.Actors.Cli.Soak.Report;
+using Ptm.Actors.TestKit.Soak;
+using Ptm.Actors.TestKit.Soak.Report;
 
 namespace Ptm.Actors.Cli.Reports;
 

@@ -1,3 +1,5 @@
+using Ptm.Actors.TestKit.Soak;
+
 namespace Ptm.Actors.Cli.Soak;
 
 /// <summary>

@@ -1,13 +1,9 @@
 using Spectre.Console;
 using Spectre.Console.Rendering;
+using Ptm.Actors.TestKit.Soak;
+using Ptm.Actors.TestKit.Soak.Report;
 
 namespace Ptm.Actors.Cli.Soak;
-
-/// <summary>Shows a running soak until it ends: live on a terminal, a plain line every few seconds otherwise.</summary>
-internal interface ISoakDisplay
-{
-    Task ShowAsync(Func<SoakProgress> read, Task run);
-}
 
 /// <summary>Stdout is not a terminal (Console.IsOutputRedirected): one plain line every few seconds.</summary>
 internal sealed class PlainSoakDisplay(TextWriter output, TimeSpan interval) : ISoakDisplay

@@ -2,6 +2,7 @@ using System.Globalization;
 using Serilog;
 using Serilog.Core;
 using Serilog.Events;
+using Ptm.Actors.TestKit.Soak.Workload;
 
 namespace Ptm.Actors.Cli.Soak;
 

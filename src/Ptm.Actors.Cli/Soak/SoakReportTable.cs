@@ -1,6 +1,8 @@
 using System.Globalization;
 using Spectre.Console;
 using Spectre.Console.Rendering;
+using Ptm.Actors.TestKit.Soak;
+using Ptm.Actors.TestKit.Soak.Report;
 
 namespace Ptm.Actors.Cli.Soak;
 

@@ -5,6 +5,7 @@ using Ptm.Actors.Cli.Bench;
 using Ptm.Actors.Cli.Commands;
 using Ptm.Actors.Cli.Tests.Bench;
 using Ptm.Actors.Cli.Tests.Soak;
+using Ptm.Actors.TestKit.Tests.Soak;
 
 namespace Ptm.Actors.Cli.Tests.Commands;
 

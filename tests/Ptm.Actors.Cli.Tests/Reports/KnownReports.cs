@@ -1,6 +1,6 @@
 using Ptm.Actors.Cli.Bench;
-using Ptm.Actors.Cli.Soak;
-using Ptm.Actors.Cli.Soak.Report;
+using Ptm.Actors.TestKit.Soak;
+using Ptm.Actors.TestKit.Soak.Report;
 
 namespace Ptm.Actors.Cli.Tests.Reports;
 

@@ -1,6 +1,6 @@
 using Ptm.Actors.Cli.Commands;
 using Ptm.Actors.Cli.Reports;
-using Ptm.Actors.Cli.Soak;
+using Ptm.Actors.TestKit.Soak.Report;
 
 namespace Ptm.Actors.Cli.Tests.Reports;
 

@@ -6,6 +6,7 @@ using Serilog;
 using Serilog.Core;
 using Serilog.Events;
 using Serilog.Formatting.Display;
+using Ptm.Actors.TestKit.Soak.Workload;
 
 namespace Ptm.Actors.Cli.Tests.Soak;
 

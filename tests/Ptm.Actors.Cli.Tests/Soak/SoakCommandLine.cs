@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Ptm.Actors.Cli.Commands;
-using Ptm.Actors.Cli.Soak;
+using Ptm.Actors.TestKit.Soak;
 
 namespace Ptm.Actors.Cli.Tests.Soak;
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
-using Ptm.Actors.Cli.Soak;
+using Ptm.Actors.TestKit.Soak;
+using Ptm.Actors.TestKit.Tests.Soak;
 
 namespace Ptm.Actors.Cli.Tests.Soak;
 
@@ -111,15 +112,6 @@ public class SoakCommandTests
         Assert.True(DurationText.TryParse("45", out var seconds));
         Assert.Equal(TimeSpan.FromSeconds(45), seconds);
         Assert.False(DurationText.TryParse("2 weeks", out _));
-    }
-
-    [Fact]
-    public void A_registered_workload_is_what_the_registry_creates()
-    {
-        var workload = new ReplayWorkload(new TraceBuilder());
-        SoakWorkloadRegistry.Register(() => workload);
-        Assert.True(SoakWorkloadRegistry.IsWired);
-        Assert.Same(workload, SoakWorkloadRegistry.Create());
     }
 
     [Fact]

@@ -3,6 +3,10 @@ using Serilog;
 using Serilog.Core;
 using Serilog.Events;
 using Spectre.Console;
+using Ptm.Actors.TestKit.Soak;
+using Ptm.Actors.TestKit.Soak.Oracle;
+using Ptm.Actors.TestKit.Soak.Report;
+using Ptm.Actors.TestKit.Tests.Soak;
 
 namespace Ptm.Actors.Cli.Tests.Soak;
 

@@ -1,6 +1,7 @@
 using Ptm.Actors.Cli.Soak;
 using Ptm.Actors.Cli.Tests.Reports;
 using Spectre.Console;
+using Ptm.Actors.TestKit.Soak;
 
 namespace Ptm.Actors.Cli.Tests.Soak;
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
-using Ptm.Actors.Cli.Soak;
+using Ptm.Actors.TestKit.Soak;
+using Ptm.Actors.TestKit.Tests.Soak;
 
 namespace Ptm.Actors.Cli.Tests.Soak;
 

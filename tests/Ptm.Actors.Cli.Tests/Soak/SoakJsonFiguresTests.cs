@@ -1,5 +1,7 @@
 using System.Text.Json;
-using Ptm.Actors.Cli.Soak;
+using Ptm.Actors.TestKit.Soak;
+using Ptm.Actors.TestKit.Soak.Report;
+using Ptm.Actors.TestKit.Tests.Soak;
 
 namespace Ptm.Actors.Cli.Tests.Soak;
 
@@ -72,7 +74,7 @@ public class SoakJsonFiguresTests
 
         Assert.True(timeline.GetProperty("bucket_s").GetDouble() > 0);
         var buckets = timeline.GetProperty("buckets").EnumerateArray().ToList();
-        Assert.InRange(buckets.Count, 1, Ptm.Actors.Cli.Soak.Report.SoakTimeline.Capacity);
+        Assert.InRange(buckets.Count, 1, SoakTimeline.Capacity);
         Assert.Equal(1, buckets.Max(b => b.GetProperty("peak_live").GetInt32()));
         Assert.Equal(5, buckets.Sum(b => b.GetProperty("failed_calls").GetInt64()));
         Assert.Equal(1, buckets.Sum(b => b.GetProperty("unattributed").GetInt64()));

@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 using Ptm.Actors.Cli.Commands;
-using Ptm.Actors.Cli.Soak;
+using Ptm.Actors.TestKit.Soak;
 
 namespace Ptm.Actors.Cli.Tests.Soak;
 
