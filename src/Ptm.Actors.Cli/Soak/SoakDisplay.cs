@@ -64,8 +64,8 @@ internal sealed class LiveSoakDisplay(IAnsiConsole console) : ISoakDisplay
             progress.Sessions.ToString("N0"),
             progress.LiveSessions.ToString("N0"),
             progress.Operations.ToString("N0"),
-            ByteSize.Format(progress.BytesManagerToSubsidiary),
-            ByteSize.Format(progress.BytesSubsidiaryToManager),
+            ByteSize.Format(progress.ReceivedManagerToSubsidiary),
+            ByteSize.Format(progress.ReceivedSubsidiaryToManager),
             progress.Faults.ToString("N0"),
             progress.Violations == 0 ? "0" : $"[red]{progress.Violations:N0}[/]");
         return table;

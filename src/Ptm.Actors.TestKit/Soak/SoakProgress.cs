@@ -5,7 +5,8 @@ using Ptm.Actors.TestKit.Soak.Report;
 namespace Ptm.Actors.TestKit.Soak;
 
 /// <summary>
-/// A moment of a running soak, as the live display and the plain progress line show it. Failed
+/// A moment of a running soak, as the live display and the plain progress line show it. Bytes
+/// are counted as received (read by the peer), as the report labels them. Failed
 /// calls are mostly expected (CallFailureClassifier); the unattributed ones are not.
 /// </summary>
 internal sealed record SoakProgress(
@@ -14,8 +15,8 @@ internal sealed record SoakProgress(
     long Sessions,
     int LiveSessions,
     long Operations,
-    long BytesManagerToSubsidiary,
-    long BytesSubsidiaryToManager,
+    long ReceivedManagerToSubsidiary,
+    long ReceivedSubsidiaryToManager,
     long Faults,
     long Violations,
     long FailedCalls = 0,
@@ -39,5 +40,5 @@ internal sealed record SoakProgress(
 
     /// <summary>The one line printed every few seconds when stdout is not a terminal.</summary>
     public string ToPlainLine() => string.Create(CultureInfo.InvariantCulture,
-        $"soak {Elapsed.TotalSeconds:0}s/{Duration.TotalSeconds:0}s sessions={Sessions} live={LiveSessions} ops={Operations} bytes_m2s={BytesManagerToSubsidiary} bytes_s2m={BytesSubsidiaryToManager} faults={Faults} violations={Violations} failed_calls={FailedCalls} unattributed={UnattributedFailures}");
+        $"soak {Elapsed.TotalSeconds:0}s/{Duration.TotalSeconds:0}s sessions={Sessions} live={LiveSessions} ops={Operations} received_m2s={ReceivedManagerToSubsidiary} received_s2m={ReceivedSubsidiaryToManager} faults={Faults} violations={Violations} failed_calls={FailedCalls} unattributed={UnattributedFailures}");
 }

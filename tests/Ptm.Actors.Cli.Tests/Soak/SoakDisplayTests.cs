@@ -31,7 +31,7 @@ public class SoakDisplayTests
     {
         var output = new SignallingWriter();
         await new PlainSoakDisplay(output, TimeSpan.FromMilliseconds(1)).ShowAsync(() => Moment, output.Written.Task);
-        Assert.Contains("soak 12s/60s sessions=40 live=7 ops=1234 bytes_m2s=2048 bytes_s2m=4096 faults=3 violations=1", output.ToString());
+        Assert.Contains("soak 12s/60s sessions=40 live=7 ops=1234 received_m2s=2048 received_s2m=4096 faults=3 violations=1", output.ToString());
     }
 
     [Fact]
