@@ -4,4 +4,12 @@ namespace Ptm.Actors.TestKit.Soak;
 internal interface ISoakDisplay
 {
     Task ShowAsync(Func<SoakProgress> read, Task run);
+
+    /// <summary>Shows nothing and waits for the run: a host's run (SoakRun), and tests.</summary>
+    static readonly ISoakDisplay None = new NoDisplay();
+
+    private sealed class NoDisplay : ISoakDisplay
+    {
+        public Task ShowAsync(Func<SoakProgress> read, Task run) => run;
+    }
 }

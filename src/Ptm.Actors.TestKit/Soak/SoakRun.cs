@@ -18,13 +18,7 @@ public static class SoakRun
     {
         ArgumentNullException.ThrowIfNull(workload);
         ArgumentNullException.ThrowIfNull(options);
-        var report = await new SoakRunner(options, workload, new NoDisplay(), Serilog.Core.Logger.None).RunAsync(ct).ConfigureAwait(false);
+        var report = await new SoakRunner(options, workload, ISoakDisplay.None, Serilog.Core.Logger.None).RunAsync(ct).ConfigureAwait(false);
         return new SoakResult(report);
-    }
-
-    /// <summary>A host's run shows nothing while it goes.</summary>
-    private sealed class NoDisplay : ISoakDisplay
-    {
-        public Task ShowAsync(Func<SoakProgress> read, Task run) => run;
     }
 }

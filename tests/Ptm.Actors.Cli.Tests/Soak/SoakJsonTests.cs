@@ -48,7 +48,7 @@ public class SoakJsonTests
     [Fact]
     public async Task The_json_report_has_the_required_keys()
     {
-        var report = await new SoakRunner(new SoakOptions { Duration = TimeSpan.FromSeconds(30), Ptys = 2, Seed = 1234 }, new ReplayWorkload(Traces.Clean().Add(new DeadLetter("MData", "manager-9", false))), new SilentDisplay(), Serilog.Core.Logger.None).RunAsync(CancellationToken.None);
+        var report = await new SoakRunner(new SoakOptions { Duration = TimeSpan.FromSeconds(30), Ptys = 2, Seed = 1234 }, new ReplayWorkload(Traces.Clean().Add(new DeadLetter("MData", "manager-9", false))), ISoakDisplay.None, Serilog.Core.Logger.None).RunAsync(CancellationToken.None);
         using var buffer = new MemoryStream();
         SoakReportJson.Write(report, buffer);
         using var json = JsonDocument.Parse(buffer.ToArray());

@@ -36,7 +36,7 @@ internal static class DeterministicSoakRuns
 
     /// <summary>2 ms of virtual time per step keeps ten virtual seconds to a few seconds of wall clock.</summary>
     public static Task<SoakReport> Run(SoakOptions options) =>
-        new SoakRunner(options, new PtySoakWorkload(TimeSpan.FromMilliseconds(2)), new SilentDisplay(), Serilog.Core.Logger.None).RunAsync(CancellationToken.None);
+        new SoakRunner(options, new PtySoakWorkload(TimeSpan.FromMilliseconds(2)), ISoakDisplay.None, Serilog.Core.Logger.None).RunAsync(CancellationToken.None);
 
     /// <summary>A failed run's violations (first example of each) and faults, for the assertion message.</summary>
     public static string Describe(SoakReport report)

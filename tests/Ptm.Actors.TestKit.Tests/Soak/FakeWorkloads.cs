@@ -58,12 +58,6 @@ internal sealed class FailingWorkload : ISoakWorkload
     public Task RunAsync(SoakOptions options, ISoakEventSink sink, CancellationToken ct) => throw new InvalidOperationException("host API refused");
 }
 
-/// <summary>Shows nothing; waits for the run.</summary>
-internal sealed class SilentDisplay : ISoakDisplay
-{
-    public Task ShowAsync(Func<SoakProgress> read, Task run) => run;
-}
-
 internal static class Traces
 {
     /// <summary>Two sessions exchanging data, with faults and a flush, that break no rule.</summary>

@@ -15,7 +15,7 @@ public class SoakRunnerTests
     };
 
     private static Task<SoakReport> Run(ISoakWorkload workload, SoakOptions? options = null) =>
-        new SoakRunner(options ?? Options(), workload, new SilentDisplay(), Serilog.Core.Logger.None).RunAsync(CancellationToken.None);
+        new SoakRunner(options ?? Options(), workload, ISoakDisplay.None, Serilog.Core.Logger.None).RunAsync(CancellationToken.None);
 
     [Fact]
     public async Task A_clean_trace_reports_its_counters_and_exit_code_zero()
