@@ -23,6 +23,8 @@ internal sealed class CompactMailbox(Settings settings, Config config)
 /// when a second one waits behind it, and dropped once drained, so an actor that is idle, or
 /// sees one message at a time (a request and its reply), holds no buffer. Flow control
 /// (D13, D14, D15) bounds what a pty side is ever sent, so the ring stays small.
+/// Once cleaned up (the actor stopped) the queue is sealed: what is enqueued after goes to dead
+/// letters, where the Clone answers a host call (PD13), instead of into a queue nobody reads.
 /// </summary>
 internal sealed class CompactMessageQueue : IMessageQueue, IUnboundedMessageQueueSemantics
 {
@@ -32,6 +34,7 @@ internal sealed class CompactMessageQueue : IMessageQueue, IUnboundedMessageQueu
     private int _head;
     private int _count;
     private int _gate;
+    private IMessageQueue? _sealedTo; // the dead letters, once the actor has stopped
 
     public bool HasMessages => Volatile.Read(ref _count) != 0;
 
@@ -40,6 +43,12 @@ internal sealed class CompactMessageQueue : IMessageQueue, IUnboundedMessageQueu
     public void Enqueue(IActorRef receiver, Envelope envelope)
     {
         Acquire();
+        if (_sealedTo is { } deadletters)
+        {
+            Volatile.Write(ref _gate, 0);
+            deadletters.Enqueue(receiver, envelope);
+            return;
+        }
         if (_ring is { } ring)
         {
             if (_count == ring.Length) _ring = ring = Grow(ring);
@@ -87,8 +96,18 @@ internal sealed class CompactMessageQueue : IMessageQueue, IUnboundedMessageQueu
         return true;
     }
 
+    /// <summary>
+    /// Akka.NET's dispatcher reads an actor's mailbox, then enqueues; an actor stopping in between
+    /// swaps its mailbox for dead letters and cleans the old one up, so without the seal a message
+    /// enqueued after the sweep reached nobody, and a host call in it was never answered (R9, PD13:
+    /// the soak's rare call_hung of an ioctl told to a side as it crashed). Sealed under the gate,
+    /// every message is either swept here or forwarded by Enqueue.
+    /// </summary>
     public void CleanUp(IActorRef owner, IMessageQueue deadletters)
     {
+        Acquire();
+        _sealedTo = deadletters;
+        Volatile.Write(ref _gate, 0);
         while (TryDequeue(out var envelope)) deadletters.Enqueue(owner, envelope);
     }
 
