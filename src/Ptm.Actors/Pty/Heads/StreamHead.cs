@@ -94,6 +94,7 @@ internal sealed partial class StreamHead
     private void Record(Signal signal)
     {
         (_signals ??= new List<Signal>()).Add(signal);
+        _signalWaiters?.RemoveAll(static waiter => waiter.IsDone); // a caller who stopped waiting (EINTR) takes nothing: the signal stays for the next take
         if (_signalWaiters is not { Count: > 0 } waiters) return;
         var taken = TakeSignals();
         foreach (var waiter in waiters)
