@@ -1,0 +1,120 @@
+using Akka.Actor;
+using Ptm.Actors.Pty;
+
+namespace Ptm.Actors.Cluster.Directory;
+
+/*
+ * The directory: the cluster's /dev/pts namespace, one cluster singleton a simulated machine (CL1).
+ *
+ * It gives each manager registered from any node the lowest free name (PD1), tells an opening
+ * node where a name's manager is (CL3), keeps one subsidiary stream a pty (CL4), and frees a
+ * name once its manager and every subsidiary registered under it have terminated (CL8, L16).
+ * It learns of every end through death-watch, which across nodes also reports a node that
+ * was removed from the cluster (CL6): closes, crashes and lost nodes are one path here.
+ *
+ * What it does not do yet (specs/cluster, "not done"): rebuild itself after a hand-over to
+ * another node; close CL4's window between a look-up and the subsidiary's registration.
+ */
+internal sealed class PtyDirectory : UntypedActor
+{
+    private readonly int _maxNames;
+    private readonly SortedDictionary<int, Name> _names = new();
+    private readonly Dictionary<IActorRef, Name> _bySide = new(ActorRefComparer.Instance);
+
+    public PtyDirectory(int maxNames) => _maxNames = maxNames;
+
+    private sealed class Name(int minor, IActorRef manager, IActorRef clone, int localMinor)
+    {
+        public int Minor { get; } = minor;
+        public IActorRef? Manager { get; set; } = manager;
+        public IActorRef Clone { get; } = clone;
+        public int LocalMinor { get; } = localMinor;
+        public List<IActorRef> Subsidiaries { get; } = [];
+
+        /// <summary>The node whose subsidiary stream is open now (CL4), while one is.</summary>
+        public string? SubsidiaryNode { get; set; }
+    }
+
+    protected override void OnReceive(object message)
+    {
+        switch (message)
+        {
+            case RegisterManager register: Register(register); break;
+            case LookUpName lookUp: Sender.Tell(LookUp(lookUp), Self); break;
+            case RegisterSubsidiary subsidiary: RegisterSubsidiary(subsidiary); break;
+            case Terminated terminated: SideGone(terminated.ActorRef); break;
+            case CountNames: Sender.Tell(new NameCount(_names.Count), Self); break;
+            default: Unhandled(message); break;
+        }
+    }
+
+    private void Register(RegisterManager register)
+    {
+        if (_bySide.TryGetValue(register.Manager, out var known))
+        {
+            Sender.Tell(new ManagerRegistered(known.Minor, Errno.None), Self); // a retried registration
+            return;
+        }
+        var minor = LowestFree();
+        if (_maxNames > 0 && _names.Count >= _maxNames)
+        {
+            Sender.Tell(new ManagerRegistered(0, Errno.ENOMEM), Self); // PD2, cluster-wide
+            return;
+        }
+        var name = new Name(minor, register.Manager, register.LocalClone, register.LocalMinor);
+        _names.Add(minor, name);
+        Track(register.Manager, name);
+        Sender.Tell(new ManagerRegistered(minor, Errno.None), Self);
+    }
+
+    /// <summary>PD1: the lowest minor >= 1 no pty holds.</summary>
+    private int LowestFree()
+    {
+        var minor = 1;
+        foreach (var taken in _names.Keys)
+        {
+            if (taken != minor) break;
+            minor++;
+        }
+        return minor;
+    }
+
+    private NameFound LookUp(LookUpName lookUp)
+    {
+        if (!_names.TryGetValue(lookUp.Minor, out var name) || name.Manager is null)
+            return new NameFound(null, null, 0, Errno.ENOENT); // L8: no such name; a name whose manager is gone admits no open (PD3)
+        if (name.SubsidiaryNode is { } node && node != lookUp.From)
+            return new NameFound(null, null, 0, Errno.EAGAIN); // CL4
+        return new NameFound(name.Manager, name.Clone, name.LocalMinor, Errno.None);
+    }
+
+    private void RegisterSubsidiary(RegisterSubsidiary register)
+    {
+        // A registration for a name whose manager has changed or gone is about an earlier pty:
+        // the subsidiary has been hung up already (R6, CL6), and the name is not its to hold.
+        if (!_names.TryGetValue(register.Minor, out var name) || name.Manager is null || !RefIdentity.Same(name.Manager, register.Manager)) return;
+        if (name.Subsidiaries.Exists(known => RefIdentity.Same(known, register.Subsidiary))) return; // another open joined it (L9)
+        name.Subsidiaries.Add(register.Subsidiary);
+        name.SubsidiaryNode = register.From;
+        Track(register.Subsidiary, name);
+    }
+
+    /// <summary>A side closed, crashed or was lost with its node (CL6): the name is free once all are gone (CL8).</summary>
+    private void SideGone(IActorRef side)
+    {
+        if (!_bySide.Remove(side, out var name)) return;
+        if (RefIdentity.Same(side, name.Manager)) name.Manager = null;
+        else
+        {
+            name.Subsidiaries.RemoveAll(known => RefIdentity.Same(known, side));
+            if (name.Subsidiaries.Count == 0) name.SubsidiaryNode = null;
+        }
+        if (name.Manager is null && name.Subsidiaries.Count == 0) _names.Remove(name.Minor);
+    }
+
+    private void Track(IActorRef side, Name name)
+    {
+        Context.Watch(side);
+        _bySide[side] = name;
+    }
+}
