@@ -51,7 +51,9 @@ public sealed class PtyNode : IAsyncDisposable
         try
         {
             var up = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            Akka.Cluster.Cluster.Get(system).RegisterOnMemberUp(() => up.TrySetResult());
+            var cluster = Akka.Cluster.Cluster.Get(system);
+            cluster.RegisterOnMemberUp(() => up.TrySetResult());
+            if (options.Seeds.Count == 0) cluster.Join(cluster.SelfAddress); // the first node founds the cluster
             var maxNames = options.MaxNames;
             system.ActorOf(ClusterSingletonManager.Props(
                 Props.Create(() => new PtyDirectory(maxNames)), PoisonPill.Instance, ClusterSingletonManagerSettings.Create(system)),

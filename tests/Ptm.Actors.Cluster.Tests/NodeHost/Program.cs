@@ -1,0 +1,150 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace Ptm.Actors.Cluster.Tests.NodeHost;
+
+/// <summary>
+/// The node host: this test assembly run as a program (`dotnet Ptm.Actors.Cluster.Tests.dll node
+/// [--seed ADDRESS]`) is one cluster node in a process of its own, driven line by line over
+/// stdin and stdout by the tests (Support/NodeProcess.cs). Each command gets exactly one reply
+/// line, "ok ..." or "err ERRNO"; lines that start with "event" come unasked.
+/// </summary>
+public static class Program
+{
+    public static async Task<int> Main(string[] args)
+    {
+        if (args.Length == 0 || args[0] != "node")
+        {
+            Console.Error.WriteLine("usage: node [--seed ADDRESS] [--failure-detection-ms N]");
+            return 2;
+        }
+        var options = new PtyNodeOptions();
+        for (var i = 1; i + 1 < args.Length; i += 2)
+        {
+            options = args[i] switch
+            {
+                "--seed" => options with { Seeds = [args[i + 1]] },
+                "--failure-detection-ms" => options with { FailureDetection = TimeSpan.FromMilliseconds(int.Parse(args[i + 1])) },
+                _ => throw new ArgumentException("unknown option " + args[i]),
+            };
+        }
+        using var joining = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var node = await PtyNode.StartAsync(options, joining.Token);
+        Console.Out.WriteLine("ready " + node.Address);
+        var session = new NodeSession(node);
+        while (await Console.In.ReadLineAsync() is { } line)
+        {
+            if (line == "exit") break;
+            Console.Out.WriteLine(await session.RunAsync(line));
+        }
+        await node.DisposeAsync();
+        return 0;
+    }
+}
+
+/// <summary>The handles one node host holds: the last manager and the last subsidiary it opened ("m" and "s").</summary>
+internal sealed class NodeSession(PtyNode node)
+{
+    private PtyHandle? _manager;
+    private PtyHandle? _subsidiary;
+
+    public async Task<string> RunAsync(string line)
+    {
+        var words = line.Split(' ', 3);
+        try
+        {
+            return words[0] switch
+            {
+                "open-manager" => await OpenManagerAsync(),
+                "open" => await OpenAsync(words[1]),
+                "write" => "ok " + await Side(words[1]).WriteAsync(Unescape(words[2])),
+                "read" => await ReadAsync(Side(words[1])),
+                "poll" => "ok " + await Side(words[1]).PollAsync(),
+                "close" => await CloseAsync(Side(words[1])),
+                "names" => "ok " + await node.CountNamesAsync(),
+                "minors" => "ok " + node.Ptys.AllocatedMinors,
+                "echo" => StartEcho(Side(words[1])),
+                "pingpong" => await PingPongAsync(int.Parse(words[1])),
+                _ => "err unknown command " + words[0],
+            };
+        }
+        catch (PtyException failed)
+        {
+            return "err " + failed.Errno;
+        }
+        catch (Exception failed)
+        {
+            return "err " + failed.GetType().Name + ": " + failed.Message.ReplaceLineEndings(" ");
+        }
+    }
+
+    private PtyHandle Side(string which) => (which == "m" ? _manager : _subsidiary) ?? throw new InvalidOperationException("no " + which + " open");
+
+    private async Task<string> OpenManagerAsync()
+    {
+        var opened = await node.OpenManagerAsync();
+        await opened.Handle.GrantAsync();
+        await opened.Handle.UnlockAsync();
+        _manager = opened.Handle;
+        return "ok " + opened.Name;
+    }
+
+    private async Task<string> OpenAsync(string name)
+    {
+        _subsidiary = await node.OpenSubsidiaryAsync(name);
+        return "ok";
+    }
+
+    private static async Task<string> ReadAsync(PtyHandle handle)
+    {
+        var buffer = new byte[4096];
+        var count = await handle.ReadAsync(buffer);
+        return "ok " + count + " " + Escape(buffer.AsSpan(0, count));
+    }
+
+    private static async Task<string> CloseAsync(PtyHandle handle)
+    {
+        await handle.CloseAsync();
+        return "ok";
+    }
+
+    /// <summary>A program on the subsidiary that sends back what it reads, until end of file or an error.</summary>
+    private static string StartEcho(PtyHandle handle)
+    {
+        _ = Task.Run(async () =>
+        {
+            var buffer = new byte[4096];
+            try
+            {
+                int count;
+                while ((count = await handle.ReadAsync(buffer)) > 0) await handle.WriteAsync(buffer.AsMemory(0, count));
+                Console.Out.WriteLine("event echo-eof");
+            }
+            catch (Exception failed)
+            {
+                Console.Out.WriteLine("event echo-failed " + (failed is PtyException pty ? pty.Errno.ToString() : failed.GetType().Name));
+            }
+        });
+        return "ok";
+    }
+
+    /// <summary>One-byte round trips through an echoing subsidiary (on any node): "ok COUNT MICROSECONDS".</summary>
+    private async Task<string> PingPongAsync(int count)
+    {
+        var manager = Side("m");
+        var one = new byte[1];
+        var answer = new byte[16];
+        var clock = Stopwatch.StartNew();
+        for (var i = 0; i < count; i++)
+        {
+            one[0] = (byte)('a' + i % 26);
+            await manager.WriteAsync(one);
+            if (await manager.ReadAsync(answer) != 1 || answer[0] != one[0]) return "err echo mismatch at " + i;
+        }
+        return "ok " + count + " " + (long)clock.Elapsed.TotalMicroseconds;
+    }
+
+    private static byte[] Unescape(string text) => Encoding.UTF8.GetBytes(text.Replace("\\n", "\n"));
+
+    private static string Escape(ReadOnlySpan<byte> bytes) => Encoding.UTF8.GetString(bytes).Replace("\n", "\\n");
+}
