@@ -19,12 +19,18 @@ public sealed record PtyNodeOptions
     public IReadOnlyList<string> Seeds { get; init; } = [];
 
     /// <summary>
-    /// How long a node may stay silent before the failure detector marks it unreachable
-    /// (acceptable heartbeat pause), and how long the split-brain resolver (keep-majority)
-    /// waits for a stable view before it downs the unreachable side (CL6, CL7). The sum
-    /// bounds how late a lost node's peers see its sides end.
+    /// How long a node may stay silent before the failure detector marks it unreachable (the
+    /// acceptable heartbeat pause). With <see cref="DowningDelay"/> it bounds how late a lost
+    /// node's peers see its sides end (CL6); until then they see nothing (CL7).
     /// </summary>
     public TimeSpan FailureDetection { get; init; } = TimeSpan.FromSeconds(3);
+
+    /// <summary>
+    /// How long the split-brain resolver (keep-majority) waits for a stable view before it downs
+    /// the unreachable side (CL6); null: as long as <see cref="FailureDetection"/>. A partition
+    /// that heals sooner downs nobody (CL11).
+    /// </summary>
+    public TimeSpan? DowningDelay { get; init; }
 
     /// <summary>The pty subsystem of this node (its local Clone's limits, dispatcher).</summary>
     public PtySystemOptions Ptys { get; init; } = new();

@@ -37,13 +37,30 @@ public sealed class CrossNodeRoundTripTests
         Assert.Equal("ok", await cluster.B.AskAsync("open " + name));
         Assert.Equal("ok", await cluster.B.AskAsync("echo s"));
 
-        var reply = await cluster.A.AskAsync("pingpong 2000", TimeSpan.FromSeconds(60));
-        Assert.StartsWith("ok 2000 ", reply);
+        var reply = await cluster.A.AskAsync("pingpong 500", TimeSpan.FromSeconds(60));
+        Assert.StartsWith("ok 500 ", reply);
         var microseconds = long.Parse(Word(reply, 2));
-        Console.WriteLine($"cross-node round trips: 2000 in {microseconds / 1000.0:0.0} ms, {2000 * 1e6 / microseconds:0} /s");
+        Console.WriteLine($"cross-node round trips: 500 in {microseconds / 1000.0:0.0} ms, {500 * 1e6 / microseconds:0} /s");
 
         Assert.Equal("ok", await cluster.A.AskAsync("close m"));
         Assert.Equal("echo-eof", await cluster.B.NextEventAsync(Bound)); // L14, L15: the hang-up reads as end of file
+    }
+
+    [Fact]
+    public async Task Every_accepted_byte_of_a_bulk_transfer_arrives_once_and_in_order_on_the_other_node()
+    {
+        await using var cluster = await LoopbackCluster.StartAsync();
+        var name = Word(await cluster.A.AskAsync("open-manager"), 1);
+        Assert.Equal("ok", await cluster.B.AskAsync("open " + name));
+        Assert.Equal("ok", await cluster.B.AskAsync("sink s"));
+
+        const long total = 1L << 20; // far past every water mark: flow control (D13, D15) runs across the network
+        var reply = await cluster.A.AskAsync("blast m " + total, TimeSpan.FromSeconds(90));
+        Assert.StartsWith($"ok {total} ", reply);
+        var microseconds = long.Parse(Word(reply, 2));
+        Console.WriteLine($"cross-node 4 KiB writes: {total >> 20} MiB in {microseconds / 1000.0:0} ms, {total / (double)microseconds:0.0} MB/s");
+        Assert.Equal("ok", await cluster.A.AskAsync("close m")); // a blocking close drains its queue first (H3)
+        Assert.Equal($"sink-eof {total}", await cluster.B.NextEventAsync(Bound)); // PD14, CL9: all of it, once, in order
     }
 
     internal static string Word(string line, int index) => line.Split(' ')[index];

@@ -15,7 +15,7 @@ public static class Program
     {
         if (args.Length == 0 || args[0] != "node")
         {
-            Console.Error.WriteLine("usage: node [--seed ADDRESS] [--failure-detection-ms N]");
+            Console.Error.WriteLine("usage: node [--seed ADDRESS] [--failure-detection-ms N] [--downing-delay-ms N]");
             return 2;
         }
         var options = new PtyNodeOptions();
@@ -25,12 +25,15 @@ public static class Program
             {
                 "--seed" => options with { Seeds = [args[i + 1]] },
                 "--failure-detection-ms" => options with { FailureDetection = TimeSpan.FromMilliseconds(int.Parse(args[i + 1])) },
+                "--downing-delay-ms" => options with { DowningDelay = TimeSpan.FromMilliseconds(int.Parse(args[i + 1])) },
                 _ => throw new ArgumentException("unknown option " + args[i]),
             };
         }
         using var joining = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         var node = await PtyNode.StartAsync(options, joining.Token);
         Console.Out.WriteLine("ready " + node.Address);
+        // Downed (CL6, CL10): the node's own actor system shuts down; the tests wait for this line.
+        _ = node.ActorSystem.WhenTerminated.ContinueWith(_ => Console.Out.WriteLine("event terminated"), TaskScheduler.Default);
         var session = new NodeSession(node);
         while (await Console.In.ReadLineAsync() is { } line)
         {
@@ -63,8 +66,11 @@ internal sealed class NodeSession(PtyNode node)
                 "close" => await CloseAsync(Side(words[1])),
                 "names" => "ok " + await node.CountNamesAsync(),
                 "minors" => "ok " + node.Ptys.AllocatedMinors,
+                "unreachable" => "ok " + string.Join(",", Akka.Cluster.Cluster.Get(node.ActorSystem).State.Unreachable.Select(m => m.Address.ToString())),
                 "echo" => StartEcho(Side(words[1])),
                 "pingpong" => await PingPongAsync(int.Parse(words[1])),
+                "blast" => await BlastAsync(Side(words[1]), long.Parse(words[2])),
+                "sink" => StartSink(Side(words[1])),
                 _ => "err unknown command " + words[0],
             };
         }
@@ -142,6 +148,53 @@ internal sealed class NodeSession(PtyNode node)
             if (await manager.ReadAsync(answer) != 1 || answer[0] != one[0]) return "err echo mismatch at " + i;
         }
         return "ok " + count + " " + (long)clock.Elapsed.TotalMicroseconds;
+    }
+
+    /// <summary>
+    /// Writes <paramref name="total"/> bytes in 4 KiB writes, byte i being i mod 251 (a prime, so
+    /// no write boundary lines up with the pattern): "ok BYTES MICROSECONDS".
+    /// </summary>
+    private static async Task<string> BlastAsync(PtyHandle handle, long total)
+    {
+        var chunk = new byte[4096];
+        long sent = 0;
+        var clock = Stopwatch.StartNew();
+        while (sent < total)
+        {
+            var length = (int)Math.Min(chunk.Length, total - sent);
+            for (var i = 0; i < length; i++) chunk[i] = (byte)((sent + i) % 251);
+            sent += await handle.WriteAsync(chunk.AsMemory(0, length));
+        }
+        return "ok " + sent + " " + (long)clock.Elapsed.TotalMicroseconds;
+    }
+
+    /// <summary>Reads until end of file, checking the pattern of <see cref="BlastAsync"/>: "event sink-eof BYTES" or "event sink-mismatch AT".</summary>
+    private static string StartSink(PtyHandle handle)
+    {
+        _ = Task.Run(async () =>
+        {
+            var buffer = new byte[8192];
+            long received = 0;
+            try
+            {
+                int count;
+                while ((count = await handle.ReadAsync(buffer)) > 0)
+                {
+                    for (var i = 0; i < count; i++, received++)
+                    {
+                        if (buffer[i] == (byte)(received % 251)) continue;
+                        Console.Out.WriteLine("event sink-mismatch " + received);
+                        return;
+                    }
+                }
+                Console.Out.WriteLine("event sink-eof " + received);
+            }
+            catch (Exception failed)
+            {
+                Console.Out.WriteLine("event sink-failed " + (failed is PtyException pty ? pty.Errno.ToString() : failed.GetType().Name));
+            }
+        });
+        return "ok";
     }
 
     private static byte[] Unescape(string text) => Encoding.UTF8.GetBytes(text.Replace("\\n", "\n"));

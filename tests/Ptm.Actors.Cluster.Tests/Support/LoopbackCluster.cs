@@ -15,27 +15,46 @@ internal sealed class LoopbackCluster : IAsyncDisposable
     public NodeProcess A { get; }
     public NodeProcess B { get; }
 
-    public static async Task<LoopbackCluster> StartAsync()
+    /// <summary>Starts S, then A and B; <paramref name="options"/> go to every node's command line (NodeHost/Program.cs).</summary>
+    /// <remarks>
+    /// S first; A and B together once S is up. Started all at once, A and B found S not yet
+    /// listening, and Akka.Remote then gates the address for 5 s before trying again: slower.
+    /// </remarks>
+    public static async Task<LoopbackCluster> StartAsync(params string[] options)
     {
-        var seed = await NodeProcess.StartAsync("S", null, StartTimeout);
-        Task<NodeProcess>? a = null, b = null;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var seed = await NodeProcess.StartAsync("S", null, StartTimeout, options);
+        var a = NodeProcess.StartAsync("A", seed.Address, StartTimeout, options);
+        var b = NodeProcess.StartAsync("B", seed.Address, StartTimeout, options);
         try
         {
-            a = NodeProcess.StartAsync("A", seed.Address, StartTimeout);
-            b = NodeProcess.StartAsync("B", seed.Address, StartTimeout);
             await Task.WhenAll(a, b);
+            Console.WriteLine($"three nodes up in {clock.Elapsed.TotalSeconds:0.0} s");
             return new LoopbackCluster(seed, a.Result, b.Result);
         }
         catch
         {
             await seed.DisposeAsync();
             foreach (var started in new[] { a, b })
-                if (started is { IsCompletedSuccessfully: true }) await started.Result.DisposeAsync();
+                if (started.IsCompletedSuccessfully) await started.Result.DisposeAsync();
             throw;
         }
     }
 
     public async ValueTask DisposeAsync()
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        try
+        {
+            await DisposeNodesAsync();
+        }
+        finally
+        {
+            Console.WriteLine($"three nodes gone in {clock.Elapsed.TotalSeconds:0.0} s");
+        }
+    }
+
+    private async ValueTask DisposeNodesAsync()
     {
         await A.DisposeAsync();
         await B.DisposeAsync();

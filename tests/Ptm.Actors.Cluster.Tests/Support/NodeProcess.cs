@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Threading.Channels;
 
@@ -29,7 +30,7 @@ internal sealed class NodeProcess : IAsyncDisposable
     public string Address { get; private set; } = "";
 
     /// <summary>Starts a node and waits until it has joined the cluster ("ready ADDRESS").</summary>
-    public static async Task<NodeProcess> StartAsync(string name, string? seed, TimeSpan timeout)
+    public static async Task<NodeProcess> StartAsync(string name, string? seed, TimeSpan timeout, IReadOnlyList<string> options)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -45,7 +46,7 @@ internal sealed class NodeProcess : IAsyncDisposable
             start.ArgumentList.Add("--seed");
             start.ArgumentList.Add(seed);
         }
-        start.Environment["DOTNET_TieredCompilation"] = "1";
+        foreach (var option in options) start.ArgumentList.Add(option);
         var process = Process.Start(start) ?? throw new InvalidOperationException("could not start node " + name);
         var node = new NodeProcess(process, name);
         process.OutputDataReceived += (_, e) => node.OnLine(e.Data);
@@ -95,14 +96,18 @@ internal sealed class NodeProcess : IAsyncDisposable
     public Task<string> NextEventAsync(TimeSpan timeout) => NextAsync(_events, timeout, "an event");
 
     /// <summary>Asks <paramref name="command"/> again until its reply is <paramref name="expected"/>: a wait for a condition, bounded.</summary>
-    public async Task<string> AskUntilAsync(string command, string expected, TimeSpan timeout)
+    public Task<string> AskUntilAsync(string command, string expected, TimeSpan timeout) =>
+        AskUntilAsync(command, reply => reply == expected, timeout);
+
+    /// <summary>Asks <paramref name="command"/> again until its reply satisfies <paramref name="done"/>, at most <paramref name="timeout"/>; returns the last reply.</summary>
+    public async Task<string> AskUntilAsync(string command, Func<string, bool> done, TimeSpan timeout)
     {
         var deadline = Stopwatch.StartNew();
         string reply;
         do
         {
             reply = await AskAsync(command);
-            if (reply == expected) return reply;
+            if (done(reply)) return reply;
             await Task.Delay(50); // between polls of a remote condition, not a barrier: the loop ends on the condition
         }
         while (deadline.Elapsed < timeout);
@@ -126,12 +131,32 @@ internal sealed class NodeProcess : IAsyncDisposable
         }
     }
 
-    private Exception Failure(string what)
+    /// <summary>What the node logged so far (Akka.NET's warnings and errors, and its stderr).</summary>
+    public string Log
     {
-        string errors;
-        lock (_errors) errors = _errors.ToString();
-        return new TimeoutException($"node {Name} {what}; its stderr:\n{errors}");
+        get
+        {
+            lock (_errors) return _errors.ToString();
+        }
     }
+
+    private Exception Failure(string what) => new TimeoutException($"node {Name} {what}; its log:\n{Log}");
+
+    /// <summary>Freezes the node's process (SIGSTOP): its sockets stay open and silent, as behind a partition.</summary>
+    public void Freeze() => Signal(SigStop);
+
+    /// <summary>Lets a frozen node run again (SIGCONT): the partition heals.</summary>
+    public void Thaw() => Signal(SigCont);
+
+    private const int SigCont = 18, SigStop = 19; // Linux
+
+    private void Signal(int signal)
+    {
+        if (kill(_process.Id, signal) != 0) throw new InvalidOperationException($"kill({_process.Id}, {signal}) failed: errno {Marshal.GetLastPInvokeError()}");
+    }
+
+    [DllImport("libc", SetLastError = true)]
+    private static extern int kill(int pid, int sig);
 
     /// <summary>Kills the node's process at once, as a crash would (no leaving, no closes).</summary>
     public void Kill()
