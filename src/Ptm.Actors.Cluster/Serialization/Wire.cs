@@ -59,7 +59,8 @@ internal sealed class WireReader(byte[] bytes, ExtendedActorSystem system) : IDi
         return length == 0 ? ReadOnlyMemory<byte>.Empty : _reader.ReadBytes(length);
     }
 
-    public ReadOnlyMemory<byte>? OptionalBytes() => _reader.ReadBoolean() ? Bytes() : null;
+    // The cast matters: a bare null would convert through byte[] into an empty, non-null payload (a transparent ioctl would become an I_STR, I8).
+    public ReadOnlyMemory<byte>? OptionalBytes() => _reader.ReadBoolean() ? Bytes() : (ReadOnlyMemory<byte>?)null;
 
     public Credentials Credentials() => new(Long(), Long(), Int(), Bool());
 
