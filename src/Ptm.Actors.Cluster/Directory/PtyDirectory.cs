@@ -81,8 +81,10 @@ internal sealed class PtyDirectory : UntypedActor
 
     private NameFound LookUp(LookUpName lookUp)
     {
-        if (!_names.TryGetValue(lookUp.Minor, out var name) || name.Manager is null)
-            return new NameFound(null, null, 0, Errno.ENOENT); // L8: no such name; a name whose manager is gone admits no open (PD3)
+        if (!_names.TryGetValue(lookUp.Minor, out var name))
+            return new NameFound(null, null, 0, Errno.ENOENT); // L8: no such name
+        if (name.Manager is null)
+            return new NameFound(null, null, 0, Errno.EAGAIN); // PD3: the manager is gone, a subsidiary still holds the name
         if (name.SubsidiaryNode is { } node && node != lookUp.From)
             return new NameFound(null, null, 0, Errno.EAGAIN); // CL4
         return new NameFound(name.Manager, name.Clone, name.LocalMinor, Errno.None);

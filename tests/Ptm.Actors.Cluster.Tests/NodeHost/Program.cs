@@ -45,11 +45,14 @@ public static class Program
     }
 }
 
-/// <summary>The handles one node host holds: the last manager and the last subsidiary it opened ("m" and "s").</summary>
+/// <summary>
+/// The handles one node host holds: the last manager it opened ("m") and the subsidiaries it
+/// opened, the latest on top ("s"; "close s" closes that one and uncovers the one before).
+/// </summary>
 internal sealed class NodeSession(PtyNode node)
 {
     private PtyHandle? _manager;
-    private PtyHandle? _subsidiary;
+    private readonly List<PtyHandle> _subsidiaries = [];
 
     public async Task<string> RunAsync(string line)
     {
@@ -58,12 +61,14 @@ internal sealed class NodeSession(PtyNode node)
         {
             return words[0] switch
             {
-                "open-manager" => await OpenManagerAsync(),
+                "open-manager" => await OpenManagerAsync(unlock: true),
+                "open-locked-manager" => await OpenManagerAsync(unlock: false),
+                "unlock" => await UnlockAsync(),
                 "open" => await OpenAsync(words[1]),
                 "write" => "ok " + await Side(words[1]).WriteAsync(Unescape(words[2])),
                 "read" => await ReadAsync(Side(words[1])),
                 "poll" => "ok " + await Side(words[1]).PollAsync(),
-                "close" => await CloseAsync(Side(words[1])),
+                "close" => await CloseAsync(words[1]),
                 "names" => "ok " + await node.CountNamesAsync(),
                 "minors" => "ok " + node.Ptys.AllocatedMinors,
                 "unreachable" => "ok " + string.Join(",", Akka.Cluster.Cluster.Get(node.ActorSystem).State.Unreachable.Select(m => m.Address.ToString())),
@@ -84,20 +89,27 @@ internal sealed class NodeSession(PtyNode node)
         }
     }
 
-    private PtyHandle Side(string which) => (which == "m" ? _manager : _subsidiary) ?? throw new InvalidOperationException("no " + which + " open");
+    private PtyHandle Side(string which) =>
+        (which == "m" ? _manager : _subsidiaries.LastOrDefault()) ?? throw new InvalidOperationException("no " + which + " open");
 
-    private async Task<string> OpenManagerAsync()
+    private async Task<string> OpenManagerAsync(bool unlock)
     {
         var opened = await node.OpenManagerAsync();
         await opened.Handle.GrantAsync();
-        await opened.Handle.UnlockAsync();
+        if (unlock) await opened.Handle.UnlockAsync();
         _manager = opened.Handle;
         return "ok " + opened.Name;
     }
 
+    private async Task<string> UnlockAsync()
+    {
+        await ((ManagerHandle)Side("m")).UnlockAsync();
+        return "ok";
+    }
+
     private async Task<string> OpenAsync(string name)
     {
-        _subsidiary = await node.OpenSubsidiaryAsync(name);
+        _subsidiaries.Add(await node.OpenSubsidiaryAsync(name));
         return "ok";
     }
 
@@ -108,8 +120,10 @@ internal sealed class NodeSession(PtyNode node)
         return "ok " + count + " " + Escape(buffer.AsSpan(0, count));
     }
 
-    private static async Task<string> CloseAsync(PtyHandle handle)
+    private async Task<string> CloseAsync(string which)
     {
+        var handle = Side(which);
+        if (which == "s") _subsidiaries.RemoveAt(_subsidiaries.Count - 1);
         await handle.CloseAsync();
         return "ok";
     }
