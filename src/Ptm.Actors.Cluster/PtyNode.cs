@@ -115,17 +115,19 @@ public sealed class PtyNode : IAsyncDisposable
             throw new PtyException(Errno.ENOENT, operation);
         var found = await _directory.Ask<NameFound>(new LookUpName(minor, Address), CallTimeout, cancellationToken).ConfigureAwait(false);
         if (found.Error != Errno.None) throw new PtyException(found.Error, operation);
-        var localMinor = found.LocalClone is IInternalActorRef { IsLocal: true }
-            ? found.LocalMinor // the manager runs here: an ordinary local open
-            : await AdoptAsync(found, operation, cancellationToken).ConfigureAwait(false);
         SubsidiaryHandle handle;
         try
         {
+            var localMinor = found.LocalClone is IInternalActorRef { IsLocal: true }
+                ? found.LocalMinor // the manager runs here: an ordinary local open
+                : await AdoptAsync(found, operation, cancellationToken).ConfigureAwait(false);
             handle = await Ptys.OpenSubsidiaryAsync("/dev/pts/" + localMinor, flags, who, cancellationToken).ConfigureAwait(false);
         }
-        catch (PtyException failed)
+        catch (Exception failed)
         {
-            throw new PtyException(failed.Errno, operation); // the node-local slot is not a name the caller knows
+            _directory.Tell(new OpenAbandoned(minor, Address), ActorRefs.NoSender); // CL4: the stream is no longer reserved for us
+            if (failed is PtyException pty) throw new PtyException(pty.Errno, operation); // the node-local slot is not a name the caller knows
+            throw;
         }
         _directory.Tell(new RegisterSubsidiary(minor, found.Manager!, handle.File.Side!, Address), ActorRefs.NoSender);
         return handle;

@@ -38,7 +38,7 @@ public sealed class PairSerializerTests : IDisposable
             new DescribePty(5), new PtyDescription(5, actor, Locked: false, ManagerClosing: true, 3, 1000, 7), new PtyDescription(6, null, true, false, 0, 0, 0),
             new RegisterManager(actor, actor, 9), new ManagerRegistered(2, Errno.ENOMEM), new LookUpName(3, "akka.tcp://ptm@127.0.0.1:1"),
             new NameFound(actor, actor, 4, Errno.None), new NameFound(null, null, 0, Errno.ENOENT), new RegisterSubsidiary(3, actor, actor, "akka.tcp://ptm@127.0.0.1:2"),
-            CountNames.Instance, new NameCount(12),
+            new OpenAbandoned(3, "akka.tcp://ptm@127.0.0.1:2"), CountNames.Instance, new NameCount(12),
         ];
     }
 

@@ -20,6 +20,9 @@ internal sealed record NameFound(IActorRef? Manager, IActorRef? LocalClone, int 
 /// <summary>A subsidiary stream opened under the name on the node at <paramref name="From"/>: watched until it ends (CL4, CL8).</summary>
 internal sealed record RegisterSubsidiary(int Minor, IActorRef Manager, IActorRef Subsidiary, string From);
 
+/// <summary>An open that <see cref="LookUpName"/> admitted from <paramref name="From"/> failed or was cancelled: its reservation ends (CL4).</summary>
+internal sealed record OpenAbandoned(int Minor, string From);
+
 /// <summary>How many names are given now (L16 across the cluster: zero once every pty is gone).</summary>
 internal sealed record CountNames
 {

@@ -12,6 +12,7 @@ internal static class DirectoryWire
         LookUpName => "lu",
         NameFound => "nf",
         RegisterSubsidiary => "rs",
+        OpenAbandoned => "oa",
         CountNames => "cn",
         NameCount => "nc",
         _ => null,
@@ -26,6 +27,7 @@ internal static class DirectoryWire
             case LookUpName l: w.Int(l.Minor); w.String(l.From); break;
             case NameFound f: w.Ref(f.Manager); w.Ref(f.LocalClone); w.Int(f.LocalMinor); w.Int((int)f.Error); break;
             case RegisterSubsidiary s: w.Int(s.Minor); w.Ref(s.Manager); w.Ref(s.Subsidiary); w.String(s.From); break;
+            case OpenAbandoned a: w.Int(a.Minor); w.String(a.From); break;
             case CountNames: break;
             case NameCount c: w.Int(c.Count); break;
             default: throw new ArgumentException($"not a pty pair message: {obj.GetType()}", nameof(obj));
@@ -39,6 +41,7 @@ internal static class DirectoryWire
         "lu" => new LookUpName(r.Int(), r.String()),
         "nf" => new NameFound(r.Ref(), r.Ref(), r.Int(), (Errno)r.Int()),
         "rs" => new RegisterSubsidiary(r.Int(), r.Ref()!, r.Ref()!, r.String()),
+        "oa" => new OpenAbandoned(r.Int(), r.String()),
         "cn" => CountNames.Instance,
         "nc" => new NameCount(r.Int()),
         _ => null,

@@ -1,4 +1,6 @@
 using Akka.Actor;
+using Akka.Cluster;
+using Akka.Util.Internal;
 using Ptm.Actors.Pty;
 
 namespace Ptm.Actors.Cluster.Directory;
@@ -12,8 +14,11 @@ namespace Ptm.Actors.Cluster.Directory;
  * It learns of every end through death-watch, which across nodes also reports a node that
  * was removed from the cluster (CL6): closes, crashes and lost nodes are one path here.
  *
+ * CL4 holds from the look-up on: an admitted look-up reserves the stream for its node until
+ * the subsidiary registers, the open is abandoned, or that node leaves the cluster.
+ *
  * What it does not do yet (specs/cluster, "not done"): rebuild itself after a hand-over to
- * another node; close CL4's window between a look-up and the subsidiary's registration.
+ * another node.
  */
 internal sealed class PtyDirectory : UntypedActor
 {
@@ -33,6 +38,11 @@ internal sealed class PtyDirectory : UntypedActor
 
         /// <summary>The node whose subsidiary stream is open now (CL4), while one is.</summary>
         public string? SubsidiaryNode { get; set; }
+
+        /// <summary>The node whose admitted open has not registered its subsidiary yet (CL4).</summary>
+        public string? Opening { get; set; }
+
+        public string? StreamNode => SubsidiaryNode ?? Opening;
     }
 
     protected override void OnReceive(object message)
@@ -43,6 +53,9 @@ internal sealed class PtyDirectory : UntypedActor
             case LookUpName lookUp: Sender.Tell(LookUp(lookUp), Self); break;
             case RegisterSubsidiary subsidiary: RegisterSubsidiary(subsidiary); break;
             case Terminated terminated: SideGone(terminated.ActorRef); break;
+            case OpenAbandoned abandoned: Abandon(abandoned.Minor, abandoned.From); break;
+            case ClusterEvent.MemberRemoved removed: NodeLeft(removed.Member.Address.ToString()); break;
+            case ClusterEvent.CurrentClusterState: break;
             case CountNames: Sender.Tell(new NameCount(_names.Count), Self); break;
             default: Unhandled(message); break;
         }
@@ -85,8 +98,9 @@ internal sealed class PtyDirectory : UntypedActor
             return new NameFound(null, null, 0, Errno.ENOENT); // L8: no such name
         if (name.Manager is null)
             return new NameFound(null, null, 0, Errno.EAGAIN); // PD3: the manager is gone, a subsidiary still holds the name
-        if (name.SubsidiaryNode is { } node && node != lookUp.From)
+        if (name.StreamNode is { } node && node != lookUp.From)
             return new NameFound(null, null, 0, Errno.EAGAIN); // CL4
+        if (name.SubsidiaryNode is null) name.Opening = lookUp.From; // reserved until it registers or gives up
         return new NameFound(name.Manager, name.Clone, name.LocalMinor, Errno.None);
     }
 
@@ -98,6 +112,7 @@ internal sealed class PtyDirectory : UntypedActor
         if (name.Subsidiaries.Exists(known => RefIdentity.Same(known, register.Subsidiary))) return; // another open joined it (L9)
         name.Subsidiaries.Add(register.Subsidiary);
         name.SubsidiaryNode = register.From;
+        name.Opening = null;
         Track(register.Subsidiary, name);
     }
 
@@ -112,6 +127,30 @@ internal sealed class PtyDirectory : UntypedActor
             if (name.Subsidiaries.Count == 0) name.SubsidiaryNode = null;
         }
         if (name.Manager is null && name.Subsidiaries.Count == 0) _names.Remove(name.Minor);
+    }
+
+    private void Abandon(int minor, string from)
+    {
+        if (_names.TryGetValue(minor, out var name) && name.Opening == from) name.Opening = null;
+    }
+
+    /// <summary>A node that left (or was downed) mid-open will never register its subsidiary.</summary>
+    private void NodeLeft(string address)
+    {
+        foreach (var name in _names.Values)
+            if (name.Opening == address) name.Opening = null;
+    }
+
+    protected override void PreStart()
+    {
+        if (Context.System.AsInstanceOf<ExtendedActorSystem>().Provider is Akka.Cluster.ClusterActorRefProvider)
+            Akka.Cluster.Cluster.Get(Context.System).Subscribe(Self, ClusterEvent.SubscriptionInitialStateMode.InitialStateAsSnapshot, typeof(ClusterEvent.MemberRemoved));
+    }
+
+    protected override void PostStop()
+    {
+        if (Context.System.AsInstanceOf<ExtendedActorSystem>().Provider is Akka.Cluster.ClusterActorRefProvider)
+            Akka.Cluster.Cluster.Get(Context.System).Unsubscribe(Self);
     }
 
     private void Track(IActorRef side, Name name)
