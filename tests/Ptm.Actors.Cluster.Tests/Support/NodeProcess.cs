@@ -32,7 +32,8 @@ internal sealed class NodeProcess : IAsyncDisposable
     /// <summary>Starts a node and waits until it has joined the cluster ("ready ADDRESS").</summary>
     public static async Task<NodeProcess> StartAsync(string name, string? seed, TimeSpan timeout, IReadOnlyList<string> options)
     {
-        var start = new ProcessStartInfo("dotnet")
+        // The dotnet that runs the tests (the CLI passes its path down), else the one on PATH.
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet")
         {
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
