@@ -12,7 +12,8 @@ internal static class ClusterConfig
         var stableAfter = Math.Max(1, (int)(options.DowningDelay ?? options.FailureDetection).TotalMilliseconds);
         return ConfigurationFactory.ParseString($$"""
             akka {
-              loglevel = WARNING
+              loglevel = {{options.ActorLogLevel}}
+              stdout-loglevel = {{options.ActorLogLevel}}
               actor {
                 provider = cluster
                 serializers.ptm-pair = "Ptm.Actors.Cluster.Serialization.PairSerializer, Ptm.Actors.Cluster"

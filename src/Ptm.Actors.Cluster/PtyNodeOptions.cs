@@ -35,6 +35,12 @@ public sealed record PtyNodeOptions
     /// <summary>The pty subsystem of this node (its local Clone's limits, dispatcher).</summary>
     public PtySystemOptions Ptys { get; init; } = new();
 
+    /// <summary>
+    /// Akka.NET's own log level for the node's actor system (OFF, ERROR, WARNING, INFO, DEBUG);
+    /// its default logger writes to standard output, so a command whose output is data says OFF.
+    /// </summary>
+    public string ActorLogLevel { get; init; } = "WARNING";
+
     /// <summary>Names the directory gives at most, cluster-wide (PD2); 0: no limit.</summary>
     public int MaxNames { get; init; }
 }
