@@ -2,8 +2,9 @@ using Akka.Actor;
 
 namespace Ptm.Actors.Pty;
 
-// What a node's cluster agent (Ptm.Actors.Cluster) asks its local Clone about ptys whose sides
-// run on different nodes (specs/cluster, CL3). They never cross a node themselves.
+// What Ptm.Actors.Cluster asks a node's Clone about ptys whose sides run on different nodes
+// (specs/cluster, CL3): DescribePty and its answer cross the network (the opening node asks the
+// manager's node); AdoptRemotePty and its answer stay on the opening node.
 
 /// <summary>The manager's node: the state of its pty with this node-local minor.</summary>
 internal sealed record DescribePty(int Minor);

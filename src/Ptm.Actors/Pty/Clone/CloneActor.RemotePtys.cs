@@ -6,8 +6,9 @@ namespace Ptm.Actors.Pty;
 /// A node's half of a pty whose sides run on different cluster nodes (specs/cluster, CL3, CL8).
 /// The manager's node describes its entry; the opening node copies that snapshot into an entry
 /// of its own whose manager is the remote manager, and then opens it as any other (L8, L7, L9),
-/// so the subsidiary runs here, a child of this Clone. Every message here comes from the node's
-/// cluster agent, which runs on this node, and is answered to its sender.
+/// so the subsidiary runs here, a child of this Clone. Each request is answered to its sender:
+/// a description to the opening node (it crosses the network, Ptm.Actors.Cluster serializes
+/// it), an adoption to this node's own PtyNode.
 /// </summary>
 internal sealed partial class CloneActor
 {
