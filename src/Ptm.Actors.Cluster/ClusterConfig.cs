@@ -31,6 +31,9 @@ internal static class ClusterConfig
                   "Ptm.Actors.Cluster.Directory.NameFound, Ptm.Actors.Cluster" = ptm-pair
                   "Ptm.Actors.Cluster.Directory.RegisterSubsidiary, Ptm.Actors.Cluster" = ptm-pair
                   "Ptm.Actors.Cluster.Directory.OpenAbandoned, Ptm.Actors.Cluster" = ptm-pair
+                  "Ptm.Actors.Cluster.Directory.RememberedManager, Ptm.Actors.Cluster" = ptm-pair
+                  "Ptm.Actors.Cluster.Directory.Recall, Ptm.Actors.Cluster" = ptm-pair
+                  "Ptm.Actors.Cluster.Directory.Recollection, Ptm.Actors.Cluster" = ptm-pair
                   "Ptm.Actors.Cluster.Directory.CountNames, Ptm.Actors.Cluster" = ptm-pair
                   "Ptm.Actors.Cluster.Directory.NameCount, Ptm.Actors.Cluster" = ptm-pair
                 }

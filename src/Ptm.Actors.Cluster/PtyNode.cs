@@ -19,10 +19,12 @@ public sealed class PtyNode : IAsyncDisposable
 {
     private static readonly TimeSpan CallTimeout = TimeSpan.FromSeconds(15);
     private readonly IActorRef _directory;
+    private readonly IActorRef _registrar;
     private int _disposed;
 
-    private PtyNode(ActorSystem system, PtySystem ptys, IActorRef directory)
+    private PtyNode(ActorSystem system, PtySystem ptys, IActorRef directory, IActorRef registrar)
     {
+        _registrar = registrar;
         ActorSystem = system;
         Ptys = ptys;
         _directory = directory;
@@ -55,6 +57,7 @@ public sealed class PtyNode : IAsyncDisposable
             cluster.RegisterOnMemberUp(() => up.TrySetResult());
             if (options.Seeds.Count == 0) cluster.Join(cluster.SelfAddress); // the first node founds the cluster
             var maxNames = options.MaxNames;
+            var registrar = system.ActorOf(Props.Create<NodeRegistrar>(), "ptys-registrar"); // before the directory can recall it (CL1)
             system.ActorOf(ClusterSingletonManager.Props(
                 Props.Create(() => new PtyDirectory(maxNames)), PoisonPill.Instance, ClusterSingletonManagerSettings.Create(system)),
                 "ptys-directory");
@@ -62,7 +65,7 @@ public sealed class PtyNode : IAsyncDisposable
                 "ptys-directory-proxy");
             var ptys = PtySystem.Attach(system, options.Ptys);
             await up.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
-            return new PtyNode(system, ptys, directory);
+            return new PtyNode(system, ptys, directory, registrar);
         }
         catch
         {
@@ -88,6 +91,7 @@ public sealed class PtyNode : IAsyncDisposable
             var registered = await _directory.Ask<ManagerRegistered>(
                 new RegisterManager(handle.File.Side!, Ptys.CloneActor, handle.Minor), CallTimeout, cancellationToken).ConfigureAwait(false);
             if (registered.Error != Errno.None) throw new PtyException(registered.Error, "open /dev/ptmx");
+            _registrar.Tell(new RememberedManager(registered.Minor, handle.File.Side!, Ptys.CloneActor, handle.Minor), ActorRefs.NoSender);
             return new ClusterManager(handle, "/dev/pts/" + registered.Minor);
         }
         catch
@@ -129,7 +133,9 @@ public sealed class PtyNode : IAsyncDisposable
             if (failed is PtyException pty) throw new PtyException(pty.Errno, operation); // the node-local slot is not a name the caller knows
             throw;
         }
-        _directory.Tell(new RegisterSubsidiary(minor, found.Manager!, handle.File.Side!, Address), ActorRefs.NoSender);
+        var registration = new RegisterSubsidiary(minor, found.Manager!, handle.File.Side!, Address);
+        _directory.Tell(registration, ActorRefs.NoSender);
+        _registrar.Tell(registration, ActorRefs.NoSender); // a directory that starts later recalls it (CL1)
         return handle;
     }
 

@@ -3,7 +3,7 @@ using Ptm.Actors.Cluster.Tests.Support;
 namespace Ptm.Actors.Cluster.Tests;
 
 /// <summary>A manager on node A and its subsidiary on node B, each node a process on loopback (CL2, CL3, CL5).</summary>
-[Collection(ClusterCollection.Name)]
+[Collection(TrafficCollection.Name)]
 public sealed class CrossNodeRoundTripTests
 {
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(20);
@@ -66,9 +66,20 @@ public sealed class CrossNodeRoundTripTests
     internal static string Word(string line, int index) => line.Split(' ')[index];
 }
 
-/// <summary>The cluster tests run one at a time: each starts three node processes on two cores.</summary>
-[CollectionDefinition(Name, DisableParallelization = true)]
+/// <summary>
+/// The cluster tests that lose a node run one at a time (each starts three node processes, and
+/// mostly waits for failure detection); alongside them, one at a time too, the tests whose nodes
+/// all stay (<see cref="TrafficCollection"/>). Two clusters at once at most, on two cores.
+/// </summary>
+[CollectionDefinition(Name)]
 public sealed class ClusterCollection
 {
-    public const string Name = "cluster nodes";
+    public const string Name = "cluster nodes, losses";
+}
+
+/// <summary>The cluster tests whose nodes all stay: they run beside <see cref="ClusterCollection"/>.</summary>
+[CollectionDefinition(Name)]
+public sealed class TrafficCollection
+{
+    public const string Name = "cluster nodes, traffic";
 }

@@ -65,4 +65,20 @@ public sealed class NodeLossTests
         Assert.Equal("ok", await cluster.S.AskAsync("close s"));
         Assert.Equal("ok 0", await cluster.S.AskUntilAsync("names", "ok 0", Bound)); // CL8
     }
+
+    [Fact]
+    public async Task A_directory_taken_over_by_another_node_keeps_the_names_of_live_ptys()
+    {
+        await using var cluster = await LoopbackCluster.StartAsync();
+        var name = CrossNodeRoundTripTests.Word(await cluster.A.AskAsync("open-manager"), 1);
+        Assert.Equal("ok", await cluster.B.AskAsync("open " + name));
+
+        cluster.S.Kill(); // the oldest node, where the directory runs: it moves to A once S is downed
+        var clock = Stopwatch.StartNew();
+        Assert.Equal("ok 1", await cluster.B.AskUntilAsync("names", reply => reply.StartsWith("ok", StringComparison.Ordinal), LossBound)); // recalled (CL1)
+        Console.WriteLine($"directory node killed: the new directory answered after {clock.Elapsed.TotalSeconds:0.0} s");
+        Assert.NotEqual("ok " + name, await cluster.B.AskAsync("open-manager")); // CL1: never a live pty's name
+        Assert.Equal("ok 2", await cluster.A.AskAsync("write m hi"));
+        Assert.Equal("ok 2 hi", await cluster.B.AskAsync("read s", Bound)); // the pair never noticed (its nodes stayed)
+    }
 }

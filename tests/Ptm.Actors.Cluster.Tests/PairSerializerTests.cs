@@ -39,6 +39,9 @@ public sealed class PairSerializerTests : IDisposable
             new RegisterManager(actor, actor, 9), new ManagerRegistered(2, Errno.ENOMEM), new LookUpName(3, "akka.tcp://ptm@127.0.0.1:1"),
             new NameFound(actor, actor, 4, Errno.None), new NameFound(null, null, 0, Errno.ENOENT), new RegisterSubsidiary(3, actor, actor, "akka.tcp://ptm@127.0.0.1:2"),
             new OpenAbandoned(3, "akka.tcp://ptm@127.0.0.1:2"), CountNames.Instance, new NameCount(12),
+            new RememberedManager(4, actor, actor, 2), Recall.Instance,
+            new Recollection([new RememberedManager(4, actor, actor, 2)], [new RegisterSubsidiary(4, actor, actor, "x"), new RegisterSubsidiary(5, actor, actor, "y")]),
+            new Recollection([], []),
         ];
     }
 
@@ -56,7 +59,7 @@ public sealed class PairSerializerTests : IDisposable
 
         Assert.IsType(original.GetType(), copy);
         Assert.Equal(wire, serializer.ToBinary(copy)); // every field, bytes included, survived (records compare memory by reference)
-        if (original is not (DataMessage or DataRun or ProtoMessage or IoctlMessage or IoctlAck)) Assert.Equal(original, copy);
+        if (original is not (DataMessage or DataRun or ProtoMessage or IoctlMessage or IoctlAck or Recollection)) Assert.Equal(original, copy); // those hold arrays or memory
     }
 
     [Fact]

@@ -31,3 +31,15 @@ internal sealed record CountNames
 
 /// <summary>The answer to <see cref="CountNames"/>.</summary>
 internal sealed record NameCount(int Count);
+
+/// <summary>A manager this node registered, and the name it was given: what a new directory restores (CL1).</summary>
+internal sealed record RememberedManager(int Minor, IActorRef Manager, IActorRef LocalClone, int LocalMinor);
+
+/// <summary>A directory that has just started asks each node what it registered that is still alive (CL1).</summary>
+internal sealed record Recall
+{
+    public static readonly Recall Instance = new();
+}
+
+/// <summary>A node's answer to <see cref="Recall"/>.</summary>
+internal sealed record Recollection(RememberedManager[] Managers, RegisterSubsidiary[] Subsidiaries);

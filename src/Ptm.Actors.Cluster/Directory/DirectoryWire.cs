@@ -13,6 +13,9 @@ internal static class DirectoryWire
         NameFound => "nf",
         RegisterSubsidiary => "rs",
         OpenAbandoned => "oa",
+        RememberedManager => "rr",
+        Recall => "rc",
+        Recollection => "ro",
         CountNames => "cn",
         NameCount => "nc",
         _ => null,
@@ -28,6 +31,14 @@ internal static class DirectoryWire
             case NameFound f: w.Ref(f.Manager); w.Ref(f.LocalClone); w.Int(f.LocalMinor); w.Int((int)f.Error); break;
             case RegisterSubsidiary s: w.Int(s.Minor); w.Ref(s.Manager); w.Ref(s.Subsidiary); w.String(s.From); break;
             case OpenAbandoned a: w.Int(a.Minor); w.String(a.From); break;
+            case RememberedManager m: WriteRemembered(w, m); break;
+            case Recall: break;
+            case Recollection r:
+                w.Int(r.Managers.Length);
+                foreach (var m in r.Managers) WriteRemembered(w, m);
+                w.Int(r.Subsidiaries.Length);
+                foreach (var s in r.Subsidiaries) Write(w, s);
+                break;
             case CountNames: break;
             case NameCount c: w.Int(c.Count); break;
             default: throw new ArgumentException($"not a pty pair message: {obj.GetType()}", nameof(obj));
@@ -40,10 +51,24 @@ internal static class DirectoryWire
         "mr" => new ManagerRegistered(r.Int(), (Errno)r.Int()),
         "lu" => new LookUpName(r.Int(), r.String()),
         "nf" => new NameFound(r.Ref(), r.Ref(), r.Int(), (Errno)r.Int()),
-        "rs" => new RegisterSubsidiary(r.Int(), r.Ref()!, r.Ref()!, r.String()),
+        "rs" => ReadSubsidiary(r),
         "oa" => new OpenAbandoned(r.Int(), r.String()),
+        "rr" => ReadRemembered(r),
+        "rc" => Recall.Instance,
+        "ro" => new Recollection(
+            Enumerable.Range(0, r.Int()).Select(_ => ReadRemembered(r)).ToArray(),
+            Enumerable.Range(0, r.Int()).Select(_ => ReadSubsidiary(r)).ToArray()),
         "cn" => CountNames.Instance,
         "nc" => new NameCount(r.Int()),
         _ => null,
     };
+
+    private static void WriteRemembered(WireWriter w, RememberedManager m)
+    {
+        w.Int(m.Minor); w.Ref(m.Manager); w.Ref(m.LocalClone); w.Int(m.LocalMinor);
+    }
+
+    private static RememberedManager ReadRemembered(WireReader r) => new(r.Int(), r.Ref()!, r.Ref()!, r.Int());
+
+    private static RegisterSubsidiary ReadSubsidiary(WireReader r) => new(r.Int(), r.Ref()!, r.Ref()!, r.String());
 }

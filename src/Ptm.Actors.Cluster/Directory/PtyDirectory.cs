@@ -17,10 +17,11 @@ namespace Ptm.Actors.Cluster.Directory;
  * CL4 holds from the look-up on: an admitted look-up reserves the stream for its node until
  * the subsidiary registers, the open is abandoned, or that node leaves the cluster.
  *
- * What it does not do yet (specs/cluster, "not done"): rebuild itself after a hand-over to
- * another node.
+ * It starts empty on whatever node is the oldest, also after a hand-over (its node left), so
+ * it first recalls what every node registered that is still alive (PtyDirectory.Recovery.cs)
+ * and gives no name until then: live ptys keep their names (CL1).
  */
-internal sealed class PtyDirectory : UntypedActor
+internal sealed partial class PtyDirectory : UntypedActor, IWithUnboundedStash
 {
     private readonly int _maxNames;
     private readonly SortedDictionary<int, Name> _names = new();
@@ -45,8 +46,16 @@ internal sealed class PtyDirectory : UntypedActor
         public string? StreamNode => SubsidiaryNode ?? Opening;
     }
 
+    /// <summary>Requests that arrive while the directory recalls the nodes' registrations wait here.</summary>
+    public IStash Stash { get; set; } = null!;
+
     protected override void OnReceive(object message)
     {
+        if (_recovery is not null)
+        {
+            Recover(message);
+            return;
+        }
         switch (message)
         {
             case RegisterManager register: Register(register); break;
@@ -143,8 +152,10 @@ internal sealed class PtyDirectory : UntypedActor
 
     protected override void PreStart()
     {
-        if (Context.System.AsInstanceOf<ExtendedActorSystem>().Provider is Akka.Cluster.ClusterActorRefProvider)
-            Akka.Cluster.Cluster.Get(Context.System).Subscribe(Self, ClusterEvent.SubscriptionInitialStateMode.InitialStateAsSnapshot, typeof(ClusterEvent.MemberRemoved));
+        if (Context.System.AsInstanceOf<ExtendedActorSystem>().Provider is not Akka.Cluster.ClusterActorRefProvider) return;
+        var cluster = Akka.Cluster.Cluster.Get(Context.System);
+        cluster.Subscribe(Self, ClusterEvent.SubscriptionInitialStateMode.InitialStateAsSnapshot, typeof(ClusterEvent.MemberRemoved));
+        StartRecovery(cluster);
     }
 
     protected override void PostStop()

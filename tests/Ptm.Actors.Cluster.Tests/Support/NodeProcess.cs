@@ -107,7 +107,7 @@ internal sealed class NodeProcess : IAsyncDisposable
         string reply;
         do
         {
-            reply = await AskAsync(command);
+            reply = await AskAsync(command, TimeSpan.FromSeconds(30)); // longer than a node's own call timeout (15 s): its reply always comes first
             if (done(reply)) return reply;
             await Task.Delay(50); // between polls of a remote condition, not a barrier: the loop ends on the condition
         }
