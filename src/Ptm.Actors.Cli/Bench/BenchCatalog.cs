@@ -1,4 +1,5 @@
 using Ptm.Actors.Cli.Bench.Baselines;
+using Ptm.Actors.Cli.Bench.Cluster;
 using Ptm.Actors.Cli.Bench.Kernel;
 using Ptm.Actors.Cli.Bench.Pty;
 
@@ -33,5 +34,8 @@ internal static class BenchCatalog
                 new PtyCookedRoundTripBenchmark(),
                 new PtyOpenCloseBenchmark())
             .Add(SuiteNames.Scale,
-                new ScaleBenchmark());
+                new ScaleBenchmark())
+            .Add(SuiteNames.Cluster,
+                new ClusterRoundTripBenchmark(),
+                new ClusterThroughputBenchmark());
 }

@@ -14,4 +14,7 @@ internal static class SuiteNames
 
     /// <summary>Many pairs at once (--pairs N): memory per idle actor and pair, spawn rates.</summary>
     public const string Scale = "scale";
+
+    /// <summary>A pair split across two Akka.NET cluster nodes over loopback TCP (issue 17), against the same figures in one process.</summary>
+    public const string Cluster = "cluster";
 }

@@ -6,7 +6,7 @@ using Spectre.Console;
 namespace Ptm.Actors.Cli.Commands;
 
 /// <summary>
-/// `ptm bench [kernel|pty|scale|all] [--json FILE|-] [--report FILE.html] [--quick] [--pairs N]`: measures the chosen
+/// `ptm bench [kernel|pty|scale|cluster|all] [--json FILE|-] [--report FILE.html] [--quick] [--pairs N]`: measures the chosen
 /// suites (all by default), prints a table and a bar chart of each figure's ratio to its
 /// same-run baseline, and with --json writes the report as JSON to FILE (or stdout for -),
 /// with --report as an HTML page with the same chart.

@@ -32,7 +32,7 @@ public class UsageErrorTests
     [InlineData("ptm soak: 'extra': unexpected argument", "ptm soak", "soak", "extra")]
     [InlineData("ptm bench: --pairs: must be at least 1 (got 0)", "ptm bench", "bench", "--pairs", "0")]
     [InlineData("ptm bench: --pairs: not a whole number (got 'many')", "ptm bench", "bench", "--pairs", "many")]
-    [InlineData("ptm bench: 'nosuch' is not a suite (the suites are kernel, pty, scale or all)", "ptm bench", "bench", "nosuch")]
+    [InlineData("ptm bench: 'nosuch' is not a suite (the suites are kernel, pty, scale, cluster or all)", "ptm bench", "bench", "nosuch")]
     [InlineData("ptm spec: --seeds: must be at least 1 (got 0)", "ptm spec", "spec", "--seeds", "0", "specs")]
     [InlineData("ptm spec: --against: must be sim or linux (got 'bsd')", "ptm spec", "spec", "--against", "bsd", "specs")]
     [InlineData("ptm spec: no spec given: name at least one .pty file or a folder of them", "ptm spec", "spec")]

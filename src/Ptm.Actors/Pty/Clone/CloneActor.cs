@@ -61,9 +61,10 @@ internal sealed partial class CloneActor : UntypedActor
     private readonly PtyDiagnostics _diagnostics;
     private readonly Deploy _sideDeploy; // one for every side: on the PtySystem's dispatcher
     private readonly ILoggingAdapter _log = Context.GetLogger();
-    // Keyed by reference: a side's ref is one object for its whole life (the sides rely on that for R13
-    // too), and hashing a ref's path string on every open, close and ioctl update was a visible cost.
-    private readonly Dictionary<IActorRef, PtyEntry> _bySide = new(ReferenceEqualityComparer.Instance);
+    // Keyed by actor (uid, then path): a local side's ref is one object for its whole life, a remote
+    // manager's may not be (CL5), and hashing a ref's path string on every open, close and ioctl
+    // update was a visible cost.
+    private readonly Dictionary<IActorRef, PtyEntry> _bySide = new(ActorRefComparer.Instance);
     private long _serial;
     private readonly SideCommon _managers;
     private readonly SideCommon _subsidiaries; // with the M4.6 autopush list
@@ -152,6 +153,8 @@ internal sealed partial class CloneActor : UntypedActor
             case TuneRequest tune: Tune(tune); break;
             case AllDeadLetters letter: Rescue(letter); break;
             case EndCloseDrains end: EndCloseDrains(end); break;
+            case DescribePty describe: Describe(describe); break; // CL3: sides on two nodes
+            case AdoptRemotePty adopt: Adopt(adopt); break;
             default: Unhandled(message); break;
         }
     }
@@ -233,14 +236,14 @@ internal sealed partial class CloneActor : UntypedActor
     {
         if (!_bySide.Remove(side, out var entry)) return;
         CloseRequest? close = null;
-        if (ReferenceEquals(side, entry.Manager))
+        if (RefIdentity.Same(side, entry.Manager))
         {
             entry.State &= ~(PtyState.PTMOPEN | PtyState.PTLOCK);
             entry.Manager = null;
             entry.ManagerClosing = true;
             (close, entry.ManagerClose) = (entry.ManagerClose, null);
         }
-        else if (ReferenceEquals(side, entry.Subsidiary))
+        else if (RefIdentity.Same(side, entry.Subsidiary))
         {
             entry.State &= ~(PtyState.PTSOPEN | PtyState.PTSTTY); // L12.4
             entry.Subsidiary = null;
@@ -266,7 +269,7 @@ internal sealed partial class CloneActor : UntypedActor
     {
         foreach (var entry in _table.Entries)
         {
-            entry.Manager?.Tell(end, Self);
+            if (entry.Manager is IInternalActorRef { IsLocal: true } manager) manager.Tell(end, Self); // a remote manager (CL3) is its node's business
             entry.Subsidiary?.Tell(end, Self);
         }
     }
@@ -277,13 +280,13 @@ internal sealed partial class CloneActor : UntypedActor
         if (request.SubsidiaryIoctl is { } ioctl)
         {
             var error = Errno.None;
-            if (entry is null || !ReferenceEquals(Sender, entry.Subsidiary)) error = Errno.ENXIO;
+            if (entry is null || !RefIdentity.Same(Sender, entry.Subsidiary)) error = Errno.ENXIO;
             else if (entry.Has(PtyState.PTSTTY)) error = Errno.EEXIST; // I3
             else entry.State |= PtyState.PTSTTY;
             Sender.Tell(new PtsTtyAnswer(ioctl, error), Self);
             return;
         }
-        if (entry is not null && ReferenceEquals(Sender, entry.Manager)) entry.State |= PtyState.PTSTTY;
+        if (entry is not null && RefIdentity.Same(Sender, entry.Manager)) entry.State |= PtyState.PTSTTY;
     }
 
     /// <summary>stat of /dev/pts/N: owner, group tty after grantpt, mode 0620 always (L8, N12).</summary>

@@ -72,8 +72,8 @@ internal sealed class ManagerActor : SideActor
         switch (message)
         {
             case SubsidiaryOpened: Connect(Sender); break;
-            case SubsidiaryClosed: if (ReferenceEquals(Sender, Peer)) SubsidiaryGone(); break;
-            case Terminated terminated: if (ReferenceEquals(terminated.ActorRef, Peer)) SubsidiaryGone(); break; // PD13
+            case SubsidiaryClosed: if (RefIdentity.Same(Sender, Peer)) SubsidiaryGone(); break;
+            case Terminated terminated: if (RefIdentity.Same(terminated.ActorRef, Peer)) SubsidiaryGone(); break; // PD13
             default: Unhandled(message); break;
         }
     }
@@ -88,7 +88,7 @@ internal sealed class ManagerActor : SideActor
         // The Clone starts a new subsidiary only after the old one's Terminated, so an old peer
         // still held here is dead (a crash whose notice is queued behind this message): end its
         // epoch first, exactly as its Terminated would (PD13, L13, PD5).
-        if (Peer is not null && !ReferenceEquals(Peer, subsidiary)) SubsidiaryGone();
+        if (Peer is not null && !RefIdentity.Same(Peer, subsidiary)) SubsidiaryGone();
         Peer = subsidiary;
         Context.Watch(subsidiary);
         WriteQueue.ResetPeer();

@@ -87,7 +87,7 @@ internal abstract partial class SideActor
     protected virtual bool ServiceEnabled => true;
 
     /// <summary>Stream messages count only from the current peer (R13).</summary>
-    protected virtual bool AcceptsFrom(IActorRef sender, StreamMessage message) => ReferenceEquals(sender, Peer);
+    protected virtual bool AcceptsFrom(IActorRef sender, StreamMessage message) => RefIdentity.Same(sender, Peer);
 
     /// <summary>An M_HANGUP from the peer (L14, L15), or its crash (PD13); only the subsidiary is ever hung up.</summary>
     protected virtual void OnHangup(bool managerCrashed) { }

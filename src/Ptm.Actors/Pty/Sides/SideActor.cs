@@ -117,7 +117,7 @@ internal abstract partial class SideActor : UntypedActor, IStreamBelow
 
     private void OnCredit(Credit credit)
     {
-        if (!ReferenceEquals(Sender, Peer)) return; // a resume from a dead or replaced peer is harmless (R13)
+        if (!RefIdentity.Same(Sender, Peer)) return; // a resume from a dead or replaced peer is harmless (R13)
         WriteQueue.OnCredit(credit.ConsumedTotal);
         Service();
     }

@@ -70,12 +70,12 @@ internal sealed class SubsidiaryActor : SideActor
     {
         switch (message)
         {
-            case Connected when ReferenceEquals(Sender, _manager) && !_hungUp:
+            case Connected when RefIdentity.Same(Sender, _manager) && !_hungUp:
                 Peer = _manager;
                 _connected = true;
                 CompleteWaitingOpens();
                 break;
-            case Terminated terminated when ReferenceEquals(terminated.ActorRef, _manager):
+            case Terminated terminated when RefIdentity.Same(terminated.ActorRef, _manager):
                 OnHangup(managerCrashed: true); // PD13: a crashed manager hangs us up as a close would
                 break;
             case JoinOpen join: Join(join.Request); break;
@@ -86,7 +86,7 @@ internal sealed class SubsidiaryActor : SideActor
 
     /// <summary>Our manager may hang us up before it ever connected us (an open that raced its close, R6).</summary>
     protected override bool AcceptsFrom(IActorRef sender, StreamMessage message) =>
-        base.AcceptsFrom(sender, message) || (message is HangupMessage && ReferenceEquals(sender, _manager));
+        base.AcceptsFrom(sender, message) || (message is HangupMessage && RefIdentity.Same(sender, _manager));
 
     private void Join(OpenSubsidiaryRequest request)
     {
