@@ -34,8 +34,14 @@ public sealed class PtyNode : IAsyncDisposable
     /// <summary>The node's actor system (a cluster member once <see cref="StartAsync"/> has returned).</summary>
     public ActorSystem ActorSystem { get; }
 
-    /// <summary>The pty subsystem of this node: the sides that run here and their local Clone.</summary>
-    public PtySystem Ptys { get; }
+    /// <summary>
+    /// The pty subsystem of this node: the sides that run here and their local Clone. Not public:
+    /// its /dev/pts/N are node-local slots, not the cluster's names (CL1); a host opens through
+    /// <see cref="OpenManagerAsync"/> and <see cref="OpenSubsidiaryAsync"/>. A handle's
+    /// <see cref="PtyHandle.System"/> still reaches it, so the Clone itself refuses a cluster pty's
+    /// slot opened by name (CL4).
+    /// </summary>
+    internal PtySystem Ptys { get; }
 
     /// <summary>This node's address (<c>akka.tcp://ptm@127.0.0.1:PORT</c>), a seed for the nodes that join after it.</summary>
     public string Address { get; }
@@ -91,6 +97,7 @@ public sealed class PtyNode : IAsyncDisposable
             var registered = await _directory.Ask<ManagerRegistered>(
                 new RegisterManager(handle.File.Side!, Ptys.CloneActor, handle.Minor), CallTimeout, cancellationToken).ConfigureAwait(false);
             if (registered.Error != Errno.None) throw new PtyException(registered.Error, "open /dev/ptmx");
+            Ptys.CloneActor.Tell(new NamedInCluster(handle.Minor, handle.File.Side!), ActorRefs.NoSender); // CL4: before anyone can unlock it
             _registrar.Tell(new RememberedManager(registered.Minor, handle.File.Side!, Ptys.CloneActor, handle.Minor), ActorRefs.NoSender);
             return new ClusterManager(handle, "/dev/pts/" + registered.Minor);
         }
@@ -125,7 +132,7 @@ public sealed class PtyNode : IAsyncDisposable
             var localMinor = found.LocalClone is IInternalActorRef { IsLocal: true }
                 ? found.LocalMinor // the manager runs here: an ordinary local open
                 : await AdoptAsync(found, operation, cancellationToken).ConfigureAwait(false);
-            handle = await Ptys.OpenSubsidiaryAsync("/dev/pts/" + localMinor, flags, who, cancellationToken).ConfigureAwait(false);
+            handle = await Ptys.OpenAdmittedSubsidiaryAsync(localMinor, flags, who, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception failed)
         {

@@ -117,7 +117,8 @@ public sealed partial class PosixApi
     /// Starts an open: the descriptor and its handle exist from the start (so the call has a file to
     /// answer on), and a failed open forgets them before the caller sees the failure.
     /// </summary>
-    internal (Task<SysResult> Call, PtyHandle? Handle) Open(string path, OpenFlags flags, Credentials who, CancellationToken cancellationToken)
+    internal (Task<SysResult> Call, PtyHandle? Handle) Open(
+        string path, OpenFlags flags, Credentials who, CancellationToken cancellationToken, bool throughDirectory = false)
     {
         ArgumentNullException.ThrowIfNull(path);
         _system.ThrowIfDisposed();
@@ -133,7 +134,7 @@ public sealed partial class PosixApi
         {
             var file = NewFile(flags);
             handle = new SubsidiaryHandle(_system, file, who);
-            request = new OpenSubsidiaryRequest(who, file, minor, _forgetDescriptor);
+            request = new OpenSubsidiaryRequest(who, file, minor, _forgetDescriptor) { ThroughDirectory = throughDirectory };
         }
         else return (_system.Refused(Errno.ENOENT), null);
         _handles[handle.Descriptor] = handle;

@@ -163,10 +163,15 @@ public sealed partial class PtySystem : IAsyncDisposable, IExtension
         return OpenAsync<SubsidiaryHandle>(path, flags, who, cancellationToken);
     }
 
-    private async Task<THandle> OpenAsync<THandle>(string path, OpenFlags flags, Credentials? who, CancellationToken cancellationToken) where THandle : PtyHandle
+    /// <summary>A PtyNode's open of the node-local slot the cluster directory admitted it to (specs/cluster, CL3, CL4).</summary>
+    internal Task<SubsidiaryHandle> OpenAdmittedSubsidiaryAsync(int localMinor, OpenFlags flags, Credentials? who, CancellationToken cancellationToken) =>
+        OpenAsync<SubsidiaryHandle>("/dev/pts/" + localMinor, flags, who, cancellationToken, throughDirectory: true);
+
+    private async Task<THandle> OpenAsync<THandle>(
+        string path, OpenFlags flags, Credentials? who, CancellationToken cancellationToken, bool throughDirectory = false) where THandle : PtyHandle
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var (call, handle) = Posix.Open(path, flags, who ?? Credentials.Root, cancellationToken);
+        var (call, handle) = Posix.Open(path, flags, who ?? Credentials.Root, cancellationToken, throughDirectory);
         (await call.ConfigureAwait(false)).ValueOrThrow("open " + path, cancellationToken);
         return (THandle)handle!;
     }

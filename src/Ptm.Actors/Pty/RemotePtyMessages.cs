@@ -19,5 +19,8 @@ internal sealed record PtyDescription(int Minor, IActorRef? Manager, bool Locked
 /// <summary>The opening node: an entry here for a pty whose manager runs on another node, from its description.</summary>
 internal sealed record AdoptRemotePty(IActorRef Manager, bool Locked, int Zone, long Uid, long Gid);
 
+/// <summary>The manager's node: the directory has named this node-local entry (CL1), which from now on opens only as the directory admits (CL4).</summary>
+internal sealed record NamedInCluster(int Minor, IActorRef Manager);
+
 /// <summary>The node-local minor of the adopted entry, to open as /dev/pts/N on this node; or ENOMEM (PD2).</summary>
 internal sealed record RemotePtyAdopted(int Minor, Errno Error);

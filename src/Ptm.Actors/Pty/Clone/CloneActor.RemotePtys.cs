@@ -41,12 +41,19 @@ internal sealed partial class CloneActor
         }
         var entry = _table.Allocate(adopt.Zone);
         entry.State = PtyState.PTMOPEN | PtyState.PTLOCK;
+        entry.ClusterNamed = true; // CL4: opened only as the directory admits
         Refresh(entry, adopt);
         entry.Manager = adopt.Manager;
         _statistics.Allocated = _table.InUse;
         _statistics.RecordPeak(_table.InUse);
         Track(adopt.Manager, entry);
         Sender.Tell(new RemotePtyAdopted(entry.Minor, Errno.None), Self);
+    }
+
+    /// <summary>CL4: the manager's own entry, once the directory has named it; still locked (L7.5), so no open came before.</summary>
+    private void NameInCluster(NamedInCluster named)
+    {
+        if (_table.Find(named.Minor) is { } entry && RefIdentity.Same(entry.Manager, named.Manager)) entry.ClusterNamed = true;
     }
 
     /// <summary>The newer snapshot wins, except that unlocking is one-way (I2): a stale snapshot never locks again.</summary>

@@ -155,6 +155,7 @@ internal sealed partial class CloneActor : UntypedActor
             case EndCloseDrains end: EndCloseDrains(end); break;
             case DescribePty describe: Describe(describe); break; // CL3: sides on two nodes
             case AdoptRemotePty adopt: Adopt(adopt); break;
+            case NamedInCluster named: NameInCluster(named); break;
             default: Unhandled(message); break;
         }
     }
@@ -191,7 +192,9 @@ internal sealed partial class CloneActor : UntypedActor
             return;
         }
         var entry = _table.Find(request.Minor);
-        if (entry is null || entry.Zone != request.Who.Zone)
+        // CL4: a cluster pty's node-local slot is no name (CL1); opened by it, a second stream
+        // could reach the manager behind the directory's back and end the first one's epoch.
+        if (entry is null || entry.Zone != request.Who.Zone || (entry.ClusterNamed && !request.ThroughDirectory))
         {
             request.Fail(Errno.ENOENT);
             return;

@@ -34,5 +34,11 @@ internal sealed class PtyEntry(int minor, int zone)
     /// <summary>Opens that arrived during a subsidiary last close, evaluated when it completes (R7).</summary>
     public List<OpenSubsidiaryRequest>? WaitingOpens { get; set; }
 
+    /// <summary>
+    /// A cluster directory names this pty (specs/cluster, CL1, CL4): its node-local slot is no
+    /// name, so only a PtyNode's open, which the directory has admitted, may reach it.
+    /// </summary>
+    public bool ClusterNamed { get; set; }
+
     public bool Has(PtyState bits) => (State & bits) != 0;
 }

@@ -148,6 +148,9 @@ internal sealed class OpenSubsidiaryRequest(Credentials who, OpenFile file, int 
     : OpenRequest(who, file, forgetDescriptor)
 {
     public int Minor { get; } = minor;
+
+    /// <summary>A PtyNode's open, admitted by the cluster directory (CL4): the only kind a cluster-named entry takes.</summary>
+    public bool ThroughDirectory { get; init; }
 }
 
 /// <summary>stat(2) of /dev/pts/N (L8, N12).</summary>
