@@ -6,7 +6,7 @@ namespace Ptm.Actors.PublicApi.Tests;
 /// </summary>
 public class PublicApiApprovalTests
 {
-    public static TheoryData<string> Libraries => new() { "Ptm.Actors", "Ptm.Actors.Hosting", "Ptm.Actors.TestKit" };
+    public static TheoryData<string> Libraries => new() { "Ptm.Actors", "Ptm.Actors.Cluster", "Ptm.Actors.Hosting", "Ptm.Actors.TestKit" };
 
     [Theory]
     [MemberData(nameof(Libraries))]
