@@ -33,8 +33,7 @@ public sealed class CrossNodeRoundTripTests
     public async Task A_remote_echo_answers_one_byte_round_trips()
     {
         await using var cluster = await LoopbackCluster.StartAsync();
-        var name = Word(await cluster.A.AskAsync("open-manager"), 1);
-        Assert.Equal("ok", await cluster.B.AskAsync("open " + name));
+        var name = await cluster.OpenPairAcrossAsync();
         Assert.Equal("ok", await cluster.B.AskAsync("echo s"));
 
         var reply = await cluster.A.AskAsync("pingpong 500", TimeSpan.FromSeconds(60));
@@ -50,8 +49,7 @@ public sealed class CrossNodeRoundTripTests
     public async Task Every_accepted_byte_of_a_bulk_transfer_arrives_once_and_in_order_on_the_other_node()
     {
         await using var cluster = await LoopbackCluster.StartAsync();
-        var name = Word(await cluster.A.AskAsync("open-manager"), 1);
-        Assert.Equal("ok", await cluster.B.AskAsync("open " + name));
+        var name = await cluster.OpenPairAcrossAsync();
         Assert.Equal("ok", await cluster.B.AskAsync("sink s"));
 
         const long total = 1L << 20; // far past every water mark: flow control (D13, D15) runs across the network

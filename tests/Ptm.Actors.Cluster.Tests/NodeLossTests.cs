@@ -19,8 +19,7 @@ public sealed class NodeLossTests
     public async Task A_subsidiary_whose_manager_node_was_killed_is_hung_up()
     {
         await using var cluster = await LoopbackCluster.StartAsync();
-        var name = CrossNodeRoundTripTests.Word(await cluster.A.AskAsync("open-manager"), 1);
-        Assert.Equal("ok", await cluster.B.AskAsync("open " + name));
+        var name = await cluster.OpenPairAcrossAsync();
         Assert.Equal("ok 7", await cluster.A.AskAsync("write m before\\n"));
         Assert.Equal("ok 7 before\\n", await cluster.B.AskAsync("read s", Bound)); // in B's read queue: never lost (PD13, CL9.2)
 
@@ -42,8 +41,7 @@ public sealed class NodeLossTests
     public async Task A_manager_whose_subsidiary_node_was_killed_reads_end_of_file_once_and_can_be_opened_again()
     {
         await using var cluster = await LoopbackCluster.StartAsync();
-        var name = CrossNodeRoundTripTests.Word(await cluster.A.AskAsync("open-manager"), 1);
-        Assert.Equal("ok", await cluster.B.AskAsync("open " + name));
+        var name = await cluster.OpenPairAcrossAsync();
         Assert.Equal("ok 5", await cluster.B.AskAsync("write s early"));
         Assert.Equal("ok 5 early", await cluster.A.AskAsync("read m", Bound));
 
@@ -70,8 +68,7 @@ public sealed class NodeLossTests
     public async Task A_directory_taken_over_by_another_node_keeps_the_names_of_live_ptys()
     {
         await using var cluster = await LoopbackCluster.StartAsync();
-        var name = CrossNodeRoundTripTests.Word(await cluster.A.AskAsync("open-manager"), 1);
-        Assert.Equal("ok", await cluster.B.AskAsync("open " + name));
+        var name = await cluster.OpenPairAcrossAsync();
 
         cluster.S.Kill(); // the oldest node, where the directory runs: it moves to A once S is downed
         var clock = Stopwatch.StartNew();

@@ -17,8 +17,7 @@ public sealed class PartitionTests
     public async Task A_manager_node_frozen_past_the_downing_decision_is_quarantined_and_its_subsidiary_stays_hung_up()
     {
         await using var cluster = await LoopbackCluster.StartAsync();
-        var name = CrossNodeRoundTripTests.Word(await cluster.A.AskAsync("open-manager"), 1);
-        Assert.Equal("ok", await cluster.B.AskAsync("open " + name));
+        var name = await cluster.OpenPairAcrossAsync();
         Assert.Equal("ok 3", await cluster.A.AskAsync("write m one"));
         Assert.Equal("ok 3 one", await cluster.B.AskAsync("read s", Bound));
 
@@ -39,8 +38,7 @@ public sealed class PartitionTests
     {
         // Unreachable after 1 s of silence, downed only after 60 s: the partition heals in between.
         await using var cluster = await LoopbackCluster.StartAsync("--failure-detection-ms", "1000", "--downing-delay-ms", "60000");
-        var name = CrossNodeRoundTripTests.Word(await cluster.A.AskAsync("open-manager"), 1);
-        Assert.Equal("ok", await cluster.B.AskAsync("open " + name));
+        var name = await cluster.OpenPairAcrossAsync();
         Assert.Equal("ok 6", await cluster.B.AskAsync("write s before"));
         Assert.Equal("ok 6 before", await cluster.A.AskAsync("read m", Bound));
 

@@ -41,6 +41,14 @@ internal sealed class LoopbackCluster : IAsyncDisposable
         }
     }
 
+    /// <summary>A manager opened on A and its subsidiary opened by name on B (CL2, CL3): the pty's cluster name.</summary>
+    public async Task<string> OpenPairAcrossAsync()
+    {
+        var name = CrossNodeRoundTripTests.Word(await A.AskAsync("open-manager"), 1);
+        Assert.Equal("ok", await B.AskAsync("open " + name));
+        return name;
+    }
+
     public async ValueTask DisposeAsync()
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
