@@ -41,10 +41,12 @@ internal sealed class StreamCheck(long stream)
         return found switch
         {
             null => $"{where}: bytes that belong nowhere within {SearchWindow / 1024} KiB of it (corrupted, or another stream's)",
-            var at when at < expected => $"{where}: bytes {at:N0}.. read again, {expected - at:N0} bytes back (duplicated or reordered)",
-            var at => $"{where}: the stream jumps to byte {at:N0}, a hole of {at - expected:N0} bytes",
+            long at when at < expected => $"{where}: bytes {at:N0}.. read again, {Bytes(expected - at)} back (duplicated or reordered)",
+            long at => $"{where}: the stream jumps to byte {at:N0}, a hole of {Bytes(at - expected)}",
         };
     }
+
+    private static string Bytes(long count) => count == 1 ? "1 byte" : $"{count:N0} bytes";
 
     private long? Locate(ReadOnlySpan<byte> probe, long expected)
     {

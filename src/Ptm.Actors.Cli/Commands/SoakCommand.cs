@@ -110,17 +110,19 @@ internal static class SoakCommand
         command.Options.Add(nodes);
         command.Options.Add(nodeKillInterval);
         Option[] singleProcessOnly = [deterministic, htmlReport, memoryBudget, terminalShare, verbose, .. rates.Values];
+        command.Validators.Add(result =>
+        {
+            var withNodes = result.GetResult(nodes) is { Implicit: false };
+            if (withNodes && singleProcessOnly.FirstOrDefault(option => result.GetResult(option) is { Implicit: false }) is { } extra)
+                result.AddError($"{extra.Name}: does not apply with --nodes (the nodes run the cross-node workload on the wall clock)");
+            if (!withNodes && result.GetResult(nodeKillInterval) is { Implicit: false })
+                result.AddError("--node-kill-interval: applies only with --nodes");
+        });
 
         command.SetAction(parsed =>
         {
             if (parsed.GetValue(nodes) is { } nodeCount)
             {
-                if (singleProcessOnly.FirstOrDefault(option => parsed.GetResult(option) is { Implicit: false }) is { } extra)
-                {
-                    environment.Error.WriteLine($"ptm soak: {extra.Name}: does not apply with --nodes (the nodes run the cross-node workload on the wall clock)");
-                    environment.Error.WriteLine("Run 'ptm soak --help' for usage.");
-                    return ExitCodes.Usage;
-                }
                 using var stop = CancellationTokenSource.CreateLinkedTokenSource(environment.Interrupt);
                 using var ctrlC = ListenForCtrlC(stop, environment.Error);
                 return ClusterSoakCommand.Execute(new ClusterSoakOptions
@@ -132,12 +134,6 @@ internal static class SoakCommand
                     NodeKillInterval = parsed.GetValue(nodeKillInterval) ?? ClusterSoakOptions.DefaultNodeKillInterval,
                     JsonPath = parsed.GetValue(json),
                 }, environment.Out, environment.Error, stop.Token);
-            }
-            if (parsed.GetResult(nodeKillInterval) is { Implicit: false })
-            {
-                environment.Error.WriteLine("ptm soak: --node-kill-interval: applies only with --nodes");
-                environment.Error.WriteLine("Run 'ptm soak --help' for usage.");
-                return ExitCodes.Usage;
             }
             var faultRates = new Dictionary<FaultKind, double>();
             foreach (var kind in FaultKinds.All) faultRates[kind] = parsed.GetValue(rates[kind]);
