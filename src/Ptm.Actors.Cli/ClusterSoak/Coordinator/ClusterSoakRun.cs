@@ -40,16 +40,17 @@ internal sealed class ClusterSoakRun(ClusterSoakOptions options, TextWriter log)
     private async Task<bool> DriveAsync(NodeSlots slots, CancellationToken interrupt)
     {
         var random = new Random((int)(options.Seed ^ (options.Seed >> 32)));
+        var kills = new Random(random.Next()); // the victims' own draws, apart from the sessions' placements
         var sessions = new List<Task>();
         var clock = Stopwatch.StartNew();
-        var nextKill = NextKill(random, TimeSpan.Zero);
+        var nextKill = NextKill(kills, TimeSpan.Zero);
         var nextProgress = ProgressInterval;
         long nextId = 1;
         while (clock.Elapsed < options.Duration && !interrupt.IsCancellationRequested)
         {
             sessions.RemoveAll(session => session.IsCompleted);
             while (sessions.Count < options.Ptys && slots.Up.Count >= 2) sessions.Add(StartSession(nextId++, slots, random));
-            if (clock.Elapsed >= nextKill && slots.TryKillOne(random)) nextKill = NextKill(random, clock.Elapsed);
+            if (clock.Elapsed >= nextKill && slots.TryKillOne(kills)) nextKill = NextKill(kills, clock.Elapsed);
             if (clock.Elapsed >= nextProgress)
             {
                 log.WriteLine($"{clock.Elapsed.TotalSeconds:0}s: {slots.Up.Count} nodes up, {sessions.Count} sessions live, {_figures.SessionsStarted} started, {_figures.NodeKills} node kills, {_figures.TotalViolations} violations");
