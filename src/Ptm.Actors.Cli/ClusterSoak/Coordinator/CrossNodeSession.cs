@@ -74,7 +74,7 @@ internal sealed class CrossNodeSession(long id, NodeLink manager, NodeLink subsi
     {
         if (failed is NodeAskFailed { Error: var error } && error.StartsWith("no answer", StringComparison.Ordinal))
             figures.Violation("call_hung", id, failed.Message); // a node that does not answer an open at all
-        else figures.OpenFailed(failed is NodeAskFailed asked ? asked.Error.Split(' ')[0] : "node gone");
+        else figures.OpenFailed(failed is NodeAskFailed asked ? asked.Error.Split(' ')[0].TrimEnd(':') : "node gone");
     }
 
     private async Task EndInOrderAsync()
