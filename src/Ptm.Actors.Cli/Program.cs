@@ -17,6 +17,7 @@ internal static class Program
         root.Subcommands.Add(SpecCommand.Build());
         root.Subcommands.Add(SoakCommand.Build());
         root.Subcommands.Add(DemoCommand.Build());
+        root.Subcommands.Add(ClusterSoak.Node.NodeCommand.Build());
         return root;
     }
 }

@@ -28,9 +28,9 @@ internal static class OptionParsers
     public static Option<int> WholeNumber(this Option<int> option, int min, int max = int.MaxValue) =>
         option.ReadWith(text => ReadWhole(text, min, max).As(value => (int)value));
 
-    /// <summary>An optional whole number from <paramref name="min"/> up; absent stays null.</summary>
-    public static Option<int?> WholeNumber(this Option<int?> option, int min) =>
-        option.ReadWith(text => ReadWhole(text, min, int.MaxValue).As(value => (int?)(int)value));
+    /// <summary>An optional whole number from <paramref name="min"/> to <paramref name="max"/>; absent stays null.</summary>
+    public static Option<int?> WholeNumber(this Option<int?> option, int min, int max = int.MaxValue) =>
+        option.ReadWith(text => ReadWhole(text, min, max).As(value => (int?)(int)value));
 
     /// <summary>An optional whole number from <paramref name="min"/> up; absent stays null.</summary>
     public static Option<long?> WholeNumber(this Option<long?> option, long min) =>
@@ -45,11 +45,17 @@ internal static class OptionParsers
 
     /// <summary>A duration (DurationText: 500ms, 90s, 5m, 1h; seconds without a unit), above zero and at most <paramref name="max"/>.</summary>
     public static Option<TimeSpan?> Duration(this Option<TimeSpan?> option, TimeSpan max) =>
-        option.ReadWith(text =>
-            !DurationText.TryParse(text, out var duration) ? Reading<TimeSpan?>.Bad($"not a duration (got '{text}'); give seconds, or a number with a unit: 500ms, 90s, 5m, 1h")
-            : duration <= TimeSpan.Zero ? Reading<TimeSpan?>.Bad($"must be more than 0 (got '{text}')")
-            : duration > max ? Reading<TimeSpan?>.Bad($"must be at most {FormatSpan(max)} (got '{text}')")
-            : Reading<TimeSpan?>.Ok(duration));
+        option.ReadWith(text => ReadDuration(text, max));
+
+    /// <summary>A duration as <see cref="Duration"/> reads it, or 0 for none (TimeSpan.Zero).</summary>
+    public static Option<TimeSpan?> DurationOrNone(this Option<TimeSpan?> option, TimeSpan max) =>
+        option.ReadWith(text => text.Trim() == "0" ? Reading<TimeSpan?>.Ok(TimeSpan.Zero) : ReadDuration(text, max));
+
+    private static Reading<TimeSpan?> ReadDuration(string text, TimeSpan max) =>
+        !DurationText.TryParse(text, out var duration) ? Reading<TimeSpan?>.Bad($"not a duration (got '{text}'); give seconds, or a number with a unit: 500ms, 90s, 5m, 1h")
+        : duration <= TimeSpan.Zero ? Reading<TimeSpan?>.Bad($"must be more than 0 (got '{text}')")
+        : duration > max ? Reading<TimeSpan?>.Bad($"must be at most {FormatSpan(max)} (got '{text}')")
+        : Reading<TimeSpan?>.Ok(duration);
 
     /// <summary>A soak's managed-memory budget, BASE+PER_PTY (MemoryBudget).</summary>
     public static Option<MemoryBudget> Budget(this Option<MemoryBudget> option) =>

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Runtime.InteropServices;
+using Ptm.Actors.Cli.ClusterSoak;
 using Ptm.Actors.Cli.Reports;
 using Ptm.Actors.Cli.Soak;
 using Spectre.Console;
@@ -73,6 +74,16 @@ internal static class SoakCommand
             Description = "Share of sessions (0 to 1) that push ptem and ldterm and run terminal operations (lines, echo, INTR, resizes, modes)",
             DefaultValueFactory = _ => SoakOptions.DefaultTerminalShare,
         }.Fraction();
+        var nodes = new Option<int?>("--nodes")
+        {
+            HelpName = "N",
+            Description = $"Run across N cluster node processes on loopback ({ClusterSoakOptions.MinNodes} to {ClusterSoakOptions.MaxNodes}), each session's subsidiary on another node than its manager, with node kills (issue 17); --ptys then defaults to {ClusterSoakOptions.DefaultPtys}",
+        }.WholeNumber(ClusterSoakOptions.MinNodes, ClusterSoakOptions.MaxNodes);
+        var nodeKillInterval = new Option<TimeSpan?>("--node-kill-interval")
+        {
+            HelpName = "DURATION",
+            Description = $"With --nodes: the mean time between node kills (node_kill), 0 for none [default: {DurationText.FormatArgument(ClusterSoakOptions.DefaultNodeKillInterval)}]",
+        }.DurationOrNone(SoakOptions.MaxDuration);
         var verbose = new Option<bool>("--verbose") { Description = "Log every injected fault (Serilog Debug) as well as every violation" };
         var rates = new Dictionary<FaultKind, Option<double>>();
         foreach (var kind in FaultKinds.All)
@@ -96,9 +107,34 @@ internal static class SoakCommand
         foreach (var kind in FaultKinds.All) command.Options.Add(rates[kind]);
         command.Options.Add(terminalShare);
         command.Options.Add(verbose);
+        command.Options.Add(nodes);
+        command.Options.Add(nodeKillInterval);
+        Option[] singleProcessOnly = [deterministic, htmlReport, memoryBudget, terminalShare, verbose, .. rates.Values];
+        command.Validators.Add(result =>
+        {
+            var withNodes = result.GetResult(nodes) is { Implicit: false };
+            if (withNodes && singleProcessOnly.FirstOrDefault(option => result.GetResult(option) is { Implicit: false }) is { } extra)
+                result.AddError($"{extra.Name}: does not apply with --nodes (the nodes run the cross-node workload on the wall clock)");
+            if (!withNodes && result.GetResult(nodeKillInterval) is { Implicit: false })
+                result.AddError("--node-kill-interval: applies only with --nodes");
+        });
 
         command.SetAction(parsed =>
         {
+            if (parsed.GetValue(nodes) is { } nodeCount)
+            {
+                using var stop = CancellationTokenSource.CreateLinkedTokenSource(environment.Interrupt);
+                using var ctrlC = ListenForCtrlC(stop, environment.Error);
+                return ClusterSoakCommand.Execute(new ClusterSoakOptions
+                {
+                    Nodes = nodeCount,
+                    Duration = parsed.GetValue(duration) ?? SoakOptions.DefaultDuration,
+                    Ptys = parsed.GetResult(ptys) is { Implicit: false } ? parsed.GetValue(ptys) : ClusterSoakOptions.DefaultPtys,
+                    Seed = parsed.GetValue(seed) ?? Random.Shared.NextInt64(0, long.MaxValue),
+                    NodeKillInterval = parsed.GetValue(nodeKillInterval) ?? ClusterSoakOptions.DefaultNodeKillInterval,
+                    JsonPath = parsed.GetValue(json),
+                }, environment.Out, environment.Error, stop.Token);
+            }
             var faultRates = new Dictionary<FaultKind, double>();
             foreach (var kind in FaultKinds.All) faultRates[kind] = parsed.GetValue(rates[kind]);
             var arguments = new SoakArguments
@@ -157,7 +193,7 @@ internal static class SoakCommand
     /// report, saying so on <paramref name="notice"/> (stderr: the live display owns stdout); the
     /// second is left to the runtime, which ends the process at once (exit 130).
     /// </summary>
-    private static PosixSignalRegistration ListenForCtrlC(CancellationTokenSource interrupt, TextWriter notice) =>
+    internal static PosixSignalRegistration ListenForCtrlC(CancellationTokenSource interrupt, TextWriter notice) =>
         PosixSignalRegistration.Create(PosixSignal.SIGINT, context =>
         {
             if (interrupt.IsCancellationRequested) return;
