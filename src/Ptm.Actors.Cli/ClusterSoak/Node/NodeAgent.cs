@@ -66,13 +66,13 @@ internal sealed class NodeAgent(PtyNode node, TextWriter output)
         Post(words[0] + " " + reply);
     }
 
-    private Task<string> RunAsync(string[] words) => words.Length < 2 ? Task.FromResult(" ") : words[1] switch
+    private Task<string> RunAsync(string[] words) => words.Length < 2 ? throw new ArgumentException("no verb after the id") : words[1] switch
     {
         "m" => OpenManagerAsync(Session(words)),
         "s" => OpenSubsidiaryAsync(Session(words), words[3]),
         "run" => Run(Side(words)),
         "stop" => Text(Side(words).StopWritingAsync()),
-        "drain" => Text(Side(words).DrainAsync(Number(words[3].Split(' ')[0]), Seconds(words[3].Split(' ')[1]))),
+        "drain" => Drain(Side(words), words[3].Split(' ')),
         "close" => CloseAsync(Forget(words)),
         "ended" => EndedAsync(Forget(words), Seconds(words[3])),
         "count" => CountAsync(),
@@ -108,6 +108,9 @@ internal sealed class NodeAgent(PtyNode node, TextWriter output)
         var side = SoakSide.Start(session, handle, handle is ManagerHandle, _totals, problem => Post($"event violation {session} {problem}"));
         _sides[session] = side; // until the coordinator's last word on it, close or ended, which may come after it ended
     }
+
+    private static Task<string> Drain(SoakSide side, string[] bytesAndSeconds) =>
+        Text(side.DrainAsync(Number(bytesAndSeconds[0]), Seconds(bytesAndSeconds[1])));
 
     private static Task<string> Run(SoakSide side)
     {
