@@ -35,12 +35,17 @@ public class UnexpectedDeadLetterTests
         var side = StoppedManager(pty);
 
         // What a close race leaves for a side that has gone (R7): suppressed, so Akka.NET
-        // publishes it as a SuppressedDeadLetter.
+        // publishes it as a SuppressedDeadLetter. Told to the stopped actor's ref, the letter names
+        // the dead-letter actor as its recipient; sent by path (as a remote peer's is, CL3), it
+        // names the side.
         side.Tell(new Credit(0));
-        side.Tell(new SubsidiaryClosed());
+        pty.System.ActorSystem.ActorSelection(side.Path).Tell(new SubsidiaryClosed());
         pty.Settle();
-
         Assert.True(pty.System.UnexpectedDeadLetters == 0, pty.At(string.Join(", ", pty.System.UnexpectedDeadLetterExamples)));
+
+        pty.System.ActorSystem.ActorSelection(side.Path).Tell(new Stray(1)); // the same path, a letter nobody expects
+        pty.Settle();
+        Assert.Equal([$"{nameof(Stray)} to {side.Path}"], pty.System.UnexpectedDeadLetterExamples);
     }
 
     [Fact]
