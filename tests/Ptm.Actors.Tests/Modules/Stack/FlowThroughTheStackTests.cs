@@ -3,7 +3,7 @@ using Ptm.Actors.Tests.Support;
 namespace Ptm.Actors.Tests.Modules.Stack;
 
 /// <summary>
-/// Flow control through pushed modules (D13-D15, M4.1): every hop is held by the queue it puts
+/// Flow control through pushed modules (D13, D14, D15, M4.1): every hop is held by the queue it puts
 /// into, every wake-up reaches the producer it holds, and after the last pop the stream head's
 /// own consumption reports take over again.
 /// </summary>
