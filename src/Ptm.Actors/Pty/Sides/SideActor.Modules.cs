@@ -104,6 +104,7 @@ internal abstract partial class SideActor
         if (opened.Error == Errno.None)
         {
             AnswerStackOperation(null);
+            RetryPopForClose(); // a last close that came during the push waited for it (M4.2): it goes on now
             return;
         }
         _pushRefused = opened.Error; // the open routine refused: pop it again, then NAK
