@@ -4,16 +4,18 @@ using static Ptm.Actors.Tests.Modules.Ldterm.LdtermHarness;
 namespace Ptm.Actors.Tests.Modules.Ldterm.Canonical;
 
 /// <summary>
-/// ERASE on UTF-8 input (M1, ldterm_csi_erase): a lead byte (11xxxxxx) and up to three
-/// continuation bytes (10xxxxxx, 0x80 to 0xbf) after it go as one character; anything else
-/// goes a byte at a time. The edges of both byte ranges and of the three-byte reach are pinned here.
+/// ERASE on UTF-8 input (M1, ldterm_csi_erase): a lead byte (0xc2 to 0xf4, as illumos'
+/// u8_number_of_bytes has them) and up to three continuation bytes (0x80 to 0xbf) after it go as
+/// one character; anything else goes a byte at a time. The edges of both byte ranges and of the three-byte reach are pinned here.
 /// </summary>
 public class Utf8EraseBoundaryTests
 {
     [Theory]
     [InlineData("\u00c2\u0080", "")] // U+0080: 0x80 is the lowest continuation byte
     [InlineData("\u00c2\u00bf", "")] // U+00BF: 0xbf is the highest continuation byte
-    [InlineData("\u00c0\u0080", "")] // 0xc0 is the lowest byte with the lead pattern
+    [InlineData("\u00c1\u0080", "\u00c1")] // 0xc0 and 0xc1 are illegal leads in illumos: one-byte characters
+    [InlineData("\u00f4\u0080\u0080\u0080", "")] // 0xf4 is the highest lead byte
+    [InlineData("\u00f5\u0080\u0080\u0080", "\u00f5\u0080\u0080")] // 0xf5 is out of range: a one-byte character
     [InlineData("\u00f0\u009f\u0098\u0080", "")] // a four-byte character: three continuation bytes reached
     [InlineData("\u00c3\u0080\u0080\u0080\u0080", "\u00c3\u0080\u0080\u0080")] // a fourth continuation byte is past the reach: it goes alone
     [InlineData("a\u0080", "a")] // continuation after ASCII: no lead byte, so the last byte alone
