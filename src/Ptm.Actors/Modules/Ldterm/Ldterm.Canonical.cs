@@ -125,13 +125,17 @@ internal sealed partial class Ldterm
         if (Rubout(length == 1 ? last : (byte)' ')) _echoedCount = Math.Max(0, _echoedCount - length);
     }
 
-    /// <summary>Where the last character of the line begins: a UTF-8 lead byte before up to three continuation bytes, else the last byte.</summary>
+    /// <summary>
+    /// Where the last character of the line begins: a UTF-8 lead byte before up to three continuation
+    /// bytes, else the last byte. Lead bytes are 0xc2 to 0xf4, those illumos' u8_number_of_bytes gives
+    /// a length over 1; ldterm's memwidth makes 0xc0, 0xc1 and 0xf5 to 0xff one-byte characters.
+    /// </summary>
     private int LastCharacterStart()
     {
         var end = _line.Count - 1;
         var i = end;
         while (i > 0 && end - i < 3 && _line[i] is >= 0x80 and <= 0xbf) i--;
-        return i < end && _line[i] >= 0xc0 ? i : end;
+        return i < end && _line[i] is >= 0xc2 and <= 0xf4 ? i : end;
     }
 
     /// <summary>WERASE: trailing blanks, then the word before them (space and tab separate words, as ldterm_werase).</summary>
