@@ -19,12 +19,7 @@ public sealed class LateMessagesFromAGonePeerTests
     public void Data_from_a_closed_subsidiary_is_dropped_before_and_after_a_new_one_connects()
     {
         using var pty = new DeterministicPty();
-        var (manager, old) = pty.OpenPair(OpenFlags.NonBlock, OpenFlags.NonBlock);
-        var path = pty.PathOf(manager);
-        var managerSide = SideOf(pty, manager);
-        var oldSide = SideOf(pty, old);
-        pty.Close(old);
-        Assert.Equal("", pty.ReadNow(manager)); // its EOF (L13)
+        var (manager, path, managerSide, oldSide) = PairWithClosedSubsidiary(pty);
 
         managerSide.Tell(new DataMessage(Bytes.Of("stale")), oldSide);
         pty.Settle();
@@ -43,12 +38,7 @@ public sealed class LateMessagesFromAGonePeerTests
     public void A_credit_from_a_replaced_subsidiary_does_not_resume_output_held_for_the_new_one()
     {
         using var pty = new DeterministicPty();
-        var (manager, old) = pty.OpenPair(OpenFlags.NonBlock, OpenFlags.NonBlock);
-        var path = pty.PathOf(manager);
-        var managerSide = SideOf(pty, manager);
-        var oldSide = SideOf(pty, old);
-        pty.Close(old);
-        Assert.Equal("", pty.ReadNow(manager));
+        var (manager, path, managerSide, oldSide) = PairWithClosedSubsidiary(pty);
         var fresh = pty.OpenSubsidiary(path, OpenFlags.NonBlock);
         pty.Fill(manager, 'n'); // the new subsidiary does not read: the manager is flow-controlled (D13, D14)
         Assert.Equal(Errno.EAGAIN, pty.Settle(pty.StartWrite(manager, "x")).Errno);
@@ -92,6 +82,17 @@ public sealed class LateMessagesFromAGonePeerTests
         Assert.Equal(0, meter.Value("ptm.hangups", "ptm.hangup.cause=manager_closed"));
         Assert.Equal("", pty.ReadNow(subsidiary));
         pty.CloseAllAndCheckClean(subsidiary, manager);
+    }
+
+    /// <summary>A non-blocking pair whose subsidiary has closed and whose manager has read that EOF (L13): the stale peer and its manager.</summary>
+    private static (int Manager, string Path, IActorRef ManagerSide, IActorRef OldSide) PairWithClosedSubsidiary(DeterministicPty pty)
+    {
+        var (manager, old) = pty.OpenPair(OpenFlags.NonBlock, OpenFlags.NonBlock);
+        var path = pty.PathOf(manager);
+        var (managerSide, oldSide) = (SideOf(pty, manager), SideOf(pty, old));
+        pty.Close(old);
+        Assert.Equal("", pty.ReadNow(manager)); // its EOF (L13)
+        return (manager, path, managerSide, oldSide);
     }
 
     private static IActorRef SideOf(DeterministicPty pty, int fd) => pty.Posix.HandleOf(fd).File.Side!;
