@@ -104,7 +104,6 @@ internal abstract partial class SideActor
         if (opened.Error == Errno.None)
         {
             AnswerStackOperation(null);
-            RetryPopForClose(); // a last close that came during the push waited for it (M4.2): it goes on now
             return;
         }
         _pushRefused = opened.Error; // the open routine refused: pop it again, then NAK
@@ -122,14 +121,17 @@ internal abstract partial class SideActor
         var refused = _pushRefused;
         _pushRefused = Errno.None;
         AnswerStackOperation(refused == Errno.None ? null : refused);
-        if (_closeAfterPops is { } close && !PopForClose(close)) DrainThenClose(close);
     }
 
+    /// <summary>A push or pop is over: its I_PUSH/I_POP is answered, and a last close that waited for it goes on (M4.2).</summary>
     private void AnswerStackOperation(Errno? error)
     {
-        if (_stackOperation is not { } op) return;
-        _stackOperation = null;
-        Head.PutUp(error is { } failed ? op.Nak(failed) : op.Ack());
+        if (_stackOperation is { } op)
+        {
+            _stackOperation = null;
+            Head.PutUp(error is { } failed ? op.Nak(failed) : op.Ack());
+        }
+        RetryPopForClose();
     }
 
     /// <summary>
