@@ -10,7 +10,7 @@ internal static class ClusterConfig
         var seeds = string.Join(", ", options.Seeds.Select(seed => "\"" + seed + "\""));
         var pause = Math.Max(1, (int)options.FailureDetection.TotalMilliseconds);
         var stableAfter = Math.Max(1, (int)(options.DowningDelay ?? options.FailureDetection).TotalMilliseconds);
-        return ConfigurationFactory.ParseString($$"""
+        var config = ConfigurationFactory.ParseString($$"""
             akka {
               loglevel = {{options.ActorLogLevel}}
               stdout-loglevel = {{options.ActorLogLevel}}
@@ -23,6 +23,9 @@ internal static class ClusterConfig
                   "Ptm.Actors.Pty.Connected, Ptm.Actors" = ptm-pair
                   "Ptm.Actors.Pty.SubsidiaryClosed, Ptm.Actors" = ptm-pair
                   "Ptm.Actors.Pty.Credit, Ptm.Actors" = ptm-pair
+                  "Ptm.Actors.Pty.Sequenced, Ptm.Actors" = ptm-pair
+                  "Ptm.Actors.Pty.PeerProbe, Ptm.Actors" = ptm-pair
+                  "Ptm.Actors.Pty.PairBroken, Ptm.Actors" = ptm-pair
                   "Ptm.Actors.Pty.DescribePty, Ptm.Actors" = ptm-pair
                   "Ptm.Actors.Pty.PtyDescription, Ptm.Actors" = ptm-pair
                   "Ptm.Actors.Cluster.Directory.RegisterManager, Ptm.Actors.Cluster" = ptm-pair
@@ -64,5 +67,6 @@ internal static class ClusterConfig
               coordinated-shutdown.exit-clr = off
             }
             """);
+        return options.TestHocon is { } test ? ConfigurationFactory.ParseString(test).WithFallback(config) : config;
     }
 }

@@ -55,6 +55,8 @@ public sealed class PtyNode : IAsyncDisposable
     public static async Task<PtyNode> StartAsync(PtyNodeOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
+        if (options.PairProbeInterval <= TimeSpan.Zero)
+            throw new ArgumentOutOfRangeException(nameof(options), options.PairProbeInterval, "PairProbeInterval must be positive (CL11)");
         var system = ActorSystem.Create(options.ClusterName, ClusterConfig.For(options));
         try
         {
@@ -69,7 +71,7 @@ public sealed class PtyNode : IAsyncDisposable
                 "ptys-directory");
             var directory = system.ActorOf(ClusterSingletonProxy.Props("/user/ptys-directory", ClusterSingletonProxySettings.Create(system)),
                 "ptys-directory-proxy");
-            var ptys = PtySystem.Attach(system, options.Ptys);
+            var ptys = PtySystem.Attach(system, options.Ptys with { PeerProbeInterval = options.PairProbeInterval });
             await up.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
             return new PtyNode(system, ptys, directory, registrar);
         }

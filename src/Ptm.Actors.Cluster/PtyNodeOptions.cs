@@ -32,6 +32,17 @@ public sealed record PtyNodeOptions
     /// </summary>
     public TimeSpan? DowningDelay { get; init; }
 
+    /// <summary>
+    /// CL11: a side whose peer runs on another node, and that has sent it nothing for this long,
+    /// sends it a numbered probe. A message lost in a partition that healed before any node was
+    /// downed is thus found within about two intervals, and ends the pair as a node loss would
+    /// (CL6). One small message a pair side an interval while idle.
+    /// </summary>
+    public TimeSpan PairProbeInterval { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Tests only: HOCON over the node's own, e.g. Akka.Remote's throttler in front of TCP, so a test can black-hole a link without closing it (CL11).</summary>
+    internal string? TestHocon { get; init; }
+
     /// <summary>The pty subsystem of this node (its local Clone's limits, dispatcher).</summary>
     public PtySystemOptions Ptys { get; init; } = new();
 

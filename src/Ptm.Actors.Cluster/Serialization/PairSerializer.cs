@@ -39,6 +39,9 @@ internal sealed class PairSerializer(ExtendedActorSystem system) : SerializerWit
         IoctlAck => "A",
         IoctlNak => "N",
         SetOptionsMessage => "X",
+        PeerProbe => "G",
+        PairBroken => "Q",
+        Sequenced numbered => "q" + Manifest(numbered.Message), // CL9.1: the number, then the message as it would go alone
         DescribePty => "dp",
         PtyDescription => "pd",
         _ => DirectoryWire.Manifest(o) ?? throw new ArgumentException($"not a pty pair message: {o.GetType()}", nameof(o)),
@@ -82,6 +85,8 @@ internal sealed class PairSerializer(ExtendedActorSystem system) : SerializerWit
                 w.Int(options.IsTty is { } tty ? (tty ? 1 : 0) : -1);
                 w.Int(options.ReadNotify is { } notify ? (notify ? 1 : 0) : -1);
                 break;
+            case PeerProbe or PairBroken: break;
+            case Sequenced numbered: w.Long(numbered.Number); Write(w, numbered.Message); break;
             case DescribePty describe: w.Int(describe.Minor); break;
             case PtyDescription d:
                 w.Int(d.Minor); w.Ref(d.Manager); w.Bool(d.Locked); w.Bool(d.ManagerClosing); w.Int(d.Zone); w.Long(d.Uid); w.Long(d.Gid);
@@ -93,7 +98,12 @@ internal sealed class PairSerializer(ExtendedActorSystem system) : SerializerWit
     public override object FromBinary(byte[] bytes, string manifest)
     {
         using var reader = new WireReader(bytes, system);
-        var r = reader;
+        return Read(reader, manifest);
+    }
+
+    private object Read(WireReader r, string manifest)
+    {
+        if (manifest.StartsWith('q')) return new Sequenced(r.Long(), Read(r, manifest[1..]));
         return manifest switch
         {
             "D" => new DataMessage(r.Bytes()),
@@ -115,6 +125,8 @@ internal sealed class PairSerializer(ExtendedActorSystem system) : SerializerWit
             "A" => new IoctlAck(r.Long(), r.Int(), r.OptionalBytes()),
             "N" => new IoctlNak(r.Long(), (Errno)r.Int()),
             "X" => ReadOptions(r),
+            "G" => PeerProbe.Instance,
+            "Q" => PairBroken.Instance,
             "dp" => new DescribePty(r.Int()),
             "pd" => new PtyDescription(r.Int(), r.Ref(), r.Bool(), r.Bool(), r.Int(), r.Long(), r.Long()),
             _ => DirectoryWire.Read(r, manifest) ?? throw new ArgumentException($"unknown pty pair manifest '{manifest}'", nameof(manifest)),

@@ -3,6 +3,13 @@ namespace Ptm.Actors;
 /// <summary>The subsystem's tunables (N1, N2, PD2) and how its actors run.</summary>
 public sealed record PtySystemOptions
 {
+    /// <summary>
+    /// CL11 (specs/cluster): how long a side whose peer runs on another node may send it nothing
+    /// before it sends a numbered probe, so that a message lost in a partition that healed is
+    /// noticed. Set by Ptm.Actors.Cluster; a pair on one node never probes.
+    /// </summary>
+    internal TimeSpan PeerProbeInterval { get; init; } = TimeSpan.FromSeconds(1);
+
     /// <summary>pt_max_pty: the administrator maximum; 0 = no limit (PD2). Refusal is ENOMEM.</summary>
     public int MaxPtys { get; init; }
 

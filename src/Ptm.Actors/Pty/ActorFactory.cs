@@ -30,8 +30,11 @@ internal readonly record struct SideStart(int Minor, int Zone, IActorRef? Manage
 /// measurements and logs, and (subsidiaries) the M4.6 autopush list. One object per Clone and
 /// side, so a side and its Props hold one reference for all of it (memory per idle pair).
 /// </summary>
-internal sealed class SideCommon(IActorRef clone, Diagnostics.SideDiagnostics diagnostics, string[] autopush)
+internal sealed class SideCommon(IActorRef clone, Diagnostics.SideDiagnostics diagnostics, string[] autopush, TimeSpan peerProbeInterval)
 {
+    /// <summary>CL11: how long a side may send a peer on another node nothing before it probes.</summary>
+    public TimeSpan PeerProbeInterval { get; } = peerProbeInterval;
+
     public IActorRef Clone { get; } = clone;
     public Diagnostics.SideDiagnostics Diagnostics { get; } = diagnostics;
     public string[] Autopush { get; } = autopush;

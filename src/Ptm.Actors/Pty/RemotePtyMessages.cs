@@ -1,4 +1,5 @@
 using Akka.Actor;
+using Akka.Event;
 
 namespace Ptm.Actors.Pty;
 
@@ -24,3 +25,21 @@ internal sealed record NamedInCluster(int Minor, IActorRef Manager);
 
 /// <summary>The node-local minor of the adopted entry, to open as /dev/pts/N on this node; or ENOMEM (PD2).</summary>
 internal sealed record RemotePtyAdopted(int Minor, Errno Error);
+
+/// <summary>
+/// CL9.1, CL11: a message to a peer on another node, with its number in the pair's traffic in
+/// that direction (1, 2, 3, ...). A number out of turn is a message lost in between.
+/// </summary>
+internal sealed record Sequenced(long Number, object Message) : IDeadLetterSuppression;
+
+/// <summary>CL11: sent, numbered, by a side that has sent its remote peer nothing for a while, so a lost last message is noticed.</summary>
+internal sealed record PeerProbe : IDeadLetterSuppression
+{
+    public static readonly PeerProbe Instance = new();
+}
+
+/// <summary>CL11: the sender no longer counts the receiver as its peer (it saw a hole, or already let go): the pair ends as a node loss would (CL6).</summary>
+internal sealed record PairBroken : IDeadLetterSuppression
+{
+    public static readonly PairBroken Instance = new();
+}

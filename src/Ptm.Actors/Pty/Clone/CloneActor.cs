@@ -73,8 +73,8 @@ internal sealed partial class CloneActor : UntypedActor
     {
         _diagnostics = diagnostics;
         _table = new SlotTable(options);
-        _managers = new SideCommon(Self, diagnostics.Manager, []);
-        _subsidiaries = new SideCommon(Self, diagnostics.Subsidiary, options.Autopush.ToArray());
+        _managers = new SideCommon(Self, diagnostics.Manager, [], options.PeerProbeInterval);
+        _subsidiaries = new SideCommon(Self, diagnostics.Subsidiary, options.Autopush.ToArray(), options.PeerProbeInterval);
         _statistics = statistics;
         _owner = owner;
         _sideDeploy = Props.Empty.WithDispatcher(dispatcher).Deploy;

@@ -112,6 +112,9 @@ internal sealed class ManagerActor : SideActor
         Head.PeerEnded(); // PtyHandle.HungUp; with pckt pushed the EOF may still be on its way up through it
     }
 
+    /// <summary>CL11: a hole in the traffic with a remote subsidiary ends it as its node's loss would (CL6, L13).</summary>
+    protected override void PeerLostInTransit() => SubsidiaryGone();
+
     protected override bool ServiceEnabled => !_wedged;
 
     protected override void PutDown(StreamMessage message)

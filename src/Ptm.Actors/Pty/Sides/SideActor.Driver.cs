@@ -52,7 +52,7 @@ internal abstract partial class SideActor
     protected void TellPeer(object message)
     {
         SendRun();
-        Peer!.Tell(message, Self);
+        Peer!.Tell(Numbered(Peer, message), Self);
     }
 
     /// <summary>
@@ -67,7 +67,7 @@ internal abstract partial class SideActor
         StreamMessage message = run.Count == 1 ? run[0] : new DataRun(run.ToArray());
         run.Clear();
         _runTarget = null;
-        target.Tell(message, Self);
+        target.Tell(Numbered(target, message), Self);
     }
 
     /// <summary>A message from the peer's driver: it goes up this side's read side to the stream head.</summary>

@@ -36,7 +36,16 @@ internal abstract partial class SideActor : UntypedActor, IStreamBelow
     protected SideDiagnostics Diagnostics => Common.Diagnostics;
 
     /// <summary>The peer, only while it is fully started and not closing (R1, R2, R3, R4, R13).</summary>
-    protected IActorRef? Peer { get; set; }
+    protected IActorRef? Peer
+    {
+        get => _peer;
+        set
+        {
+            _peer = value;
+            NumberTrafficTo(value); // CL11: a peer on another node is talked to in numbered messages
+        }
+    }
+    private IActorRef? _peer;
 
     protected StreamHead Head { get; }
     protected DriverQueue WriteQueue { get; }
@@ -86,6 +95,9 @@ internal abstract partial class SideActor : UntypedActor, IStreamBelow
             case PtsnameRequest ptsname: HandlePtsname(ptsname); break;
             case StreamMessage stream: FromPeer(stream); break;
             case Credit credit: OnCredit(credit); break;
+            case Sequenced numbered: FromRemotePeer(numbered); break;
+            case ProbeTick: ProbeRemotePeer(); break;
+            case PairBroken: if (RefIdentity.Same(Sender, Peer)) PeerLostInTransit(); break; // CL11
             case CloseDrainOver expired: OnDrainOver(expired); break;
             case EndCloseDrains: if (_drainingClose is not null) EndDrain(); break;
             case Upstream or Downstream or BackEnabled or ModuleOpened or ModulePopped: FromModules(message); break;
@@ -107,6 +119,7 @@ internal abstract partial class SideActor : UntypedActor, IStreamBelow
     /// <summary>PD13: whatever is still pending when the actor stops (a crash) fails EIO.</summary>
     protected override void PostStop()
     {
+        _probes?.Cancel();
         Head.FailAll(Errno.EIO); // forwarded ioctls included: their callers wait in the head
         EndDrainOnStop();
     }

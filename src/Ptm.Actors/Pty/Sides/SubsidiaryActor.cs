@@ -125,6 +125,9 @@ internal sealed class SubsidiaryActor : SideActor
         base.PostStop();
     }
 
+    /// <summary>CL11: a hole in the traffic with a remote manager hangs us up as its node's loss would (CL6, L15).</summary>
+    protected override void PeerLostInTransit() => OnHangup(managerCrashed: true);
+
     /// <summary>L15: the driver lets go of the manager (D10, D12, R9), then the stream head hangs up.</summary>
     protected override void OnHangup(bool managerCrashed)
     {
