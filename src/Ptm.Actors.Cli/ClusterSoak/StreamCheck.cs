@@ -42,7 +42,7 @@ internal sealed class StreamCheck(long stream)
         if (rest.Length < PayloadPattern.DecodableLength) return $"{where}: a wrong byte (too short to place)";
         var tag = PayloadPattern.Tag(_key);
         if (!PayloadPattern.TryDecode(rest, candidate => candidate == tag ? _key : null, out _, out var at))
-            return $"{where}: bytes that belong nowhere within 64 KiB of it (corrupted, or another stream's)";
+            return $"{where}: bytes that belong nowhere in this stream (corrupted, or another stream's)";
         return at < expected
             ? $"{where}: bytes {at:N0}.. read again, {Bytes(expected - at)} back (duplicated or reordered)"
             : $"{where}: the stream jumps to byte {at:N0}, a hole of {Bytes(at - expected)}";

@@ -85,6 +85,11 @@ internal sealed class ManagerActor : SideActor
             subsidiary.Tell(HangupMessage.Instance, Self); // R6: an open that raced our close is hung up
             return;
         }
+        if (RefIdentity.Same(Peer, subsidiary))
+        {
+            subsidiary.Tell(Connected.Instance, Self); // CL11: it introduced itself again, our answer may have been swallowed
+            return;
+        }
         // The Clone starts a new subsidiary only after the old one's Terminated, so an old peer
         // still held here is dead (a crash whose notice is queued behind this message): end its
         // epoch first, exactly as its Terminated would (PD13, L13, PD5).

@@ -25,20 +25,28 @@ internal abstract partial class SideActor
     private PeerSequence? _sequence;
     private ICancelable? _probes;
 
-    /// <summary>Starts numbering for a new remote peer, and probing while there is one.</summary>
+    /// <summary>Numbers afresh for a new remote peer (both sides start at 1 when they take each other), and probes while there is one.</summary>
     private void NumberTrafficTo(IActorRef? peer)
     {
         _probes?.Cancel();
         _probes = null;
         if (peer is null) return; // the sequence stays: a run still on its way to the old peer keeps its numbers
-        if (peer.Path.Address.HasLocalScope)
+        if (!IsRemote(peer))
         {
             _sequence = null;
             return;
         }
-        if (_sequence is null || !RefIdentity.Same(_sequence.Peer, peer)) _sequence = new PeerSequence(peer);
+        _sequence = new PeerSequence(peer);
+        _probes = Repeatedly(ProbeTick.Instance);
+    }
+
+    protected static bool IsRemote(IActorRef actor) => !actor.Path.Address.HasLocalScope;
+
+    /// <summary>Tells this actor <paramref name="tick"/> every probe interval, until cancelled (or the actor stops: cancel it in PostStop).</summary>
+    protected ICancelable Repeatedly(object tick)
+    {
         var interval = Common.PeerProbeInterval;
-        _probes = Context.System.Scheduler.ScheduleTellRepeatedlyCancelable(interval, interval, Self, ProbeTick.Instance, Self);
+        return Context.System.Scheduler.ScheduleTellRepeatedlyCancelable(interval, interval, Self, tick, Self);
     }
 
     /// <summary>The message as it goes to <paramref name="target"/>: numbered when it is the remote peer.</summary>

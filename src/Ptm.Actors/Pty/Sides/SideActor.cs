@@ -41,6 +41,7 @@ internal abstract partial class SideActor : UntypedActor, IStreamBelow
         get => _peer;
         set
         {
+            if (RefIdentity.Same(_peer, value)) return;
             _peer = value;
             NumberTrafficTo(value); // CL11: a peer on another node is talked to in numbered messages
         }

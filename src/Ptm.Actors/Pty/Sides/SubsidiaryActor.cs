@@ -16,6 +16,8 @@ namespace Ptm.Actors.Pty;
  * the manager can only reach a fully started stream, and the open call completes when the
  * manager answers Connected, or a hang-up (an open that raced the manager's close, R6, PD3).
  * It watches the manager: a Terminated without a hang-up is a crash and ends the same way (PD13).
+ * A manager on another node is introduced to again every probe interval until it answers: a
+ * partition that heals may have swallowed the introduction or its answer (CL11, specs/cluster).
  *
  * Put procedure (D3): only PTSSTTY is handled here (I3: EEXIST the second time, through the
  * Clone actor, which owns the bit and answers with PtsTtyAnswer); every other ioctl is queued
@@ -38,6 +40,7 @@ internal sealed class SubsidiaryActor : SideActor
     protected override string DriverName => "pts";
 
     private readonly IActorRef _manager;
+    private ICancelable? _introductions; // only while a manager on another node has not answered
     // The files sharing this stream (L9): almost always one, so the first is a field and a set
     // exists only for the others (memory per idle pair).
     private long _firstFile;
@@ -64,16 +67,22 @@ internal sealed class SubsidiaryActor : SideActor
         foreach (var module in Common.Autopush) Autopush(module); // M4.6: before the open completes, as the open's autopush does
         Context.Watch(_manager);
         _manager.Tell(SubsidiaryOpened.Instance, Self);
+        if (IsRemote(_manager)) _introductions = Repeatedly(IntroduceAgain.Instance); // CL11: until it answers
     }
 
     protected override void OnLifecycle(object message)
     {
         switch (message)
         {
-            case Connected when RefIdentity.Same(Sender, _manager) && !_hungUp:
+            case Connected when RefIdentity.Same(Sender, _manager) && !_hungUp && !_connected: // a repeated answer to a repeated introduction is no news
                 Peer = _manager;
                 _connected = true;
+                StopIntroducing();
                 CompleteWaitingOpens();
+                break;
+            case IntroduceAgain:
+                if (_connected || _hungUp) StopIntroducing();
+                else _manager.Tell(SubsidiaryOpened.Instance, Self); // CL11: a manager on another node may not have heard us, or we it
                 break;
             case Terminated terminated when RefIdentity.Same(terminated.ActorRef, _manager):
                 OnHangup(managerCrashed: true); // PD13: a crashed manager hangs us up as a close would
@@ -114,9 +123,22 @@ internal sealed class SubsidiaryActor : SideActor
         if (!request.Complete(file.Descriptor)) CloseAbandoned(file);
     }
 
+    private void StopIntroducing()
+    {
+        _introductions?.Cancel();
+        _introductions = null;
+    }
+
+    /// <summary>Sent to itself every probe interval while a remote manager has not answered the introduction.</summary>
+    private sealed record IntroduceAgain : Akka.Event.IDeadLetterSuppression
+    {
+        public static readonly IntroduceAgain Instance = new();
+    }
+
     /// <summary>PD13: a stream that dies (or never started) fails the opens still waiting for it, then everything else.</summary>
     protected override void PostStop()
     {
+        StopIntroducing();
         if (_waitingForConnect is { } waiting)
         {
             _waitingForConnect = null;
