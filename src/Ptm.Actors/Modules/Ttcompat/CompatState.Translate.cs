@@ -95,6 +95,7 @@ internal sealed partial class CompatState
         if (Has(Lcase)) { input |= InputModes.IUCLC; output |= OutputModes.OLCUC; local |= LocalModes.XCASE; }
         if (Has(Echo)) local |= LocalModes.ECHO;
         if (Has(Crmod)) { input |= InputModes.ICRNL; output |= OutputModes.ONLCR; }
+        else if ((Flags & NewlineDelay) == Nl1) output |= OutputModes.ONLRET; // tty37: ttcompat.c sets ONLRET|CR1
         if (Has(Raw))
         {
             cflag |= (uint)ControlModes.CS8;

@@ -9,7 +9,7 @@ namespace Ptm.Actors.Modules;
  * way ttcompat's from_compat does: the termios bits the old interface can express are rebuilt
  * from the mode word, the rest of the termios is kept only where illumos keeps it. Not modelled
  * (the simulation has no such hardware): the extended speeds above B38400 and the CR, NL, BS, VT
- * and FF output delays.
+ * and FF output delays (NL1's ONLRET, the tty37 newline, is a mode and is kept).
  */
 
 /// <summary>ttcompat's idea of the terminal in V7/4.3BSD terms, kept between ioctls as illumos keeps t_curstate.</summary>
@@ -24,6 +24,7 @@ internal sealed partial class CompatState
     // ttold.h mode bits: the low 16 travel in sg_flags, the high 16 are the BSD local mode word.
     public const int Tandem = 0x1, Cbreak = 0x2, Lcase = 0x4, Echo = 0x8, Crmod = 0x10, Raw = 0x20;
     public const int OddParity = 0x40, EvenParity = 0x80, TabDelay = 0xc00, Tab1 = 0x400, Tab2 = 0x800, Xtabs = 0xc00;
+    public const int NewlineDelay = 0x300, Nl1 = 0x100; // NL1 without CRMOD is the tty37's newline: ONLRET (its CR1 delay is not modelled)
     public const int CrtBs = 0x10000, PrtEra = 0x20000, CrtEra = 0x40000, LitOut = 0x200000, ToStop = 0x400000;
     public const int FlushO = 0x800000, NoHang = 0x1000000, CrtKil = 0x4000000, Pass8 = 0x8000000;
     public const int CtlEch = 0x10000000, PendIn = 0x20000000, DecCtq = 0x40000000, NoFlsh = unchecked((int)0x80000000);
