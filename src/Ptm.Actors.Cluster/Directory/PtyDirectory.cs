@@ -19,7 +19,8 @@ namespace Ptm.Actors.Cluster.Directory;
  *
  * It starts empty on whatever node is the oldest, also after a hand-over (its node left), so
  * it first recalls what every node registered that is still alive (PtyDirectory.Recovery.cs)
- * and gives no name until then: live ptys keep their names (CL1).
+ * and gives no name until every member has answered or left the cluster: live ptys keep
+ * their names (CL1), also those of a node a partition hides at the hand-over.
  */
 internal sealed partial class PtyDirectory : UntypedActor, IWithUnboundedStash
 {
@@ -160,6 +161,7 @@ internal sealed partial class PtyDirectory : UntypedActor, IWithUnboundedStash
 
     protected override void PostStop()
     {
+        _recovery?.RecallAgain.Cancel();
         if (Context.System.AsInstanceOf<ExtendedActorSystem>().Provider is Akka.Cluster.ClusterActorRefProvider)
             Akka.Cluster.Cluster.Get(Context.System).Unsubscribe(Self);
     }
