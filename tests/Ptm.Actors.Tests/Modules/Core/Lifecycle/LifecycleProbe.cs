@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Akka.Actor;
 using Ptm.Actors.Modules;
@@ -68,7 +69,7 @@ internal sealed class LifecycleProbe : StreamModule
     public override void WritePut(StreamMessage message, IModuleContext context)
     {
         var command = message is DataMessage data ? Encoding.ASCII.GetString(data.Bytes.Span) : "";
-        if (command.StartsWith("arm ", StringComparison.Ordinal)) context.StartTimer(TimeSpan.FromMilliseconds(int.Parse(command[4..], System.Globalization.CultureInfo.InvariantCulture)));
+        if (command.StartsWith("arm ", StringComparison.Ordinal)) context.StartTimer(TimeSpan.FromMilliseconds(int.Parse(command[4..], CultureInfo.InvariantCulture)));
         else if (command == "cancel") context.CancelTimer();
         else context.PutDown(message);
     }
