@@ -96,7 +96,11 @@ internal sealed partial class ModuleActor : UntypedActor, IModuleContext
     {
         if (message is FlushMessage flush) FlushOwnQueues(flush.Flags); // rput as wput: FLUSHR is the read queue, FLUSHW the write queue
         if (message.IsPriority) _module.ReadPut(message, this);
-        else if (_heldUp.Count > 0 || !ReadSideMayRun) Hold(_heldUp, ref _heldUpBytes, message);
+        else if (_heldUp.Count > 0 || !ReadSideMayRun)
+        {
+            _module.ReadPutWaiting(message, this);
+            Hold(_heldUp, ref _heldUpBytes, message);
+        }
         else _module.ReadPut(message, this);
         Service();
     }

@@ -57,6 +57,15 @@ internal abstract class StreamModule
     /// </summary>
     public virtual bool InputNeedsWriteRoom => false;
 
+    /// <summary>
+    /// An ordinary read-side message that must wait in the module's queue (the queue above is
+    /// full, or <see cref="InputNeedsWriteRoom"/> and the write side is): what the put procedure
+    /// does with it at once all the same, before <see cref="ReadPut"/> takes it later. ldterm
+    /// restarts stopped output here, as ldtermrput's IXON scan does: the room the waiting input
+    /// needs comes only once output moves again (M3.6, M4.1).
+    /// </summary>
+    public virtual void ReadPutWaiting(StreamMessage message, IModuleContext context) { }
+
     /// <summary>The timer armed with <see cref="IModuleContext.StartTimer"/> fired.</summary>
     public virtual void TimerFired(IModuleContext context) { }
 }

@@ -44,6 +44,38 @@ internal sealed partial class Ldterm
         SendEcho(context);
     }
 
+    /// <summary>
+    /// Input that must wait (its echo needs room that stopped output holds, M4.1): ldtermrput
+    /// scans for START before anything waits, so START, or any byte with IXANY, restarts output
+    /// now (M3.6). The byte itself is taken later, in order, by <see cref="ReadPut"/>, where
+    /// START is dropped as usual. An LNEXT that ends input already waiting is not seen here.
+    /// </summary>
+    public override void ReadPutWaiting(StreamMessage message, IModuleContext context)
+    {
+        if (_noCanon || !_outputStopped || !Has(InputModes.IXON) || message is not DataMessage data) return;
+        var extended = Has(LocalModes.IEXTEN);
+        var literal = false;
+        foreach (var received in data.Bytes.Span)
+        {
+            var c = Has(InputModes.ISTRIP) ? (byte)(received & 0x7f) : received;
+            if (literal)
+            {
+                literal = false;
+                continue;
+            }
+            if (extended && c != Termios.Disabled && c == Cc(ControlChar.VLNEXT))
+            {
+                literal = true;
+                continue;
+            }
+            if ((c != Termios.Disabled && c == Cc(ControlChar.VSTART)) || (extended && Has(InputModes.IXANY)))
+            {
+                RestartOutput(context);
+                return;
+            }
+        }
+    }
+
     /// <summary>One byte through ldtermrput's scan; false when it was consumed (a flow, discard or signal character, an ignored CR).</summary>
     private bool Scan(ref byte c, IModuleContext context)
     {
