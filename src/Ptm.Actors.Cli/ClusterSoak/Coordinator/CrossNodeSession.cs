@@ -35,6 +35,10 @@ internal sealed class CrossNodeSession(long id, NodeLink manager, NodeLink subsi
                 await EndInOrderAsync().ConfigureAwait(false);
                 return;
             }
+            catch (SessionAbandoned)
+            {
+                return; // a call that hung is reported already; the session's nodes are up, so there is no loss to check
+            }
             catch (NodeGoneException)
             {
                 // a node of the session was killed while it ended: the loss decides
@@ -112,9 +116,12 @@ internal sealed class CrossNodeSession(long id, NodeLink manager, NodeLink subsi
         catch (NodeAskFailed failed)
         {
             figures.Violation("call_hung", id, $"on {node.Name}: {hung}: {failed.Error}");
-            throw new NodeGoneException(node.Name); // nothing more can be asked of this session
+            throw new SessionAbandoned(); // nothing more can be asked of this session
         }
     }
+
+    /// <summary>A call of the session hung (reported as call_hung): the session ends there, with no loss to check.</summary>
+    private sealed class SessionAbandoned : Exception;
 
     private async Task EndByLossAsync()
     {

@@ -91,8 +91,15 @@ internal sealed class NodeLink : IAsyncDisposable
         {
             try
             {
-                lock (_process) _process.StandardInput.WriteLine(id + " " + command);
-                await _process.StandardInput.FlushAsync().ConfigureAwait(false);
+                // One line and its flush under one lock: a StreamWriter is not thread-safe, and a
+                // flush outside it, racing another ask's line, can write a line twice (the likely
+                // cause of an "ended" answered ENOENT in a loaded CI run: a second copy found the
+                // side already forgotten, and its answer came first).
+                lock (_process)
+                {
+                    _process.StandardInput.WriteLine(id + " " + command);
+                    _process.StandardInput.Flush();
+                }
             }
             catch (IOException)
             {
