@@ -6,9 +6,9 @@ using Ptm.Actors.Streams;
 namespace Ptm.Actors.Cluster.Tests;
 
 /// <summary>
-/// CL11 message by message: a subsidiary on node B whose manager is a scripted actor on node A,
-/// so a test decides exactly which message is swallowed, and in what order the rest arrive.
-/// Two nodes in this process; the link itself loses nothing here.
+/// CL11 message by message: one side real, the other a scripted actor on the other node, so a
+/// test decides exactly which message is swallowed, and in what order the rest arrive. Two
+/// nodes in this process; the link itself loses nothing here.
 /// </summary>
 [Collection(TrafficCollection.Name)]
 public sealed class RemotePeerNumberingTests
@@ -52,6 +52,72 @@ public sealed class RemotePeerNumberingTests
         var next = Assert.IsType<Sequenced>(await nodes.NextFromSubsidiaryAsync(m => m is Sequenced));
         Assert.IsType<PeerProbe>(next.Message);
         Assert.Equal(data.Number + 1, next.Number); // the next number: a swallowed "x" would show as a hole
+    }
+
+    /// <summary>
+    /// The manager's half, the other way round: a real manager on node A, a scripted subsidiary
+    /// on node B that introduces itself whenever the test says. Connected to a repeat comes after
+    /// everything the manager sent before it, so it counts what was sent.
+    /// </summary>
+    [Fact]
+    public async Task A_repeated_introduction_does_not_give_the_subsidiary_room_its_credit_never_gave()
+    {
+        await using var a = await PtyNode.StartAsync(Options);
+        await using var b = await PtyNode.StartAsync(Options with { Seeds = [a.Address] });
+        var manager = await a.OpenManagerAsync();
+        await manager.Handle.GrantAsync();
+        await manager.Handle.UnlockAsync();
+        var side = manager.Handle.File.Side!;
+        var managerFromB = (await b.ActorSystem.ActorSelection(a.Address + "/" + string.Join("/", side.Path.Elements))
+            .Ask<ActorIdentity>(new Identify(null), Bound)).Subject!;
+        var received = Channel.CreateUnbounded<object>();
+        var subsidiary = b.ActorSystem.ActorOf(Props.Create(() => new ScriptedSubsidiary(managerFromB, received.Writer)));
+
+        subsidiary.Tell(SubsidiaryOpened.Instance);
+        Assert.Equal(0, await DataUntilConnectedAsync(received.Reader));
+        Assert.Equal(2048, await manager.Handle.WriteAsync(new byte[2048])); // the subsidiary's head's high water: all sent (D13)
+        Assert.Equal(100, await manager.Handle.WriteAsync(new byte[100])); // held in ptm's queue: no room until a Credit (D15)
+
+        subsidiary.Tell(SubsidiaryOpened.Instance); // again: Connected comes after everything sent before it
+        Assert.Equal(2048, await DataUntilConnectedAsync(received.Reader));
+        Assert.Equal(1, await manager.Handle.WriteAsync(new byte[1])); // runs ptm's service procedure
+        subsidiary.Tell(SubsidiaryOpened.Instance);
+        Assert.Equal(0, await DataUntilConnectedAsync(received.Reader)); // still no room: the repeat reset nothing (CL11, D15)
+
+        subsidiary.Tell(new Sequenced(1, new Credit(2048))); // the subsidiary read it all: now the rest comes
+        subsidiary.Tell(SubsidiaryOpened.Instance);
+        Assert.Equal(101, await DataUntilConnectedAsync(received.Reader));
+    }
+
+    /// <summary>Counts the data bytes the manager sent before its next Connected.</summary>
+    private static async Task<int> DataUntilConnectedAsync(ChannelReader<object> received)
+    {
+        using var bounded = new CancellationTokenSource(Bound);
+        var bytes = 0;
+        while (await received.ReadAsync(bounded.Token) is not Connected and var message)
+        {
+            bytes += (message as Sequenced)?.Message switch
+            {
+                DataMessage data => data.Bytes.Length,
+                DataRun run => run.Packets.Sum(packet => packet.Bytes.Length),
+                _ => 0,
+            };
+        }
+        return bytes;
+    }
+
+    /// <summary>Sends what the test tells it to the manager, as the subsidiary; passes on all the manager sends.</summary>
+    private sealed class ScriptedSubsidiary : ReceiveActor
+    {
+        public ScriptedSubsidiary(IActorRef manager, ChannelWriter<object> received)
+        {
+            Context.Watch(manager);
+            ReceiveAny(message =>
+            {
+                if (RefIdentity.Same(Sender, manager)) received.TryWrite(message);
+                else manager.Tell(message);
+            });
+        }
     }
 
     private static async Task<string> ReadTextAsync(PtyHandle handle)
