@@ -1,4 +1,5 @@
 using Akka.Actor;
+using Akka.Cluster;
 using Ptm.Actors.Cluster.Directory;
 using Ptm.Actors.Cluster.Tests.Support;
 
@@ -48,12 +49,21 @@ public sealed class DirectoryHandOverTests
         var successor = await StartSuccessorBehindTheHoleAsync(link);
         var cluster = Akka.Cluster.Cluster.Get(link.A.ActorSystem);
         var b = Address.Parse(link.B.Address);
-        using (var bounded = new CancellationTokenSource(Bound))
-            while (!cluster.State.Unreachable.Any(member => member.Address.Equals(b))) await Task.Delay(50, bounded.Token); // polled: A's view of B
+        var unreachable = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var watcher = link.A.ActorSystem.ActorOf(Props.Create(() => new UnreachableWatcher(b, unreachable)));
+        cluster.Subscribe(watcher, ClusterEvent.SubscriptionInitialStateMode.InitialStateAsEvents, typeof(ClusterEvent.UnreachableMember));
+        await unreachable.Task.WaitAsync(Bound); // A's failure detector has given up on B
         cluster.Down(b); // as keep-majority would, from A, the leader of what it can reach: B and its ptys are lost (CL6)
 
         var manager = link.A.ActorSystem.ActorOf(Props.Empty);
         var registered = await successor.Ask<ManagerRegistered>(new RegisterManager(manager, manager, 1), Bound);
         Assert.Equal(new ManagerRegistered(1, Errno.None), registered); // B's name went with B (CL8), and nothing waits for it any more
+    }
+
+    /// <summary>Completes <paramref name="seen"/> when the cluster reports <paramref name="node"/> unreachable.</summary>
+    private sealed class UnreachableWatcher : ReceiveActor
+    {
+        public UnreachableWatcher(Address node, TaskCompletionSource seen) =>
+            Receive<ClusterEvent.UnreachableMember>(member => { if (member.Member.Address.Equals(node)) seen.TrySetResult(); });
     }
 }

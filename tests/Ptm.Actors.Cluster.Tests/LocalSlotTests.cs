@@ -1,3 +1,5 @@
+using Ptm.Actors.Cluster.Tests.Support;
+
 namespace Ptm.Actors.Cluster.Tests;
 
 /// <summary>
@@ -16,9 +18,7 @@ public sealed class LocalSlotTests
         var quiet = new PtyNodeOptions { ActorLogLevel = "OFF" };
         await using var a = await PtyNode.StartAsync(quiet);
         await using var b = await PtyNode.StartAsync(quiet with { Seeds = [a.Address] });
-        var manager = await a.OpenManagerAsync();
-        await manager.Handle.GrantAsync();
-        await manager.Handle.UnlockAsync();
+        var manager = await a.OpenUnlockedManagerAsync();
         var managerSlot = "/dev/pts/" + manager.Handle.Minor;
 
         await RefusedAsync(() => manager.Handle.System.OpenSubsidiaryAsync(managerSlot));

@@ -1,4 +1,3 @@
-using System.Text;
 using Ptm.Actors.Cluster.Tests.Support;
 
 namespace Ptm.Actors.Cluster.Tests;
@@ -20,7 +19,7 @@ public sealed class LostInTransitTests
         await using var link = await ThrottledLink.StartAsync();
         var (manager, subsidiary) = await link.OpenPairAsync();
         Assert.Equal(3, await manager.Handle.WriteAsync("one"u8.ToArray()));
-        Assert.Equal("one", await ReadTextAsync(subsidiary));
+        Assert.Equal("one", await subsidiary.ReadTextAsync(Bound));
 
         await link.BlackHoleAsync();
         Assert.Equal(3, await manager.Handle.WriteAsync("two"u8.ToArray())); // accepted (H8), then swallowed
@@ -28,7 +27,7 @@ public sealed class LostInTransitTests
         await link.HealAsync();
         Assert.Equal(5, await manager.Handle.WriteAsync("three"u8.ToArray())); // crosses: the link works again
 
-        Assert.Equal("", await ReadTextAsync(subsidiary)); // CL9.1: never "three" without "two"; CL6, L15: hung up instead
+        Assert.Equal("", await subsidiary.ReadTextAsync(Bound)); // CL9.1: never "three" without "two"; CL6, L15: hung up instead
         var buffer = new byte[16];
         Assert.Equal(0, await manager.Handle.ReadAsync(buffer).WaitAsync(Bound)); // L13: end of file, once
         Assert.Equal(Errno.EIO, (await Assert.ThrowsAsync<PtyException>(() => subsidiary.WriteAsync("x"u8.ToArray()))).Errno); // L15
@@ -57,13 +56,6 @@ public sealed class LostInTransitTests
         Assert.False(written.IsCompleted); // PD5: ptm's held output stays held, as when a subsidiary's node is lost
         await manager.Handle.CloseAsync().WaitAsync(Bound); // H3: the close's drain ends within its bound
         await written.ContinueWith(_ => { }).WaitAsync(Bound); // and the held write with it: nothing hangs
-    }
-
-    private static async Task<string> ReadTextAsync(PtyHandle handle)
-    {
-        var buffer = new byte[64];
-        var count = await handle.ReadAsync(buffer).WaitAsync(Bound);
-        return Encoding.ASCII.GetString(buffer, 0, count);
     }
 
     /// <summary>Reads what the subsidiary holds until it holds nothing (its poll says no POLLIN).</summary>

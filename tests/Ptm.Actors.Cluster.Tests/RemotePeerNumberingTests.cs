@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using Akka.Actor;
+using Ptm.Actors.Cluster.Tests.Support;
 using Ptm.Actors.Pty;
 using Ptm.Actors.Streams;
 
@@ -24,7 +25,7 @@ public sealed class RemotePeerNumberingTests
         Assert.Equal(2, nodes.Introductions);
 
         await nodes.SendAsync(new Sequenced(1, new DataMessage("ok"u8.ToArray())));
-        Assert.Equal("ok", await ReadTextAsync(subsidiary)); // numbered from 1 from the (only) connection
+        Assert.Equal("ok", await subsidiary.ReadTextAsync(Bound)); // numbered from 1 from the (only) connection
     }
 
     [Fact]
@@ -33,12 +34,12 @@ public sealed class RemotePeerNumberingTests
         await using var nodes = await ScriptedManager.StartAsync(swallowIntroductions: 0);
         await using var subsidiary = await nodes.OpenSubsidiaryAsync();
         await nodes.SendAsync(new Sequenced(1, new DataMessage("one"u8.ToArray())));
-        Assert.Equal("one", await ReadTextAsync(subsidiary));
+        Assert.Equal("one", await subsidiary.ReadTextAsync(Bound));
 
         await nodes.SendAsync(new Sequenced(3, new DataMessage("three"u8.ToArray()))); // number 2 never came
         Assert.IsType<PairBroken>(await nodes.NextFromSubsidiaryAsync(m => m is PairBroken));
         await subsidiary.HungUp.WaitAsync(Bound); // CL6, L15: as if the manager's node were lost
-        Assert.Equal("", await ReadTextAsync(subsidiary)); // CL9.1: "three" is never read
+        Assert.Equal("", await subsidiary.ReadTextAsync(Bound)); // CL9.1: "three" is never read
     }
 
     [Fact]
@@ -64,9 +65,7 @@ public sealed class RemotePeerNumberingTests
     {
         await using var a = await PtyNode.StartAsync(Options);
         await using var b = await PtyNode.StartAsync(Options with { Seeds = [a.Address] });
-        var manager = await a.OpenManagerAsync();
-        await manager.Handle.GrantAsync();
-        await manager.Handle.UnlockAsync();
+        var manager = await a.OpenUnlockedManagerAsync();
         var side = manager.Handle.File.Side!;
         var managerFromB = (await b.ActorSystem.ActorSelection(a.Address + "/" + string.Join("/", side.Path.Elements))
             .Ask<ActorIdentity>(new Identify(null), Bound)).Subject!;
@@ -118,13 +117,6 @@ public sealed class RemotePeerNumberingTests
                 else manager.Tell(message);
             });
         }
-    }
-
-    private static async Task<string> ReadTextAsync(PtyHandle handle)
-    {
-        var buffer = new byte[64];
-        var count = await handle.ReadAsync(buffer).WaitAsync(Bound);
-        return System.Text.Encoding.ASCII.GetString(buffer, 0, count);
     }
 
     /// <summary>Node A runs a scripted manager; node B's Clone adopts it as a remote pty's manager, as a directory open does (CL3).</summary>

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Akka.Actor;
 using Akka.Serialization;
 using Ptm.Actors.Cluster.Directory;
@@ -15,6 +16,11 @@ namespace Ptm.Actors.Cluster.Serialization;
 /// </summary>
 internal sealed class PairSerializer(ExtendedActorSystem system) : SerializerWithStringManifest(system)
 {
+    // A numbered message's manifest is "q" and its message's: a few dozen strings in all, made
+    // once each instead of once a message on the pair's hot path.
+    private static readonly ConcurrentDictionary<string, string> NumberedManifests = new();
+    private static readonly ConcurrentDictionary<string, string> InnerManifests = new();
+
     /// <summary>Akka.NET's own serializers use ids below 100; this one is ours.</summary>
     public override int Identifier => 4170;
 
@@ -41,7 +47,7 @@ internal sealed class PairSerializer(ExtendedActorSystem system) : SerializerWit
         SetOptionsMessage => "X",
         PeerProbe => "G",
         PairBroken => "Q",
-        Sequenced numbered => "q" + Manifest(numbered.Message), // CL9.1: the number, then the message as it would go alone
+        Sequenced numbered => NumberedManifests.GetOrAdd(Manifest(numbered.Message), static inner => "q" + inner), // CL9.1: the number, then the message as it would go alone
         DescribePty => "dp",
         PtyDescription => "pd",
         _ => DirectoryWire.Manifest(o) ?? throw new ArgumentException($"not a pty pair message: {o.GetType()}", nameof(o)),
@@ -103,7 +109,7 @@ internal sealed class PairSerializer(ExtendedActorSystem system) : SerializerWit
 
     private object Read(WireReader r, string manifest)
     {
-        if (manifest.StartsWith('q')) return new Sequenced(r.Long(), Read(r, manifest[1..]));
+        if (manifest.StartsWith('q')) return new Sequenced(r.Long(), Read(r, InnerManifests.GetOrAdd(manifest, static numbered => numbered[1..])));
         return manifest switch
         {
             "D" => new DataMessage(r.Bytes()),

@@ -61,9 +61,7 @@ internal sealed class ThrottledLink : IAsyncDisposable
     /// <summary>A manager on A, unlocked, and its subsidiary opened by name on B (CL3).</summary>
     public async Task<(ClusterManager Manager, SubsidiaryHandle Subsidiary)> OpenPairAsync()
     {
-        var manager = await _a.OpenManagerAsync();
-        await manager.Handle.GrantAsync();
-        await manager.Handle.UnlockAsync();
+        var manager = await _a.OpenUnlockedManagerAsync();
         return (manager, await _b.OpenSubsidiaryAsync(manager.Name).WaitAsync(Bound));
     }
 
